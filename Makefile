@@ -1,0 +1,33 @@
+# The two commands of README.md. Each creates .venv on first use and installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck browser-deps clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	touch $(STAMP)
+
+## demo: build the documentation, with the live demo catalog of the bundled sample
+demo: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+	@echo
+	@echo "Demo docs built: open $(CURDIR)/docs/_build/html/index.html"
+
+## test: lint, type-check and run the whole test suite (browser tests included)
+test: $(STAMP) browser-deps
+	$(BIN)/ruff check sphinxcontrib_ideas tests benchmarks
+	$(BIN)/ruff format --check sphinxcontrib_ideas tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+## browser-deps: Debian's chromium and chromium-driver, for the browser tests
+browser-deps:
+	bash scripts/install-browser-deps.sh
+
+clean:
+	rm -rf $(VENV) docs/_build docs/_ideas build dist .pytest_cache .mypy_cache .ruff_cache
