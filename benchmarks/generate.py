@@ -684,7 +684,8 @@ def build_catalog(
         title="Project ideas",
         preamble=(
             "Project maintainers and mentors, please submit the ideas below (under the "
-            "Proposed Project Ideas section) using the [template](/PROJECT_IDEA_TEMPLATE.md)."
+            "Proposed Project Ideas section) using the "
+            "[template](https://github.com/cncf/mentoring/blob/main/PROJECT_IDEA_TEMPLATE.md)."
         ),
         projects=tuple(drawer.project(count) for count in counts),
     )

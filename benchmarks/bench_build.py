@@ -1,0 +1,496 @@
+"""Build benchmark: a catalog through ``ideas-catalog`` (A) against the same pages by hand (B).
+
+Place in the data flow: ``generate.py`` draws a synthetic catalog -> this script writes two
+Sphinx projects from it under ``benchmarks/_work/<size>/``:
+
+- A: ``index.rst`` holding ``.. ideas-catalog:: ideas.md`` over the generated ideas file;
+- B: the same content as plain MyST pages written "by hand" (one page per project with its
+  ideas as sections, a catalog page, a skills page and a mentors page, cross-linked with
+  ``{ref}``), same theme and settings,
+
+then runs ``sphinx-build`` on each in a child process and prints, per size: wall time, CPU
+time (user+sys of the child and its workers, from ``os.wait4``), peak RSS, and the A/B
+ratios; no-op rebuilds of A and B; rebuilds of A after editing one idea (in place, and
+adding a line, which shifts the lines of every later idea), with the documents re-read and
+the documents only re-written counted from Sphinx's ``reading sources...`` / ``writing
+output...`` lines; ``-j 2`` against ``-j 1`` for A; and both with the theme's sidebar off
+(``html_sidebars = {"**": []}``), which isolates the extension's own per-idea cost.
+
+Usage::
+
+    python benchmarks/bench_build.py                     # 500, 2000, 10000 ideas
+    python benchmarks/bench_build.py --sizes 500,2000
+    python benchmarks/bench_build.py --quick             # 500 ideas, fewer variants
+    python benchmarks/bench_build.py --profile 2000      # + cProfile of a full A build
+
+This prints numbers; it is not a test. Results also go to ``_work/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# Run as a script from anywhere: the generator is a sibling module, not a package.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import (
+    SynthCatalog,
+    SynthIdea,
+    SynthMentor,
+    SynthProject,
+    build_catalog,
+    render_markdown,
+)
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "_work"
+SEED = 2021
+
+# ---------------------------------------------------------------------------
+# Writing the two projects.
+
+_CONF = """\
+import os
+
+project = "Ideas benchmark"
+extensions = {extensions!r}
+source_suffix = {suffixes!r}
+html_theme = "alabaster"
+exclude_patterns = ["_build"]
+suppress_warnings = []
+# The same switch on both sides: the theme's navigation sidebar grows with the page count
+# for hand-written pages too, so turning it off isolates the per-idea cost.
+if os.environ.get("BENCH_NO_SIDEBAR"):
+    html_sidebars = {{"**": []}}
+"""
+
+_A_INDEX = """\
+Project ideas
+=============
+
+.. ideas-catalog:: ideas.md
+"""
+
+
+def slug(text: str) -> str:
+    """A label-safe slug (B's own; A uses the extension's)."""
+    ascii_text = text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write only on change, so re-running the script does not dirty a built project."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def write_project_a(root: Path, catalog: SynthCatalog) -> None:
+    """A: the extension over the generated ideas file."""
+    conf = _CONF.format(extensions=["sphinxcontrib_ideas"], suffixes={".rst": "restructuredtext"})
+    write_if_changed(root / "conf.py", conf)
+    write_if_changed(root / "index.rst", _A_INDEX)
+    write_if_changed(root / "ideas.md", render_markdown(catalog))
+
+
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    """B's label of every project, idea, skill and mentor (unique like A's slugs)."""
+
+    projects: dict[str, str]
+    ideas: dict[tuple[str, str], str]
+
+
+def _labels(catalog: SynthCatalog) -> _Labels:
+    projects: dict[str, str] = {}
+    ideas: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
+    for project in catalog.projects:
+        base, n = slug(project.name), 1
+        label = base
+        while label in taken:
+            n += 1
+            label = f"{base}-{n}"
+        taken.add(label)
+        projects[project.name] = label
+        for idea in project.ideas:
+            ideas[project.name, idea.title] = f"idea-{label}-{slug(idea.title)}"
+    return _Labels(projects=projects, ideas=ideas)
+
+
+def _mentor_label(mentor: SynthMentor) -> str:
+    return f"mentor-{mentor.handle.lower()}"
+
+
+def _b_idea(idea: SynthIdea, label: str) -> str:
+    lines = [f"({label})=", f"## {idea.title}", ""]
+    if idea.group:
+        lines += [f"*{idea.group}*", ""]
+    if idea.lead:
+        lines += [idea.lead, ""]
+    for block in idea.description:
+        lines += [block, ""]
+    if idea.skills_prose:
+        lines += [f"**Skills:** {idea.skills_prose}", ""]
+    skills = ", ".join(f"{{ref}}`{s.raw} <skill-{slug(s.name)}>`" for s in idea.skills)
+    mentors = ", ".join(f"{{ref}}`{m.name} <{_mentor_label(m)}>`" for m in idea.mentors)
+    issues = ", ".join(f"<{url}>" for url in idea.issues)
+    lines += [f"- **Skills:** {skills}", f"- **Mentors:** {mentors}", f"- **Issues:** {issues}"]
+    lines += [f"- **{label_}:** {value}" for label_, value in idea.fields]
+    return "\n".join(lines) + "\n"
+
+
+def _b_project(project: SynthProject, labels: _Labels) -> str:
+    label = labels.projects[project.name]
+    parts = [f"(project-{label})=\n# {project.name}\n"]
+    if project.url:
+        parts.append(f"<{project.url}>\n")
+    if project.intro:
+        parts.append(project.intro + "\n")
+    parts += [_b_idea(i, labels.ideas[project.name, i.title]) for i in project.ideas]
+    return "\n".join(parts)
+
+
+def _b_index(catalog: SynthCatalog, labels: _Labels) -> str:
+    lines = [f"# {catalog.title}", "", catalog.preamble, ""]
+    for project in catalog.projects:
+        lines.append(f"- {{ref}}`{project.name} <project-{labels.projects[project.name]}>`")
+        lines += [f"  - {{ref}}`{labels.ideas[project.name, i.title]}`" for i in project.ideas]
+    pages = [f"projects/{labels.projects[p.name]}" for p in catalog.projects]
+    lines += ["", "```{toctree}", ":hidden:", "", *pages, "skills", "mentors", "```", ""]
+    return "\n".join(lines)
+
+
+def _b_index_page(title: str, entries: Iterable[tuple[str, str, list[str]]]) -> str:
+    """A page of ``## name`` sections (label ``(key)=``), each listing idea references."""
+    lines = [f"# {title}", ""]
+    for key, name, refs in entries:
+        lines += [f"({key})=", f"## {name}", ""]
+        lines += [f"- {{ref}}`{ref}`" for ref in refs]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _b_skills(catalog: SynthCatalog, labels: _Labels) -> str:
+    ideas: dict[str, list[str]] = {}
+    for project in catalog.projects:
+        for idea in project.ideas:
+            for skill in idea.skills:
+                ideas.setdefault(skill.name, []).append(labels.ideas[project.name, idea.title])
+    entries = [(f"skill-{slug(name)}", name, refs) for name, refs in sorted(ideas.items())]
+    return _b_index_page("Skills", entries)
+
+
+def _b_mentors(catalog: SynthCatalog, labels: _Labels) -> str:
+    people: dict[str, tuple[SynthMentor, list[str]]] = {}
+    for project in catalog.projects:
+        for idea in project.ideas:
+            for mentor in idea.mentors:
+                _, refs = people.setdefault(mentor.handle.lower(), (mentor, []))
+                refs.append(labels.ideas[project.name, idea.title])
+    entries = [
+        (_mentor_label(m), f"{m.name} (@{m.handle})", refs)
+        for m, refs in sorted(people.values(), key=lambda pair: pair[0].name)
+    ]
+    return _b_index_page("Mentors", entries)
+
+
+def write_project_b(root: Path, catalog: SynthCatalog) -> None:
+    """B: the same content as hand-written MyST pages."""
+    labels = _labels(catalog)
+    conf = _CONF.format(extensions=["myst_parser"], suffixes={".md": "markdown"})
+    write_if_changed(root / "conf.py", conf)
+    write_if_changed(root / "index.md", _b_index(catalog, labels))
+    write_if_changed(root / "skills.md", _b_skills(catalog, labels))
+    write_if_changed(root / "mentors.md", _b_mentors(catalog, labels))
+    for project in catalog.projects:
+        page = root / "projects" / f"{labels.projects[project.name]}.md"
+        write_if_changed(page, _b_project(project, labels))
+
+
+# ---------------------------------------------------------------------------
+# Running a build.
+
+_READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (.+)$", re.MULTILINE)
+_WRITE = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (.+)$", re.MULTILINE)
+_WARNING = re.compile(r"\b(WARNING|ERROR|CRITICAL):")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One ``sphinx-build`` child process and what it cost."""
+
+    label: str
+    wall_s: float
+    cpu_s: float
+    rss_mb: float
+    read: tuple[str, ...]
+    written: tuple[str, ...]
+    warnings: int
+    returncode: int
+
+    @property
+    def rewritten_only(self) -> tuple[str, ...]:
+        """Documents written without being re-read (navigation or references changed)."""
+        read = set(self.read)
+        return tuple(doc for doc in self.written if doc not in read)
+
+
+def sphinx_build(
+    label: str, src: Path, out: Path, *, jobs: int = 1, fresh: bool, no_sidebar: bool = False
+) -> Run:
+    """Run one HTML build in a child process; CPU and peak RSS come from ``os.wait4``."""
+    if fresh:
+        shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, BENCH_NO_SIDEBAR="1" if no_sidebar else "")
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-N", "-j", str(jobs)]
+    cmd += ["-d", str(out / ".doctrees"), str(src), str(out / "html")]
+    log = out / "build.log"
+    with log.open("w", encoding="utf-8") as stream:
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=stream, stderr=subprocess.STDOUT, env=env)
+        # wait4 gives this child's own usage plus that of its waited-for children (the
+        # -j workers), where RUSAGE_CHILDREN would mix every build of this script.
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return Run(
+        label=label,
+        wall_s=wall,
+        cpu_s=usage.ru_utime + usage.ru_stime,
+        rss_mb=usage.ru_maxrss / 1024,
+        read=tuple(_READ.findall(text)),
+        written=tuple(_WRITE.findall(text)),
+        warnings=sum(1 for line in text.splitlines() if _WARNING.search(line)),
+        returncode=child.returncode,
+    )
+
+
+# ---------------------------------------------------------------------------
+# One size, all variants.
+
+
+def edited(catalog: SynthCatalog, *, add_line: bool) -> SynthCatalog:
+    """The catalog with one idea in the middle project edited (its first paragraph)."""
+    projects = list(catalog.projects)
+    index = len(projects) // 2
+    project = projects[index]
+    idea = project.ideas[0]
+    first = idea.description[0]
+    extra = ("\n\nAn added paragraph.",) if add_line else ()
+    new_first = first.replace(" ", " edited ", 1) if not add_line else first
+    idea = dataclasses.replace(idea, description=(new_first, *idea.description[1:], *extra))
+    projects[index] = dataclasses.replace(project, ideas=(idea, *project.ideas[1:]))
+    return dataclasses.replace(catalog, projects=tuple(projects))
+
+
+@dataclass(slots=True)
+class SizeResult:
+    """Every run at one size."""
+
+    ideas: int
+    projects: int
+    file_mb: float
+    runs: dict[str, Run]
+
+
+def run_size(ideas: int, *, quick: bool, jobs_check: bool) -> SizeResult:
+    """Build A and B at ``ideas`` ideas in every variant and return the runs."""
+    catalog = build_catalog(ideas=ideas, seed=SEED)
+    root = WORK / str(ideas)
+    src_a, src_b = root / "a" / "src", root / "b" / "src"
+    shutil.rmtree(src_a, ignore_errors=True)
+    shutil.rmtree(src_b, ignore_errors=True)
+    write_project_a(src_a, catalog)
+    write_project_b(src_b, catalog)
+    runs: dict[str, Run] = {}
+
+    def build(
+        key: str, src: Path, out: str, *, fresh: bool, jobs: int = 1, no_sidebar: bool = False
+    ) -> None:
+        run = sphinx_build(key, src, root / out, jobs=jobs, fresh=fresh, no_sidebar=no_sidebar)
+        runs[key] = run
+        print_run(run)
+
+    build("A full", src_a, "out-a", fresh=True)
+    build("B full", src_b, "out-b", fresh=True)
+    build("A no-op", src_a, "out-a", fresh=False)
+    build("B no-op", src_b, "out-b", fresh=False)
+    write_project_a(src_a, edited(catalog, add_line=False))
+    build("A edit 1 idea", src_a, "out-a", fresh=False)
+    write_project_a(src_a, edited(catalog, add_line=True))
+    build("A edit +1 line", src_a, "out-a", fresh=False)
+    write_project_a(src_a, catalog)
+    if not quick:
+        build("A full nosidebar", src_a, "out-a-ns", fresh=True, no_sidebar=True)
+        build("B full nosidebar", src_b, "out-b-ns", fresh=True, no_sidebar=True)
+    if jobs_check:
+        build("A full -j2", src_a, "out-a-j2", fresh=True, jobs=2)
+    text = (src_a / "ideas.md").read_text(encoding="utf-8")
+    return SizeResult(
+        ideas=ideas, projects=len(catalog.projects), file_mb=len(text.encode()) / 1e6, runs=runs
+    )
+
+
+# ---------------------------------------------------------------------------
+# Reporting.
+
+
+def print_run(run: Run) -> None:
+    """One line per build, as soon as it finishes."""
+    status = "" if run.returncode == 0 else f"  EXIT {run.returncode}"
+    print(
+        f"  {run.label:<18} wall {run.wall_s:8.2f} s  cpu {run.cpu_s:8.2f} s  "
+        f"rss {run.rss_mb:7.1f} MB  read {len(run.read):5d}  written {len(run.written):5d}  "
+        f"warnings {run.warnings}{status}",
+        flush=True,
+    )
+
+
+def _ratio(a: Run | None, b: Run | None, attr: str) -> str:
+    if a is None or b is None:
+        return "-"
+    return f"{getattr(a, attr) / max(getattr(b, attr), 1e-9):.2f}"
+
+
+def print_summary(result: SizeResult) -> None:
+    """The ratios and counts issue 5 sets targets for."""
+    r = result.runs
+    print(f"\n  summary at {result.ideas} ideas ({result.projects} projects):")
+    for metric, attr in (("wall", "wall_s"), ("cpu", "cpu_s"), ("peak RSS", "rss_mb")):
+        print(f"    full build A/B {metric:<9} {_ratio(r['A full'], r['B full'], attr)}")
+    print(f"    no-op A/B wall         {_ratio(r['A no-op'], r['B no-op'], 'wall_s')}")
+    if "A full nosidebar" in r:
+        a_ns, b_ns = r["A full nosidebar"], r["B full nosidebar"]
+        print(f"    nosidebar A/B wall     {_ratio(a_ns, b_ns, 'wall_s')}")
+        print(f"    nosidebar A ms/idea    {1000 * a_ns.wall_s / result.ideas:.2f}")
+    if "A full -j2" in r:
+        print(f"    A -j2 / -j1 wall       {_ratio(r['A full -j2'], r['A full'], 'wall_s')}")
+    for key in ("A edit 1 idea", "A edit +1 line"):
+        run = r[key]
+        print(
+            f"    {key:<22} re-read {len(run.read)} {list(run.read)[:6]}, "
+            f"re-written only {len(run.rewritten_only)}"
+        )
+
+
+def print_scaling(results: Sequence[SizeResult]) -> None:
+    """Per-idea cost of A with the sidebar off: the largest size against the smallest."""
+    with_ns = [res for res in results if "A full nosidebar" in res.runs]
+    if len(with_ns) < 2:
+        return
+    small, large = with_ns[0], with_ns[-1]
+    per_small = small.runs["A full nosidebar"].wall_s / small.ideas
+    per_large = large.runs["A full nosidebar"].wall_s / large.ideas
+    print(
+        f"\nA (sidebar off) time per idea at {large.ideas} vs {small.ideas}: "
+        f"{per_large / per_small:.2f}x (target <= 1.1)"
+    )
+
+
+def print_machine() -> None:
+    """What the figures ran on."""
+    import docutils
+    import myst_parser
+    import sphinx
+
+    mem = "?"
+    if Path("/proc/meminfo").exists():
+        first = Path("/proc/meminfo").read_text().splitlines()[0]
+        mem = f"{int(first.split()[1]) / 1024 / 1024:.1f} GiB"
+    print(
+        f"python {platform.python_version()}, sphinx {sphinx.__version__}, docutils "
+        f"{docutils.__version__}, myst-parser {myst_parser.__version__}; "
+        f"{os.cpu_count()} CPUs, {mem} RAM, {platform.platform()}"
+    )
+
+
+def save(results: Sequence[SizeResult]) -> None:
+    """Raw numbers for the README, next to the work dirs."""
+    data = [
+        {
+            "ideas": res.ideas,
+            "projects": res.projects,
+            "file_mb": res.file_mb,
+            "runs": {
+                key: {
+                    "wall_s": run.wall_s,
+                    "cpu_s": run.cpu_s,
+                    "rss_mb": run.rss_mb,
+                    "read": len(run.read),
+                    "written": len(run.written),
+                    "rewritten_only": len(run.rewritten_only),
+                    "warnings": run.warnings,
+                    "returncode": run.returncode,
+                }
+                for key, run in res.runs.items()
+            },
+        }
+        for res in results
+    ]
+    (WORK / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def profile_build(ideas: int, *, top: int) -> None:
+    """cProfile a full A build (in a child, -j 1) and print the top functions."""
+    import pstats
+
+    catalog = build_catalog(ideas=ideas, seed=SEED)
+    root = WORK / f"profile-{ideas}"
+    shutil.rmtree(root, ignore_errors=True)
+    write_project_a(root / "src", catalog)
+    prof = root / "build.prof"
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "sphinx", "-b", "html"]
+    cmd += ["-N", "-q", str(root / "src"), str(root / "out")]
+    subprocess.run(cmd, check=False)
+    for key in ("tottime", "cumulative"):
+        print(f"\n--- cProfile of a full A build at {ideas} ideas, by {key} ---")
+        pstats.Stats(str(prof)).strip_dirs().sort_stats(key).print_stats(top)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="500,2000,10000", help="ideas per catalog")
+    parser.add_argument("--quick", action="store_true", help="500 ideas; no sidebar/-j2 runs")
+    parser.add_argument("--no-jobs", action="store_true", help="skip the -j 2 run")
+    parser.add_argument("--profile", type=int, metavar="IDEAS", help="cProfile an A build")
+    parser.add_argument("--top", type=int, default=40, help="rows of the profile")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every size and print the tables."""
+    args = parse_args(argv)
+    sizes = [500] if args.quick else [int(s) for s in args.sizes.split(",")]
+    WORK.mkdir(exist_ok=True)
+    print_machine()
+    results = []
+    for ideas in sizes:
+        print(f"\n{ideas} ideas:", flush=True)
+        result = run_size(ideas, quick=args.quick, jobs_check=not (args.quick or args.no_jobs))
+        print_summary(result)
+        results.append(result)
+        save(results)
+    print_scaling(results)
+    if args.profile:
+        profile_build(args.profile, top=args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
