@@ -13,7 +13,10 @@ Usage in a MyST page::
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,7 +33,7 @@ Row = tuple[str, ...]
 #: A table: its column titles and its rows. Cells use ``literal`` markup only.
 Table = tuple[Row, Sequence[Row]]
 
-_LITERAL = re.compile(r"``(.+?)``|`([^`]+)`")
+_LITERAL = re.compile(r"``(.+?)``(?!`)|`([^`]+)`")
 
 
 def subtypes_table() -> Table:
@@ -64,10 +67,22 @@ def config_table() -> Table:
     return ("Name", "Default", "Type", "Meaning"), rows
 
 
+def roles_table() -> Table:
+    """Every role of the ``ideas`` domain, in rST and MyST spelling."""
+    from sphinxcontrib_ideas.domain import OBJECT_TYPES
+
+    rows = [
+        (f"``:ideas:{name}:`target```", f"``{{ideas:{name}}}`target```", doc)
+        for name, doc in OBJECT_TYPES
+    ]
+    return ("reStructuredText", "MyST", "Refers to"), rows
+
+
 #: Table name (the directive's argument) -> builder of that table.
 TABLES: dict[str, Callable[[], Table]] = {
     "subtypes": subtypes_table,
     "config": config_table,
+    "roles": roles_table,
     "filter-names": filter_names_table,
 }
 
@@ -183,6 +198,40 @@ class SchemaTablesDirective(SphinxDirective):
         return out
 
 
+def cli_help(command: str | None) -> str:
+    """``sphinx-ideas [COMMAND] --help`` as the command prints it, at a fixed width."""
+    from sphinxcontrib_ideas.cli import build_parser
+
+    argv = [command, "--help"] if command else ["--help"]
+    out = io.StringIO()
+    saved = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "90"  # argparse wraps to the terminal; the docs need one width
+    try:
+        with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+            build_parser().parse_args(argv)
+    finally:
+        if saved is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = saved
+    return out.getvalue().rstrip()
+
+
+class CliHelpDirective(SphinxDirective):
+    """``ideas-cli-help [COMMAND]``: the command's own ``--help``, so the docs cannot drift."""
+
+    optional_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        command = self.arguments[0] if self.arguments else None
+        text = cli_help(command)
+        if not text:
+            raise self.error(f"no help text for command {command!r}")
+        block = nodes.literal_block(text, text, language="text")
+        return [block]
+
+
 class ReferenceTableDirective(SphinxDirective):
     """``ideas-reference-table NAME``: one of :data:`TABLES`, built from the code."""
 
@@ -202,4 +251,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive."""
     app.add_directive("ideas-reference-table", ReferenceTableDirective)
     app.add_directive("ideas-schema-tables", SchemaTablesDirective)
+    app.add_directive("ideas-cli-help", CliHelpDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
