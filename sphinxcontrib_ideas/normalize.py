@@ -253,7 +253,7 @@ _GITHUB_URL = re.compile(
     r"(?:https?://)?(?:www\.)?github\.com/(?P<path>[^\s()<>\[\],;]*)", re.IGNORECASE
 )
 _AT_HANDLE = re.compile(r"(?<![\w@.+-])@(?P<handle>[\w-]+(?:\.[\w-]+)*)")
-_EMAIL_CANDIDATE = re.compile(r"(?:mailto:)?(?P<addr>[\w.+'-]+@[\w-]+(?:\.[\w-]+)*)")
+_EMAIL_CANDIDATE = re.compile(r"(?:mailto:)?(?P<addr>[^\s()<>\[\],;:@]+@[^\s()<>\[\],;]*)")
 _HANDLE_MAIL_PAREN = re.compile(
     r"\(\s*@?(?P<handle>[A-Za-z0-9][\w-]*)\s*[,;/|]\s*(?:mailto:)?<?(?P<addr>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*\)"
     r"|\(\s*(?:mailto:)?<?(?P<addr2>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*[,;/|]\s*@?(?P<handle2>[A-Za-z0-9][\w-]*)\s*\)"
@@ -281,7 +281,7 @@ _NOT_GITHUB_USERS = frozenset(
     }
 )
 _NOT_NAME_WORDS = _word_set(
-    """the a an to from of on in at by for with via see please contact ask reach out will
+    """the an to from of on in at by for with via see please contact ask reach out will
     be is are any all our your their this that these those team teams maintainers maintainer
     members member community someone anyone somebody anybody volunteer volunteers needed
     wanted looking mentor mentors mentee mentees slack discord mailing list channel more
@@ -361,7 +361,7 @@ def _starts_new_entry(rest: str) -> bool:
 def _parse_mentor(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]]:
     """One person from one entry; None for placeholders and text that is not a person."""
     raw = _squash(text)
-    if _is_placeholder(raw):
+    if _is_placeholder(raw) or _MENTEE.search(raw):
         return None, []
     parts = _MentorParts(rest=raw)
     for step in (_take_label, _take_handle_mail_paren, _take_links, _take_autolinks):
@@ -503,7 +503,8 @@ def _build_mentor(
 ) -> tuple[Mentor | None, list[Diagnostic]]:
     name = _clean_name(parts.rest)
     diagnostics: list[Diagnostic] = []
-    understood = not name or _looks_like_name(name)
+    has_contact = parts.github is not None or parts.email is not None
+    understood = _looks_like_name(name) if name else has_contact or bool(parts.name_hint)
     if not understood:
         diagnostics.append(_diag(line, Subtype.MENTOR, f"mentor entry not understood: {raw!r}"))
     for extra in parts.extra_handles:
@@ -514,7 +515,7 @@ def _build_mentor(
                 f"mentor entry {raw!r} has a second handle '@{extra}' (ignored)",
             )
         )
-    if parts.github is None and parts.email is None and not understood:
+    if not has_contact and not understood:
         return None, diagnostics
     if not understood or not name:
         name = parts.name_hint or parts.github or (parts.email or "").split("@")[0]
@@ -882,6 +883,8 @@ def _sub_skills(
     parts = [
         _squash(part.text) for part in _split_top(_Text(text, (0,), (0,)), _SUBSKILL_SEPARATOR)
     ]
+    if any(len(part) < 3 and _lookup_skill(part, table) is None for part in parts):
+        parts = [text]  # "TCP/IP", "I/O": one name, not two
     skills = []
     for part in parts:
         part_text, part_level = _strip_filler(_clean_skill_text(part))
@@ -1007,7 +1010,7 @@ def _issues_in_line(text: str, line: int) -> tuple[list[str], list[Diagnostic]]:
     for match in _MD_LINK_TARGET.finditer(text):
         target = _link_target(match.group("target"))
         _note_url(target, match.start(), line, found, problems)
-        rest = rest.replace(match.group(0), " " + match.group("text") + " ", 1)
+        rest = rest.replace(match.group(0), " ", 1)  # its text is a caption, not an issue
     for match in _AUTOLINK.finditer(rest):
         _note_url(match.group("url"), match.start(), line, found, problems)
     rest = _AUTOLINK.sub(" ", rest)
