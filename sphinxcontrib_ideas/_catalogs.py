@@ -1,0 +1,244 @@
+"""Which catalogs a project has, where their pages go, and their parsed content.
+
+Data flow: source files --(:func:`scan_sources`, at ``config-inited``, before anything is
+read)--> :class:`DirectiveUse` --(:func:`plan_catalogs`)--> :class:`CatalogSpec` (one per
+ideas file with generated pages) --> the page generator, directives and domain.
+:func:`load` reads and parses an ideas file through the reader, memoised by path, mtime
+and size *outside* the environment: with ``-j`` everything on ``env`` is pickled back
+from every worker, and a no-op build must not parse again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .filters import IdeaFilter
+from .model import Catalog, Idea, ParseResult, Project, slugify, unique_slug
+from .reader import IdeasFileError, load_catalog
+
+#: Names a project page cannot take in a single-catalog pages folder.
+_RESERVED_PAGES = frozenset({"skills", "mentors", "index"})
+
+_RST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+ideas-catalog::[ \t]*(?P<arg>.*)$")
+_MYST_FENCE = re.compile(
+    r"^[ \t]*(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*\{ideas-catalog\}[ \t]*(?P<arg>.*)$"
+)
+_OPTION = re.compile(r"^[ \t]*:(?P<name>[\w-]+):(?:[ \t]+(?P<value>.*))?$")
+_YAML_OPTION = re.compile(r"^[ \t]*(?P<name>[\w-]+):(?:[ \t]+(?P<value>.*))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveUse:
+    """An ``ideas-catalog`` directive found by scanning a source file."""
+
+    #: The page holding it.
+    docname: str
+    #: The argument as written.
+    argument: str
+    #: Absolute path of the ideas file, resolved like ``literalinclude``.
+    path: str
+    #: Option name -> value ("" for flags).
+    options: tuple[tuple[str, str], ...]
+
+    @property
+    def no_pages(self) -> bool:
+        """Whether the catalog is rendered inline, without generated pages."""
+        return any(name == "no-pages" for name, _ in self.options)
+
+    def option(self, name: str) -> str:
+        """The value of option ``name``, or ``""``."""
+        return next((value for key, value in self.options if key == name), "")
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogSpec:
+    """An ideas file whose projects get generated pages."""
+
+    #: Short stable name: the file's stem as a slug, unique among catalogs.
+    key: str
+    #: Absolute path of the ideas file.
+    path: str
+    #: Path relative to the source folder (``None`` when outside it).
+    relpath: str | None
+    #: The page with the first ``ideas-catalog`` directive naming it, or None.
+    host: str | None
+    #: Docname prefix of its pages: ``ideas`` or ``ideas/<key>``.
+    pages_dir: str
+    #: Whether object names carry the key (there are several catalogs).
+    qualified: bool
+    #: The host directive's options (its selection applies to the generated pages).
+    options: tuple[tuple[str, str], ...] = ()
+
+    def object_name(self, *parts: str) -> str:
+        """A domain object name: the parts dotted, behind the key when qualified."""
+        return ".".join((self.key, *parts) if self.qualified else parts)
+
+    def project_docname(self, project_slug: str) -> str:
+        """The generated page of a project."""
+        page = project_slug
+        if not self.qualified and page in _RESERVED_PAGES:
+            page += "-project"
+        return f"{self.pages_dir}/{page}"
+
+
+def resolve_argument(srcdir: str, docname_path: str, argument: str) -> str:
+    """Absolute path of a directive argument, as ``env.relfn2path`` resolves it.
+
+    A leading ``/`` means the source folder; otherwise it is relative to the folder of
+    the page (``docname_path`` is the page's file path relative to ``srcdir``).
+    """
+    name = argument.strip()
+    if name.startswith(("/", "\\")):
+        return os.path.normpath(os.path.join(srcdir, name.lstrip("/\\")))
+    return os.path.normpath(os.path.join(srcdir, os.path.dirname(docname_path), name))
+
+
+def scan_text(text: str) -> Iterator[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Every ``ideas-catalog`` directive in a page: (argument, options).
+
+    Finds rST (``.. ideas-catalog:: x``) and both MyST fences, as autosummary finds its
+    directives: by pattern, before any page is parsed.
+    """
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        match = _RST_DIRECTIVE.match(line) or _MYST_FENCE.match(line)
+        if match and match.group("arg").strip():
+            yield match.group("arg").strip(), tuple(_options_after(lines, number + 1))
+
+
+def _options_after(lines: list[str], start: int) -> Iterator[tuple[str, str]]:
+    """The option block under a directive line: ``:name: value`` lines or MyST's ``---`` YAML."""
+    index = start
+    yaml = index < len(lines) and lines[index].strip() == "---"
+    if yaml:
+        index += 1
+    pattern = _YAML_OPTION if yaml else _OPTION
+    while index < len(lines):
+        line = lines[index]
+        match = pattern.match(line)
+        if not match or (yaml and line.strip() == "---"):
+            return
+        yield match.group("name"), (match.group("value") or "").strip()
+        index += 1
+
+
+def scan_sources(srcdir: str, sources: Iterable[tuple[str, str]]) -> list[DirectiveUse]:
+    """The directives in ``sources`` ((docname, path relative to srcdir)), in docname order."""
+    uses = []
+    for docname, relpath in sorted(sources):
+        try:
+            text = Path(srcdir, relpath).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for argument, options in scan_text(text):
+            path = resolve_argument(srcdir, relpath, argument)
+            uses.append(DirectiveUse(docname, argument, path, options))
+    return uses
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    """A comma-separated option value as a tuple of stripped, non-empty items."""
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+def plan_catalogs(
+    srcdir: str, uses: Iterable[DirectiveUse], extra_paths: Iterable[str], *, pages_dir: str
+) -> tuple[CatalogSpec, ...]:
+    """One spec per ideas file with generated pages; the first directive naming it hosts it."""
+    hosts: dict[str, DirectiveUse | None] = {}
+    for use in uses:
+        if not use.no_pages:
+            hosts.setdefault(use.path, use)
+    for extra in extra_paths:
+        hosts.setdefault(resolve_argument(srcdir, "", "/" + extra.lstrip("/")), None)
+    qualified = len(hosts) > 1
+    taken: set[str] = set(_RESERVED_PAGES)
+    specs = []
+    for path, host in hosts.items():
+        key = unique_slug(slugify(Path(path).stem), taken)
+        specs.append(
+            CatalogSpec(
+                key=key,
+                path=path,
+                relpath=_inside(srcdir, path),
+                host=host.docname if host else None,
+                pages_dir=f"{pages_dir}/{key}" if qualified else pages_dir,
+                qualified=qualified,
+                options=host.options if host else (),
+            )
+        )
+    return tuple(specs)
+
+
+def _inside(srcdir: str, path: str) -> str | None:
+    relative = os.path.relpath(path, srcdir)
+    if relative.startswith(os.pardir) or os.path.isabs(relative):
+        return None
+    return Path(relative).as_posix()
+
+
+# -- the parse cache ------------------------------------------------------------------
+
+_CacheKey = tuple[str, int, int, tuple[tuple[str, str], ...]]
+_cache: dict[_CacheKey, ParseResult | IdeasFileError] = {}
+_cache_lock = threading.Lock()
+_CACHE_SIZE = 32
+
+
+def load(path: str, *, skill_aliases: Mapping[str, str]) -> ParseResult | IdeasFileError:
+    """The parsed ideas file at ``path``, or the error that keeps it from being read.
+
+    Memoised on (path, mtime, size, aliases): each build process parses a file once, and
+    forked parallel readers inherit the result.
+    """
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return _load_uncached(path, skill_aliases)
+    key = (path, stat.st_mtime_ns, stat.st_size, tuple(sorted(skill_aliases.items())))
+    with _cache_lock:
+        if key not in _cache:
+            if len(_cache) >= _CACHE_SIZE:
+                _cache.clear()
+            _cache[key] = _load_uncached(path, skill_aliases)
+        return _cache[key]
+
+
+def _load_uncached(path: str, skill_aliases: Mapping[str, str]) -> ParseResult | IdeasFileError:
+    try:
+        return load_catalog(path, source=path, skill_aliases=dict(skill_aliases) or None)
+    except IdeasFileError as error:
+        return error
+
+
+def make_filter(options: Iterable[tuple[str, str]]) -> IdeaFilter:
+    """The selection a directive's options describe: the one place options become a filter.
+
+    Raises :class:`~.filters.FilterError` for a bad ``:filter:`` expression.
+    """
+    values = dict(options)
+    return IdeaFilter.from_options(
+        projects=split_list(values.get("projects", "")),
+        skills=split_list(values.get("skills", "")),
+        mentors=split_list(values.get("mentors", "")),
+        expression=values.get("filter", ""),
+    )
+
+
+def selected(catalog: Catalog, selection: IdeaFilter) -> Iterator[tuple[Project, tuple[Idea, ...]]]:
+    """Each project with at least one selected idea, with those ideas, in file order.
+
+    Without a selection every project is shown, even one with no ideas (yet).
+    """
+    everything = selection == IdeaFilter()
+    for project in catalog.projects:
+        if not selection.matches_project(catalog, project):
+            continue
+        ideas = tuple(i for i in project.ideas if selection.matches(catalog, project, i))
+        if ideas or everything:
+            yield project, ideas

@@ -1,0 +1,220 @@
+"""Markdown fragments of an ideas file rendered into the host page: the only module
+that imports ``myst_parser`` (its API moves between major versions).
+
+Data flow: a description, field value or intro (Markdown source and its first line in
+the ideas file) --(:class:`FragmentRenderer`)--> docutils nodes placed in a container of
+the page being read, whatever that page's own syntax. One MyST renderer is bound to the
+host document; we never call ``md.render()`` (its final step overwrites the page's heading
+slugs and word count) and render into a container, so a heading in a fragment becomes a
+rubric instead of breaking the page's sections. The ideas file is untrusted: the renderer
+subclass below keeps raw HTML as text, drops unsafe link schemes and refuses directives
+and roles (``{raw}``, ``{include}``), which would otherwise run from anyone's pull request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from myst_parser.config.main import MdParserConfig
+from myst_parser.mdit_to_docutils.base import token_line
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.mdit import create_md_parser
+
+from ._logging import file_location, warn
+from ._sanitize import link_target
+from .model import Subtype
+
+if TYPE_CHECKING:
+    from markdown_it.tree import SyntaxTreeNode
+    from sphinx.application import Sphinx
+
+
+def setup_myst(app: Sphinx) -> None:
+    """Register what MyST needs (roles, transforms, ``myst_*`` config), without its parser.
+
+    ``app.setup_extension("myst_parser")`` would also register ``.md`` as a source suffix
+    and turn every stray Markdown file into a page. MyST guards this function against a
+    second run, so ``myst_parser`` in ``extensions`` before or after us does not warn.
+    """
+    from myst_parser.sphinx_ext.main import setup_sphinx
+
+    setup_sphinx(app, load_parser=False)
+
+
+class _SafeRenderer(SphinxRenderer):
+    """MyST's Sphinx renderer with the policy for untrusted fragments."""
+
+    ideas_source: str = ""
+    ideas_base_url: str = ""
+    ideas_allow_html: bool = False
+
+    def create_warning(
+        self,
+        message: str,
+        subtype: Any,
+        *,
+        wtype: str | None = None,
+        line: int | None = None,
+        append_to: nodes.Element | None = None,
+    ) -> nodes.system_message | None:
+        """Every MyST finding as an ``ideas.markdown`` warning at ``ideas.md:LINE``."""
+        warn(
+            "%s",
+            message,
+            subtype=Subtype.MARKDOWN,
+            location=file_location(self.ideas_source, line or 0),
+        )
+        return None
+
+    def render_link(self, token: SyntaxTreeNode) -> None:
+        href = str(token.attrGet("href") or "")
+        verdict = link_target(href, base_url=self.ideas_base_url)
+        if verdict.unsafe_scheme:
+            warn(
+                "link to %r dropped: the %r scheme is not allowed",
+                href,
+                verdict.unsafe_scheme,
+                subtype=Subtype.UNSAFE,
+                location=file_location(self.ideas_source, token_line(token, 0)),
+            )
+        if verdict.url is None:
+            self.render_children(token)
+            return
+        token.attrs["href"] = verdict.url
+        token.attrs.pop("class", None)
+        token.attrs.pop("id", None)
+        self.render_link_url(token)
+
+    def render_image(self, token: SyntaxTreeNode) -> None:
+        """An image becomes a link to it: no remote fetch, and safe in every builder."""
+        src = str(token.attrGet("src") or "")
+        verdict = link_target(src, base_url=self.ideas_base_url)
+        alt = self.renderInlineAsText(token.children or []) or src
+        if verdict.url is None:
+            self.current_node.append(nodes.Text(alt))
+            return
+        self.current_node.append(nodes.reference(alt, alt, refuri=verdict.url))
+
+    def render_html_inline(self, token: SyntaxTreeNode) -> None:
+        self._render_html(token.content, inline=True)
+
+    def render_html_block(self, token: SyntaxTreeNode) -> None:
+        self._render_html(token.content, inline=False)
+
+    def _render_html(self, content: str, *, inline: bool) -> None:
+        if _is_comment(content):
+            return
+        if self.ideas_allow_html:
+            self.current_node.append(nodes.raw("", content, format="html"))
+        elif inline:
+            self.current_node.append(nodes.Text(content))
+        else:
+            self.current_node.append(nodes.paragraph(content, content.strip()))
+
+    def render_directive(
+        self,
+        token: SyntaxTreeNode,
+        name: str,
+        arguments: str,
+        *,
+        additional_options: dict[str, str] | None = None,
+    ) -> None:
+        """A directive fence is shown as code: ``{raw}`` or ``{include}`` must not run."""
+        self._render_as_code(token)
+
+    def render_restructuredtext(self, token: SyntaxTreeNode) -> None:
+        self._render_as_code(token)
+
+    def render_myst_role(self, token: SyntaxTreeNode) -> None:
+        text = f"{{{token.meta.get('name', '')}}}`{token.content}`"
+        self.current_node.append(nodes.literal(text, text))
+
+    def render_front_matter(self, token: SyntaxTreeNode) -> None:
+        """A fragment has no front matter; a ``---`` block there is not configuration."""
+
+    def render_myst_target(self, token: SyntaxTreeNode) -> None:
+        """``(label)=`` would add labels to the host page from untrusted text."""
+
+    def _render_as_code(self, token: SyntaxTreeNode) -> None:
+        text = f"{token.markup}{token.info}\n{token.content}{token.markup}"
+        block = nodes.literal_block(text, text)
+        block["force"] = True
+        self.current_node.append(block)
+
+
+def _accept_link(url: str) -> bool:
+    return True
+
+
+def _is_comment(content: str) -> bool:
+    stripped = content.strip()
+    return stripped.startswith("<!--") and stripped.endswith("-->")
+
+
+class FragmentRenderer:
+    """Renders the Markdown fragments of one ideas file into one host document."""
+
+    def __init__(
+        self,
+        document: nodes.document,
+        *,
+        source: str,
+        base_url: str = "",
+        allow_html: bool = False,
+    ) -> None:
+        # A fixed default configuration, not the host's ``myst_*``: the ideas file must
+        # render the same in every project, and extensions such as ``substitution`` or
+        # ``html_image`` would hand untrusted text more power.
+        config = MdParserConfig()
+        self._md = create_md_parser(config, _SafeRenderer)
+        # markdown-it drops ``javascript:`` links silently; let them through to
+        # ``render_link`` so they are reported, then dropped.
+        self._md.validateLink = _accept_link  # type: ignore[method-assign]
+        self._document = document
+        renderer = self._md.renderer
+        assert isinstance(renderer, _SafeRenderer)
+        renderer.setup_render({**self._md.options, "document": document}, {})
+        renderer.ideas_source = source
+        renderer.ideas_base_url = base_url
+        renderer.ideas_allow_html = allow_html
+        self._renderer = renderer
+        self._source = source
+
+    def block(self, text: str, line: int, *, classes: tuple[str, ...] = ()) -> nodes.container:
+        """``text`` (block Markdown starting at 1-based ``line``) rendered in a container."""
+        container = nodes.container(classes=list(classes))
+        if text.strip():
+            with self._rendering(container):
+                self._renderer.md_env = {}
+                self._renderer.nested_render_text(text, max(line - 1, 0))
+        _force_highlighting(container)
+        return container
+
+    def inline(self, text: str, line: int) -> list[nodes.Node]:
+        """``text`` (one paragraph of Markdown) as inline nodes."""
+        paragraph = self.block(text, line)
+        first = paragraph.next_node(nodes.paragraph)
+        if first is not None and len(paragraph.children) == 1:
+            return list(first.children)
+        return list(paragraph.children)
+
+    @contextmanager
+    def _rendering(self, container: nodes.Element) -> Iterator[None]:
+        """Render into ``container`` with the document's source switched to the ideas file
+        (as MyST's own include does), so nodes and later warnings point there."""
+        saved_source = self._document["source"]
+        self._document["source"] = self._source
+        try:
+            with self._renderer.current_node_context(container):
+                yield
+        finally:
+            self._document["source"] = saved_source
+
+
+def _force_highlighting(container: nodes.Element) -> None:
+    """Code in an ideas file is not ours to lint: a lexer error must not fail ``-W``."""
+    for block in container.findall(nodes.literal_block):
+        block["force"] = True

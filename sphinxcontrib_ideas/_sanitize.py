@@ -1,0 +1,54 @@
+"""What an untrusted ideas file may put into our pages.
+
+Data flow: a link or image target found while rendering a Markdown fragment or a field
+--(:func:`link_target`)--> an absolute http(s)/mailto URL, or nothing (shown as text).
+Anyone can send a pull request to an ideas file; the built site must not run their
+script, so only these schemes survive and raw HTML is text (see ``_myst``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+#: Schemes a link in an ideas file may use.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# Browsers ignore these inside a scheme ("java\tscript:"), so they must not hide one.
+_IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkVerdict:
+    """What to do with a link target."""
+
+    #: The URL to link to, or None to show the link's text only.
+    url: str | None
+    #: Set when the target was dropped as unsafe: the offending scheme.
+    unsafe_scheme: str | None = None
+
+
+def link_target(href: str, *, base_url: str = "") -> LinkVerdict:
+    """Decide a link target: keep safe absolute URLs, resolve relative ones against
+    ``base_url`` (the ideas file's upstream URL), drop every other scheme."""
+    compact = _IGNORED_BY_BROWSERS.sub("", href)
+    match = _SCHEME.match(compact)
+    if match:
+        scheme = match.group(1).lower()
+        if scheme in SAFE_SCHEMES:
+            return LinkVerdict(href.strip())
+        return LinkVerdict(None, unsafe_scheme=scheme)
+    if compact.startswith("//"):
+        # protocol-relative: make it explicit rather than inherit the page's scheme
+        return LinkVerdict("https:" + href.strip())
+    if not compact or compact.startswith("#") or not base_url:
+        return LinkVerdict(None)
+    return LinkVerdict(urljoin(base_url, href.strip()))
+
+
+def is_web_url(value: str) -> bool:
+    """Whether ``value`` is an http(s) URL with a host (an upstream issue, a profile)."""
+    parts = urlsplit(value.strip())
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)

@@ -1,0 +1,352 @@
+"""The directives: ``ideas-catalog`` for users, ``ideas-project`` and ``ideas-index`` for
+the generated stubs.
+
+Data flow: a directive in a page being read --> the catalog (parsed once, cached, see
+``_catalogs``) --> nodes built by :mod:`.nodes` --> objects recorded in the ``ideas``
+domain for this page. ``run()`` stays short: resolve, load, report, build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.locale import get_translation
+from sphinx.util.docutils import SphinxDirective
+
+from . import nodes as ideas_nodes
+from ._catalogs import CatalogSpec, load, make_filter, selected
+from ._logging import warn, warn_diagnostic
+from ._myst import FragmentRenderer
+from .config import Settings, settings
+from .domain import IdeasDomain, IdeasObject, ideas_domain
+from .filters import FilterError
+from .model import Catalog, Idea, ParseResult, Project, Subtype
+from .pages import (
+    MENTORS_PAGE,
+    SKILLS_PAGE,
+    IndexEntry,
+    LoadedCatalog,
+    load_catalogs,
+    mentor_entries,
+    skill_entries,
+)
+from .reader import IdeasFileError
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+
+_ = get_translation("sphinxcontrib_ideas")
+
+#: Options of ``ideas-catalog``, for the docs table: name -> what it does.
+CATALOG_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("projects", "only these projects (comma-separated names or slugs)"),
+    ("skills", "only ideas needing one of these skills (comma-separated)"),
+    ("mentors", "only ideas mentored by one of these people (handles or names)"),
+    ("filter", "only ideas matching this filter expression"),
+    ("no-pages", "render the whole catalog, indices included, on this page: no generated pages"),
+)
+
+_STD_LABEL_PREFIX = "ideas-"
+
+
+class _IdeasDirective(SphinxDirective):
+    """What the three directives share: settings, reporting, object recording."""
+
+    @property
+    def ideas_settings(self) -> Settings:
+        return settings(self.config)
+
+    @property
+    def domain(self) -> IdeasDomain:
+        return ideas_domain(self.env)
+
+    def problem(self, message: str, *args: object, subtype: Subtype = Subtype.DIRECTIVE) -> None:
+        """A warning at this directive."""
+        warn(message, *args, subtype=subtype, location=self.get_location())
+
+    def fragments(self, path: str) -> FragmentRenderer:
+        current = self.ideas_settings
+        return FragmentRenderer(
+            self.state.document,
+            source=path,
+            base_url=current.upstream_url_for(path),
+            allow_html=current.allow_raw_html,
+        )
+
+    def render_options(self, path: str, prefix: str) -> ideas_nodes.RenderOptions:
+        current = self.ideas_settings
+        return ideas_nodes.RenderOptions(
+            fragments=self.fragments(path),
+            prefix=prefix,
+            show_emails=current.show_emails,
+            upstream_url=current.upstream_url_for(path),
+        )
+
+    def record_projects(
+        self, projects: Iterable[tuple[Project, tuple[Idea, ...]]], prefix: str
+    ) -> None:
+        """Note the projects and ideas shown on this page in the domain."""
+        for project, ideas in projects:
+            name = ideas_nodes.object_name(prefix, project.slug)
+            anchor = ideas_nodes.project_anchor(prefix, project.slug)
+            entry = IdeasObject(self.env.docname, anchor, project.name, (project.name,))
+            self.domain.note_object("project", name, entry, location=self.get_location())
+            for idea in ideas:
+                self._record_idea(project, idea, prefix)
+
+    def _record_idea(self, project: Project, idea: Idea, prefix: str) -> None:
+        name = ideas_nodes.object_name(prefix, project.slug, idea.slug)
+        anchor = ideas_nodes.idea_anchor(prefix, project.slug, idea.slug)
+        aliases = (idea.title, idea.slug, f"{project.name}.{idea.title}")
+        entry = IdeasObject(self.env.docname, anchor, idea.title, aliases)
+        self.domain.note_object("idea", name, entry, location=self.get_location())
+
+    def std_label(self, name: str, anchor: str, title: str) -> None:
+        """A label for ``:ref:``, so a page can be linked without knowing its file name."""
+        std = self.env.domains.standard_domain
+        std.note_hyperlink_target(_STD_LABEL_PREFIX + name, self.env.docname, anchor, title)
+
+
+class IdeasCatalogDirective(_IdeasDirective):
+    """``.. ideas-catalog:: path/to/ideas.md``: a catalog's overview, with generated pages."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "projects": directives.unchanged,
+        "skills": directives.unchanged,
+        "mentors": directives.unchanged,
+        "filter": directives.unchanged,
+        "no-pages": directives.flag,
+        "digest": directives.unchanged,
+    }
+
+    def run(self) -> list[Node]:
+        _relpath, path = self.env.relfn2path(self.arguments[0])
+        self.env.note_dependency(path)
+        catalog = self._read(path)
+        if catalog is None:
+            return []
+        try:
+            selection = make_filter((k, str(v or "")) for k, v in self.options.items())
+        except FilterError as error:
+            self.problem("invalid :filter: option: %s", error)
+            return []
+        projects = tuple(selected(catalog, selection))
+        spec = self._spec(path)
+        if spec is None:
+            return self._inline(path, catalog, projects)
+        return self._overview(spec, catalog, projects)
+
+    def _read(self, path: str) -> Catalog | None:
+        result = load(path, skill_aliases=self.ideas_settings.skill_aliases)
+        if isinstance(result, IdeasFileError):
+            self.problem(
+                "cannot read ideas file %s: %s",
+                self.arguments[0],
+                result.reason,
+                subtype=Subtype.FILE,
+            )
+            return None
+        self._report(result, path)
+        if result.catalog.idea_count == 0:
+            if not any(d.subtype is Subtype.EMPTY for d in result.diagnostics):
+                self.problem(
+                    "ideas file %s holds no ideas", self.arguments[0], subtype=Subtype.EMPTY
+                )
+            return None
+        return result.catalog
+
+    def _report(self, result: ParseResult, path: str) -> None:
+        for diagnostic in result.diagnostics:
+            warn_diagnostic(diagnostic, path=path, fallback=self.get_location())
+
+    def _spec(self, path: str) -> CatalogSpec | None:
+        """The planned catalog this directive hosts, or None (render inline)."""
+        if "no-pages" in self.options:
+            return None
+        spec = next((s for s in self.domain.catalogs if s.path == path), None)
+        if spec is None:
+            self.problem(
+                "ideas-catalog for %s was not found when scanning the sources (inside an "
+                "included file?); rendered inline, without generated pages",
+                self.arguments[0],
+            )
+        return spec
+
+    def _overview(
+        self,
+        spec: CatalogSpec,
+        catalog: Catalog,
+        projects: tuple[tuple[Project, tuple[Idea, ...]], ...],
+    ) -> list[Node]:
+        prefix = spec.key if spec.qualified else ""
+        container = nodes.container(classes=["ideas-catalog"])
+        if catalog.preamble.strip():
+            container += self.fragments(spec.path).block(catalog.preamble, catalog.preamble_line)
+        container += _index_links(self.ideas_settings.pages_dir)
+        container += _project_list(projects, prefix)
+        if spec.host == self.env.docname:
+            container += self._toctree(spec, projects)
+        return [container]
+
+    def _toctree(
+        self, spec: CatalogSpec, projects: tuple[tuple[Project, tuple[Idea, ...]], ...]
+    ) -> nodes.Node:
+        docnames = [spec.project_docname(project.slug) for project, _ideas in projects]
+        first_host = next((s.host for s in self.domain.catalogs if s.host), None)
+        if first_host == self.env.docname:
+            pages_dir = self.ideas_settings.pages_dir
+            docnames += [f"{pages_dir}/{SKILLS_PAGE}", f"{pages_dir}/{MENTORS_PAGE}"]
+        toctree = addnodes.toctree()
+        toctree["parent"] = self.env.docname
+        toctree["entries"] = [(None, d) for d in docnames]
+        toctree["includefiles"] = docnames
+        toctree["maxdepth"] = 1
+        toctree["caption"] = None
+        toctree["glob"] = False
+        toctree["hidden"] = True
+        toctree["includehidden"] = False
+        toctree["numbered"] = 0
+        toctree["titlesonly"] = False
+        self.set_source_info(toctree)
+        return nodes.compound("", toctree, classes=["toctree-wrapper"])
+
+    def _inline(
+        self, path: str, catalog: Catalog, projects: tuple[tuple[Project, tuple[Idea, ...]], ...]
+    ) -> list[Node]:
+        """``:no-pages:``: overview, every project and both indices on this page."""
+        options = self.render_options(path, "")
+        container = nodes.container(classes=["ideas-catalog"])
+        if catalog.preamble.strip():
+            container += options.fragments.block(catalog.preamble, catalog.preamble_line)
+        container += _project_list(projects, "")
+        sections: list[Node] = [container]
+        for project, ideas in projects:
+            sections.append(ideas_nodes.project_section(project, ideas, options))
+        self.record_projects(projects, "")
+        spec = CatalogSpec("", path, None, None, "", qualified=False)
+        loaded = [LoadedCatalog(spec, catalog, projects)]
+        for kind in ("skills", "mentors"):
+            sections.append(_index_section(self, kind, loaded))
+        return sections
+
+
+def _index_links(pages_dir: str) -> nodes.paragraph:
+    skills = ideas_nodes.doc_link(f"{pages_dir}/{SKILLS_PAGE}", _("Skills index"))
+    mentors = ideas_nodes.doc_link(f"{pages_dir}/{MENTORS_PAGE}", _("Mentor index"))
+    return nodes.paragraph(
+        "", "", skills, nodes.Text(" · "), mentors, classes=["ideas-index-links"]
+    )
+
+
+def _project_list(
+    projects: Iterable[tuple[Project, tuple[Idea, ...]]], prefix: str
+) -> nodes.bullet_list:
+    """Each project linked, with its ideas' titles linked under it."""
+    listing = nodes.bullet_list(classes=["ideas-overview"])
+    for project, ideas in projects:
+        name = ideas_nodes.object_name(prefix, project.slug)
+        item = nodes.list_item(
+            "", nodes.paragraph("", "", ideas_nodes.xref("project", name, project.name))
+        )
+        sub = nodes.bullet_list()
+        for idea in ideas:
+            target = ideas_nodes.object_name(prefix, project.slug, idea.slug)
+            sub += nodes.list_item(
+                "", nodes.paragraph("", "", ideas_nodes.xref("idea", target, idea.title))
+            )
+        if ideas:
+            item += sub
+        listing += item
+    return listing
+
+
+class IdeasProjectDirective(_IdeasDirective):
+    """``.. ideas-project:: <catalog-key> <project-slug>`` in a generated project page."""
+
+    required_arguments = 2
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"digest": directives.unchanged}
+
+    def run(self) -> list[Node]:
+        key, slug = self.arguments
+        spec = self.domain.catalog(key)
+        found = self._find(spec, slug) if spec else None
+        if spec is None or found is None:
+            self.problem("no project %r in ideas catalog %r (stale generated page?)", slug, key)
+            return []
+        project, ideas = found
+        prefix = spec.key if spec.qualified else ""
+        section = ideas_nodes.project_section(
+            project, ideas, self.render_options(spec.path, prefix)
+        )
+        self.record_projects([found], prefix)
+        name = ideas_nodes.object_name(prefix, project.slug)
+        self.std_label(name, section["ids"][0], project.name)
+        return [section]
+
+    def _find(self, spec: CatalogSpec, slug: str) -> tuple[Project, tuple[Idea, ...]] | None:
+        loaded = load_catalogs([spec], self.ideas_settings)
+        if not loaded:
+            return None
+        return next(((p, i) for p, i in loaded[0].projects if p.slug == slug), None)
+
+
+class IdeasIndexDirective(_IdeasDirective):
+    """``.. ideas-index:: skills`` (or ``mentors``) in a generated index page."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"digest": directives.unchanged}
+
+    def run(self) -> list[Node]:
+        kind = self.arguments[0]
+        if kind not in ("skills", "mentors"):
+            self.problem("unknown ideas index %r: use skills or mentors", kind)
+            return []
+        loaded = load_catalogs(self.domain.catalogs, self.ideas_settings)
+        section = _index_section(self, kind, loaded)
+        self.std_label(f"{kind}-index", section["ids"][0], section[0].astext())
+        return [section]
+
+
+def _index_section(
+    directive: _IdeasDirective, kind: str, catalogs: list[LoadedCatalog]
+) -> nodes.section:
+    """The skills or mentor index as a section, its objects recorded for this page."""
+    if kind == "skills":
+        title, entries = _("Skills index"), skill_entries(catalogs)
+    else:
+        show = directive.ideas_settings.show_emails
+        title, entries = _("Mentor index"), mentor_entries(catalogs, show_emails=show)
+    section = nodes.section(ids=[f"ideas-{kind}-index"], classes=[f"ideas-{kind}-index"])
+    section += nodes.title(title, title)
+    for entry in entries:
+        section += _entry_node(directive, kind, entry)
+    return section
+
+
+def _entry_node(directive: _IdeasDirective, kind: str, entry: IndexEntry) -> nodes.Node:
+    objtype = "skill" if kind == "skills" else "mentor"
+    if objtype == "skill":
+        anchor = ideas_nodes.skill_anchor(entry.slug)
+        heading: list[nodes.Node] = [nodes.strong(entry.name, entry.name)]
+        aliases: tuple[str, ...] = (entry.name,)
+    else:
+        anchor = ideas_nodes.mentor_anchor(entry.slug)
+        heading = [nodes.strong(entry.name, entry.name)]
+        aliases = (entry.name,)
+        if entry.github:
+            heading += [nodes.Text(" "), ideas_nodes.github_link(entry.github)]
+            aliases += (entry.github, "@" + entry.github)
+        if entry.email:
+            mail = ideas_nodes.external(
+                f"mailto:{entry.email}", entry.email, classes=["ideas-email"]
+            )
+            heading += [nodes.Text(" "), mail]
+    record = IdeasObject(directive.env.docname, anchor, entry.name, aliases)
+    directive.domain.note_object(objtype, entry.slug, record, location=directive.get_location())
+    return ideas_nodes.index_entry(anchor, heading, entry.ideas)

@@ -1,0 +1,225 @@
+"""The ``ideas`` domain: projects, ideas, skills and mentors as cross-referenceable objects.
+
+Data flow: the directives record objects while pages are read (:meth:`IdeasDomain.note_object`,
+keyed by docname so ``clear_doc`` and ``merge_domaindata`` keep incremental and parallel
+builds right) --> roles (``:ideas:idea:``...) and the domain's own ``pending_xref`` nodes
+resolve against them after reading --> ``get_objects`` feeds ``objects.inv`` and search.
+The domain also holds the catalog plan of this build (written at ``builder-inited``) and
+which pages refer to ideas, so those can be re-written when the catalogs change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain, ObjType
+from sphinx.locale import get_translation
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from ._logging import warn
+from .model import Subtype
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from ._catalogs import CatalogSpec
+
+_ = get_translation("sphinxcontrib_ideas")
+
+#: The object types (and roles of the same names), in the order the docs list them.
+OBJECT_TYPES: tuple[tuple[str, str], ...] = (
+    ("project", "a project of a catalog: ``tikv``, or ``spring.tikv`` with several catalogs"),
+    ("idea", "an idea, by ``project.idea`` slug or by its title"),
+    ("skill", "a skill of the skills index, by canonical name"),
+    ("mentor", "a mentor of the mentor index, by GitHub handle or name"),
+)
+#: Roles: ``:ideas:<type>:`` for every object type.
+ROLES: tuple[str, ...] = tuple(name for name, _doc in OBJECT_TYPES)
+
+
+@dataclass(frozen=True, slots=True)
+class IdeasObject:
+    """Where an object lives and how a reference may name it."""
+
+    docname: str
+    anchor: str
+    #: Shown for a reference without explicit text, and in objects.inv.
+    display: str
+    #: Other names a reference may use (title, handle, project name), any case.
+    aliases: tuple[str, ...] = ()
+
+
+class IdeasDomain(Domain):
+    """Objects of the ideas catalogs."""
+
+    name = "ideas"
+    label = "Project ideas"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        name: ObjType(name, name) for name, _doc in OBJECT_TYPES
+    }
+    roles: ClassVar[dict[str, Any]] = {name: XRefRole() for name in ROLES}
+    initial_data: ClassVar[dict[str, Any]] = {
+        "objects": {name: {} for name in ROLES},  # type -> name -> IdeasObject
+        "referrers": {},  # docname -> None: pages that refer to ideas objects
+        "catalogs": (),  # the CatalogSpecs of this build
+        "pages": (),  # generated docnames of the last build
+        "digest": "",  # fingerprint of all catalogs of the last build
+        "rewrite": False,  # set when the catalogs changed; pages that refer must be re-written
+    }
+    data_version = 1
+
+    @property
+    def objects(self) -> dict[str, dict[str, IdeasObject]]:
+        """Object type -> object name -> where it is."""
+        objects: dict[str, dict[str, IdeasObject]] = self.data["objects"]
+        return objects
+
+    @property
+    def catalogs(self) -> tuple[CatalogSpec, ...]:
+        """The catalogs with generated pages in this build."""
+        catalogs: tuple[CatalogSpec, ...] = self.data["catalogs"]
+        return catalogs
+
+    @property
+    def referrers(self) -> dict[str, None]:
+        """Pages (not generated ones) that refer to ideas objects."""
+        referrers: dict[str, None] = self.data["referrers"]
+        return referrers
+
+    def catalog(self, key: str) -> CatalogSpec | None:
+        """The catalog called ``key``, or None."""
+        return next((spec for spec in self.catalogs if spec.key == key), None)
+
+    def note_object(self, objtype: str, name: str, entry: IdeasObject, *, location: Any) -> None:
+        """Record an object; a second one of the same name warns, naming the first."""
+        other = self.objects[objtype].get(name)
+        if other is not None and other.docname != entry.docname:
+            warn(
+                "duplicate ideas %s %r, other instance in %s",
+                objtype,
+                name,
+                other.docname,
+                subtype=Subtype.DIRECTIVE,
+                location=location,
+            )
+            return
+        self.objects[objtype].setdefault(name, entry)
+
+    def clear_doc(self, docname: str) -> None:
+        for table in self.objects.values():
+            for name in [n for n, entry in table.items() if entry.docname == docname]:
+                del table[name]
+        self.referrers.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for objtype, table in otherdata["objects"].items():
+            for name, entry in table.items():
+                if entry.docname in docnames:
+                    self.objects[objtype].setdefault(name, entry)
+        for docname in otherdata["referrers"]:
+            if docname in docnames:
+                self.referrers[docname] = None
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        if docname in self.data["pages"]:
+            return
+        if any(n.get("refdomain") == "ideas" for n in document.findall(addnodes.pending_xref)):
+            self.referrers[docname] = None
+
+    def find(self, objtype: str, target: str) -> list[tuple[str, IdeasObject]]:
+        """Objects of ``objtype`` a reference to ``target`` may mean: an exact object name
+        first, else names, titles and handles compared case-insensitively."""
+        table = self.objects.get(objtype, {})
+        if target in table:
+            return [(target, table[target])]
+        wanted = target.strip().casefold()
+        by_name = [(n, e) for n, e in table.items() if n.casefold() == wanted]
+        if by_name:
+            return by_name
+        return sorted(
+            (n, e) for n, e in table.items() if wanted in (a.casefold() for a in e.aliases)
+        )
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        matches = self.find(typ, target)
+        if not matches:
+            warn("unknown ideas %s %r", typ, target, subtype=Subtype.REF, location=node)
+            node["refwarn"] = False  # warned here, as ideas.ref; Sphinx would repeat it
+            return None
+        if len(matches) > 1:
+            names = ", ".join(name for name, _entry in matches)
+            warn(
+                "ideas %s reference %r is ambiguous: %s; using %s",
+                typ,
+                target,
+                names,
+                matches[0][0],
+                subtype=Subtype.AMBIGUOUS,
+                location=node,
+            )
+        return self._refnode(builder, fromdocname, matches[0], node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        results = []
+        for objtype in ROLES:
+            matches = self.find(objtype, target)
+            if len(matches) == 1:
+                refnode = self._refnode(builder, fromdocname, matches[0], node, contnode)
+                results.append((f"ideas:{objtype}", refnode))
+        return results
+
+    def _refnode(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        match: tuple[str, IdeasObject],
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference:
+        name, entry = match
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(entry.display, entry.display, classes=contnode["classes"])
+        refnode = make_refnode(builder, fromdocname, entry.docname, entry.anchor, contnode, name)
+        refnode["classes"].extend(node.get("classes", []))
+        return refnode
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for objtype, table in self.objects.items():
+            for name, entry in sorted(table.items()):
+                yield name, entry.display, objtype, entry.docname, entry.anchor, 1
+
+
+def ideas_domain(env: BuildEnvironment) -> IdeasDomain:
+    """The ``ideas`` domain of ``env``, typed."""
+    domain = env.domains["ideas"]
+    assert isinstance(domain, IdeasDomain)
+    return domain
+
+
+def pages_referring(domain: IdeasDomain, docnames: Iterable[str]) -> list[str]:
+    """The pages among ``docnames`` that refer to ideas objects."""
+    return [d for d in docnames if d in domain.referrers]

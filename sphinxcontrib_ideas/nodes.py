@@ -1,0 +1,258 @@
+"""The catalog model turned into docutils nodes, the same for every builder.
+
+Data flow: :class:`~.model.Project` / :class:`~.model.Idea` (and the skills and mentor
+tables built from them) --(functions below, called by the directives while a page is
+read)--> sections, field lists and lists of ``pending_xref`` nodes that the ``ideas``
+domain resolves once every page is read. Markdown fragments go through
+:class:`~._myst.FragmentRenderer`. The classes set here (``ideas-idea``, ``ideas-meta``...)
+are the contract with the stylesheet and the filter script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import get_translation
+
+from ._sanitize import is_web_url, link_target
+
+if TYPE_CHECKING:
+    from ._myst import FragmentRenderer
+    from .model import Idea, Mentor, Project, Skill
+
+_ = get_translation("sphinxcontrib_ideas")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a page needs besides the model to render a project."""
+
+    #: Renders the ideas file's Markdown fragments into this page.
+    fragments: FragmentRenderer
+    #: Catalog key when object names are qualified by catalog, else "".
+    prefix: str
+    #: Publish mentors' e-mail addresses.
+    show_emails: bool
+    #: Upstream URL of the ideas file ("" if unknown): each idea links to its line.
+    upstream_url: str = ""
+
+
+def object_name(prefix: str, *parts: str) -> str:
+    """A domain object name: dotted slugs, behind the catalog key when there is one."""
+    return ".".join((prefix, *parts) if prefix else parts)
+
+
+def project_anchor(prefix: str, project_slug: str) -> str:
+    """The id of a project's section."""
+    return "-".join(("project", *([prefix] if prefix else []), project_slug))
+
+
+def idea_anchor(prefix: str, project_slug: str, idea_slug: str) -> str:
+    """The id of an idea's section: unique on a page that shows several projects."""
+    return "-".join(("idea", *([prefix] if prefix else []), project_slug, idea_slug))
+
+
+def skill_anchor(slug: str) -> str:
+    """The id of a skill's entry in the skills index."""
+    return f"skill-{slug}"
+
+
+def mentor_anchor(slug: str) -> str:
+    """The id of a mentor's entry in the mentor index."""
+    return f"mentor-{slug}"
+
+
+def xref(
+    reftype: str, target: str, text: str, *, classes: Sequence[str] = ()
+) -> addnodes.pending_xref:
+    """A reference to an ``ideas`` object, resolved once every page is read."""
+    node = addnodes.pending_xref(
+        "",
+        refdomain="ideas",
+        reftype=reftype,
+        reftarget=target,
+        refexplicit=True,
+        refwarn=True,
+        classes=list(classes),
+    )
+    node += nodes.inline(text, text, classes=["xref", "ideas", *classes])
+    return node
+
+
+def doc_link(docname: str, text: str) -> addnodes.pending_xref:
+    """A link to a whole page (an index, a project page)."""
+    node = addnodes.pending_xref(
+        "", refdomain="std", reftype="doc", reftarget="/" + docname, refexplicit=True
+    )
+    node += nodes.inline(text, text, classes=["xref", "std", "std-doc"])
+    return node
+
+
+def external(url: str, text: str, *, classes: Sequence[str] = ()) -> nodes.reference:
+    """A link out of the site (issue, profile)."""
+    return nodes.reference(text, text, refuri=url, classes=list(classes))
+
+
+def project_section(
+    project: Project, ideas: Iterable[Idea], options: RenderOptions
+) -> nodes.section:
+    """A project with its intro and one section per idea."""
+    section = nodes.section(
+        ids=[project_anchor(options.prefix, project.slug)], classes=["ideas-project"]
+    )
+    section += nodes.title(project.name, project.name)
+    if project.url:
+        verdict = link_target(project.url)
+        if verdict.url:
+            section += nodes.paragraph("", "", external(verdict.url, verdict.url))
+    if project.intro.strip():
+        section += options.fragments.block(
+            project.intro, project.intro_line, classes=("ideas-intro",)
+        )
+    for idea in ideas:
+        section += idea_section(project, idea, options)
+    return section
+
+
+def idea_section(project: Project, idea: Idea, options: RenderOptions) -> nodes.section:
+    """One idea: title, description, then its skills, mentors, issues and other fields."""
+    section = nodes.section(
+        ids=[idea_anchor(options.prefix, project.slug, idea.slug)], classes=["ideas-idea"]
+    )
+    section += nodes.title(idea.title, idea.title)
+    if idea.group:
+        section += nodes.paragraph(idea.group, idea.group, classes=["ideas-group"])
+    if idea.description.strip():
+        section += options.fragments.block(
+            idea.description, idea.description_line, classes=("ideas-description",)
+        )
+    section += idea_meta(idea, options)
+    return section
+
+
+def idea_meta(idea: Idea, options: RenderOptions) -> nodes.field_list:
+    """The field list under an idea's description."""
+    meta = nodes.field_list(classes=["ideas-meta"])
+    if idea.skills or idea.skills_text:
+        meta += _field(_("Skills"), _skills_body(idea, options), key="skills")
+    if idea.mentors:
+        body = _joined(_mentor_nodes(m, options) for m in idea.mentors)
+        meta += _field(_("Mentors"), [nodes.paragraph("", "", *body)], key="mentors")
+    if idea.issues:
+        meta += _field(
+            _("Issues"), [nodes.paragraph("", "", *_issue_nodes(idea.issues))], key="issues"
+        )
+    if idea.url:
+        verdict = link_target(idea.url)
+        if verdict.url:
+            link = external(verdict.url, verdict.url)
+            meta += _field(_("Link"), [nodes.paragraph("", "", link)], key="link")
+    for extra in idea.fields:
+        value = options.fragments.block(extra.value, extra.line)
+        meta += _field(extra.label, list(value.children), key=extra.key)
+    if options.upstream_url:
+        url = f"{options.upstream_url}#L{idea.line}"
+        link = external(url, _("line %d of the ideas file") % idea.line)
+        meta += _field(_("Source"), [nodes.paragraph("", "", link)], key="source")
+    return meta
+
+
+def _field(label: str, body: list[nodes.Node], *, key: str) -> nodes.field:
+    field = nodes.field(classes=[f"ideas-field-{key}"])
+    field += nodes.field_name(label, label)
+    field += nodes.field_body("", *body)
+    return field
+
+
+def _joined(groups: Iterable[list[nodes.Node]], separator: str = ", ") -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for group in groups:
+        if result:
+            result.append(nodes.Text(separator))
+        result.extend(group)
+    return result
+
+
+def _skills_body(idea: Idea, options: RenderOptions) -> list[nodes.Node]:
+    """Linked skills; the text as written too when it says more than the skill names."""
+    body: list[nodes.Node] = []
+    if idea.skills:
+        links = _joined([skill_ref(s)] for s in idea.skills)
+        body.append(nodes.paragraph("", "", *links))
+    if idea.skills_text.strip() and not _only_names(idea.skills_text, idea.skills):
+        block = options.fragments.block(idea.skills_text, idea.line, classes=("ideas-skills-text",))
+        body.append(block)
+    return body
+
+
+def _only_names(text: str, skills: Sequence[Skill]) -> bool:
+    """Whether ``text`` is just the skills' own spellings, so repeating it adds nothing."""
+    rest = text
+    for skill in skills:
+        rest = rest.replace(skill.raw, "", 1)
+    return not rest.strip(" ,;./\t\n-*")
+
+
+def skill_ref(skill: Skill) -> addnodes.pending_xref:
+    """A skill as written on the idea, linked to its skills-index entry."""
+    return xref("skill", skill.slug, skill.raw or skill.name, classes=["ideas-skill"])
+
+
+def _mentor_nodes(mentor: Mentor, options: RenderOptions) -> list[nodes.Node]:
+    result: list[nodes.Node] = [xref("mentor", mentor.slug, mentor.name, classes=["ideas-mentor"])]
+    extras: list[nodes.Node] = []
+    if mentor.github:
+        extras.append(github_link(mentor.github))
+    if mentor.email and options.show_emails:
+        extras.append(external(f"mailto:{mentor.email}", mentor.email, classes=["ideas-email"]))
+    if mentor.role:
+        extras.append(nodes.emphasis(mentor.role, mentor.role))
+    if extras:
+        result.append(nodes.Text(" ("))
+        result.extend(_joined([e] for e in extras))
+        result.append(nodes.Text(")"))
+    return result
+
+
+def github_link(handle: str) -> nodes.reference:
+    """``@handle`` linked to the GitHub profile."""
+    return external(f"https://github.com/{handle}", f"@{handle}", classes=["ideas-github"])
+
+
+def _issue_nodes(issues: Sequence[str]) -> list[nodes.Node]:
+    """Issue URLs as links (plain URLs are not links in MyST without linkify)."""
+    groups: list[list[nodes.Node]] = []
+    for issue in issues:
+        if is_web_url(issue):
+            groups.append([external(issue, _issue_label(issue), classes=["ideas-issue"])])
+        else:
+            groups.append([nodes.Text(issue)])
+    return _joined(groups)
+
+
+def _issue_label(url: str) -> str:
+    """``owner/repo#123`` for a GitHub issue or pull request, else the URL itself."""
+    parts = url.rstrip("/").split("/")
+    if len(parts) >= 7 and parts[2] == "github.com" and parts[5] in {"issues", "pull"}:
+        return f"{parts[3]}/{parts[4]}#{parts[6]}"
+    return url
+
+
+def index_entry(
+    anchor: str, heading: list[nodes.Node], ideas: Sequence[tuple[str, str, str]]
+) -> nodes.container:
+    """One entry of an index: its heading line, then every idea (object name, idea title,
+    project label) as a link, with the count."""
+    entry = nodes.container(ids=[anchor], classes=["ideas-index-entry"])
+    count = nodes.inline("", f" ({len(ideas)})", classes=["ideas-count"])
+    entry += nodes.paragraph("", "", *heading, count, classes=["ideas-index-heading"])
+    items = nodes.bullet_list()
+    for name, title, project in ideas:
+        item = nodes.paragraph("", "", xref("idea", name, title), nodes.Text(f" — {project}"))
+        items += nodes.list_item("", item)
+    entry += items
+    return entry
