@@ -62,6 +62,9 @@ _PLACEHOLDERS = frozenset(
         "will be added later",
         "not yet",
         "todo",
+        "fixme",
+        "xxx",
+        "tbd later",
     }
 )
 
@@ -363,7 +366,7 @@ def _parse_mentor(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]
     raw = _squash(text)
     if _is_placeholder(raw) or _MENTEE.search(raw):
         return None, []
-    parts = _MentorParts(rest=raw)
+    parts = _MentorParts(rest=raw.replace("`", ""))
     for step in (_take_label, _take_handle_mail_paren, _take_links, _take_autolinks):
         step(parts)
     for step in (_take_github_urls, _take_emails, _take_at_handles, _take_role):
@@ -484,8 +487,24 @@ def _clean_name(rest: str) -> str:
     previous = None
     while previous != text:
         previous, text = text, _EMPTY_GROUP.sub(" ", text)
-    text = _squash(text).strip(" \t-–—,;:|/*_~.")
+    text = _squash(text).strip(" \t-–—,;:|/*_~")
+    if not re.search(r"(?:^|\s)(?:\w{1,2}|Jr|Sr)\.$", text):  # keep the dot of "Nate W."
+        text = text.strip(" .")
     return text.rstrip(" (") if text.count("(") > text.count(")") else text
+
+
+_TRAILING_REMARK = re.compile(r"\s*(?:\([^()]*\)|\s[-–—:]\s.*)$")
+
+
+def _name_part(text: str) -> str:
+    """The name without an affiliation or remark: "Jane Doe (Red Hat) - happy to help"."""
+    candidate = text
+    while not _looks_like_name(candidate):
+        shorter = _TRAILING_REMARK.sub("", candidate).strip()
+        if shorter == candidate or not shorter:
+            return text
+        candidate = shorter
+    return candidate
 
 
 def _looks_like_name(name: str) -> bool:
@@ -501,7 +520,7 @@ def _looks_like_name(name: str) -> bool:
 def _build_mentor(
     parts: _MentorParts, raw: str, line: int
 ) -> tuple[Mentor | None, list[Diagnostic]]:
-    name = _clean_name(parts.rest)
+    name = _name_part(_clean_name(parts.rest))
     diagnostics: list[Diagnostic] = []
     has_contact = parts.github is not None or parts.email is not None
     understood = _looks_like_name(name) if name else has_contact or bool(parts.name_hint)
@@ -861,19 +880,36 @@ def _skills_text(value: str) -> str:
 
 
 def _skills_of_piece(piece: _Text, table: Mapping[str, str]) -> list[Skill]:
-    line = piece.line_at(0)
     raw = _squash(piece.text)
     if _is_placeholder(raw):
         return []
     qualified = _take_qualifiers(raw)
+    return [*_main_skills(piece, raw, qualified, table), *_example_skills(piece, qualified, table)]
+
+
+def _main_skills(
+    piece: _Text, raw: str, qualified: _Qualified, table: Mapping[str, str]
+) -> list[Skill]:
     text, prefix_level = _strip_filler(qualified.text)
     level = qualified.level or prefix_level
+    if not text:  # all in parentheses: "(Optional: writing APIs in Golang)"
+        return _skills_in_prose(piece, table)
     known = _lookup_skill(text, table)
     if known is not None:
-        return [Skill(name=known, raw=raw, level=level, note=qualified.note, line=line)]
+        return [Skill(name=known, raw=raw, level=level, note=qualified.note, line=piece.line_at(0))]
     if _is_prose(text):
         return _skills_in_prose(piece, table)
     return _sub_skills(piece, text, raw, table, _Qualified(text, level, qualified.note))
+
+
+_EXAMPLES = re.compile(r"^(?:e\.?\s?g\.?|such as|like|including|for example|for instance)\b", re.I)
+
+
+def _example_skills(piece: _Text, qualified: _Qualified, table: Mapping[str, str]) -> list[Skill]:
+    """Named examples are skills too: "Observability tools (e.g. Prometheus, Grafana)"."""
+    if qualified.note is None or not _EXAMPLES.match(qualified.note):
+        return []
+    return _skills_in_prose(_Text(qualified.note, (0,), (piece.line_at(0),)), table)
 
 
 def _sub_skills(

@@ -107,6 +107,55 @@ MENTOR_CASES: list[tuple[str, list[tuple[str, str | None, str | None, str | None
     ("\n- Ann Lee (@ann)\n- Mentee: Carl Bo (@carl)", [("Ann Lee", "ann", None, None)]),
     ("Ann Lee (@ann), Carl Bo (mentee)", [("Ann Lee", "ann", None, None)]),
     ("\n- Ann Lee (@ann)\n- TBD", [("Ann Lee", "ann", None, None)]),
+    # notations from other LFX terms and GSoC ideas pages
+    (
+        "Andrea Velázquez andrea@example.io, Nate W. @nate-double-u natew@example.io",
+        [
+            ("Andrea Velázquez", None, "andrea@example.io", None),
+            ("Nate W.", "nate-double-u", "natew@example.io", None),
+        ],
+    ),
+    (
+        "\n- Florent Poinsard @fouioui\n- Rohit Nayak @rohit-nayak-ps",
+        [
+            ("Florent Poinsard", "fouioui", None, None),
+            ("Rohit Nayak", "rohit-nayak-ps", None, None),
+        ],
+    ),
+    (
+        "\n- [Manan Gupta](https://github.com/GuptaManan100) (manan@example.com)",
+        [("Manan Gupta", "GuptaManan100", "manan@example.com", None)],
+    ),
+    (
+        "\n- Zhiqiang Zhou(@STRRL, im@example.dev)",
+        [("Zhiqiang Zhou", "STRRL", "im@example.dev", None)],
+    ),
+    (
+        "@seanlip (primary), @kevintab95",
+        [("seanlip", "seanlip", None, "primary"), ("kevintab95", "kevintab95", None, None)],
+    ),
+    (
+        "Herbert Valerio Riedel, Duncan Coutts, Mikhail Glushenkov.",
+        [
+            (n, None, None, None)
+            for n in ("Herbert Valerio Riedel", "Duncan Coutts", "Mikhail Glushenkov")
+        ],
+    ),
+    (
+        "\n    rb.proj@example.com, j.ungermann@example.de",
+        [
+            ("rb.proj", None, "rb.proj@example.com", None),
+            ("j.ungermann", None, "j.ungermann@example.de", None),
+        ],
+    ),
+    (
+        "Rex (`@rex-9`), Module Stewards",
+        [("Rex", "rex-9", None, None), ("Module Stewards", None, None, None)],
+    ),
+    ("Jane Doe (Red Hat)", [("Jane Doe", None, None, None)]),
+    ("Jane Doe (Red Hat, @jdoe)", [("Jane Doe", "jdoe", None, None)]),
+    ("Jane Doe (@jdoe) - happy to help with anything", [("Jane Doe", "jdoe", None, None)]),
+    ("**FIXME**", []),
     ("Ann Lee (@ann), TBA", [("Ann Lee", "ann", None, None)]),
 ]
 
@@ -371,6 +420,30 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
     ("Go, golang, Golang", [("Go", None, None)]),
     ("**Go**, `Docker`", [("Go", None, None), ("Docker", None, None)]),
     ("Go, TBD", [("Go", None, None)]),
+    (
+        "React, Vite, REST API, (Optional writing APIs in Golang)",
+        [("React", None, None), ("Vite", None, None), ("REST", None, None), ("Go", None, None)],
+    ),
+    (
+        "Linux, Observability Tools(e.g. Prometheus, Grafana, etc.)",
+        [
+            ("Linux", None, None),
+            ("Observability Tools", None, "e.g. Prometheus, Grafana, etc"),
+            ("Prometheus", None, None),
+            ("Grafana", None, None),
+        ],
+    ),
+    (
+        "Python, HTML/CSS/JS, Roundup.",
+        [
+            ("Python", None, None),
+            ("HTML", None, None),
+            ("CSS", None, None),
+            ("JavaScript", None, None),
+            ("Roundup", None, None),
+        ],
+    ),
+    ("Familiarity with Ruby and RubyGems", [("Ruby", None, None), ("RubyGems", None, None)]),
     ("N/A", []),
     ("", []),
 ]
