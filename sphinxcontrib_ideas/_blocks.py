@@ -1,0 +1,217 @@
+"""The outline of an ideas file: top-level Markdown blocks grouped into heading sections.
+
+Data flow: text --(markdown-it-py block tokens)--> :class:`Block` list --> a tree of
+:class:`Section` (one per heading, plus the root) that :mod:`.parser` classifies into
+projects, groups and ideas. Only line ranges are kept: every fragment is later sliced from
+the original lines, so its Markdown source is kept exactly. No Sphinx import here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+# markdown-it's own normalisation (its "normalize" core rule); we apply it first so that our
+# line numbers and markdown-it's token maps count the same lines.
+_NEWLINES = re.compile(r"\r\n?")
+_HTML_COMMENT = re.compile(r"\s*<!--.*-->\s*", re.DOTALL)
+_TOC_LINE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]]*\]\(#[^)\s]*\)\s*")
+
+
+@dataclass(slots=True)
+class Block:
+    """A top-level block of the file: paragraph, list, fence, table, heading..."""
+
+    #: markdown-it token type without ``_open`` ("paragraph", "bullet_list", "fence").
+    kind: str
+    #: 0-based first line.
+    start: int
+    #: 0-based line after the block.
+    end: int
+    #: For bullet lists: the 0-based ``[start, end)`` of each top-level item.
+    items: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Heading:
+    """A section heading with its title as plain text and as Markdown."""
+
+    level: int
+    #: 0-based line of the heading.
+    line: int
+    #: 0-based line after the heading (setext headings take two lines).
+    end: int
+    #: The heading's Markdown source (emphasis and links kept).
+    markdown: str
+    #: Plain text (markup removed).
+    title: str
+    #: Target of a heading written wholly as a link, or None.
+    url: str | None
+
+
+@dataclass(slots=True, eq=False)
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level."""
+
+    heading: Heading | None
+    level: int
+    parent: Section | None
+    #: Blocks between the heading and the first sub-heading.
+    body: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    #: 0-based line after the section's last line (its sub-sections included).
+    end: int = 0
+
+    @property
+    def title(self) -> str:
+        """Plain title ("" for the root)."""
+        return self.heading.title if self.heading else ""
+
+    @property
+    def line(self) -> int:
+        """1-based line of the heading (0 for the root)."""
+        return self.heading.line + 1 if self.heading else 0
+
+
+@dataclass(slots=True)
+class Outline:
+    """The file's lines and its section tree."""
+
+    lines: list[str]
+    root: Section
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    # Only headings need inline parsing (done by ``_heading``); skipping it everywhere else
+    # makes our whole parse cheaper than markdown-it's full tokenising.
+    md.disable("inline")
+    return md
+
+
+_MD = _markdown()
+
+
+def normalize_text(text: str) -> str:
+    """The text as markdown-it sees it: one newline style, no NUL characters."""
+    return _NEWLINES.sub("\n", text).replace("\0", "\ufffd")
+
+
+def read_outline(text: str) -> Outline:
+    """Tokenise ``text`` once and build its section tree."""
+    normal = normalize_text(text)
+    lines = normal.split("\n")
+    env: dict[str, Any] = {}
+    tokens = _MD.parse(normal, env)
+    root = Section(heading=None, level=0, parent=None, end=len(lines))
+    current = root
+    for item in _top_level(tokens, env, lines):
+        if isinstance(item, Heading):
+            current = _open_section(current, item)
+        else:
+            current.body.append(item)
+    return Outline(lines=lines, root=root)
+
+
+def _open_section(current: Section, heading: Heading) -> Section:
+    while current.parent is not None and current.level >= heading.level:
+        current.end = heading.line
+        current = current.parent
+    section = Section(heading=heading, level=heading.level, parent=current, end=current.end)
+    current.children.append(section)
+    return section
+
+
+def _top_level(tokens: list[Any], env: dict[str, Any], lines: list[str]) -> list[Heading | Block]:
+    out: list[Heading | Block] = []
+    in_bullets = False
+    for index, token in enumerate(tokens):
+        if token.level == 0 and token.nesting >= 0 and token.map:
+            if token.type == "heading_open":
+                out.append(_heading(token, tokens[index + 1], env))
+            else:
+                kind = token.type.removesuffix("_open")
+                out.append(Block(kind=kind, start=token.map[0], end=token.map[1]))
+                in_bullets = kind == "bullet_list"
+        elif in_bullets and token.level == 1 and token.type == "list_item_open" and token.map:
+            block = out[-1]
+            assert isinstance(block, Block)
+            block.items.append((token.map[0], token.map[1]))
+    return out
+
+
+def _heading(token: Any, inline: Any, env: dict[str, Any]) -> Heading:
+    children: list[Any] = []
+    _MD.inline.parse(inline.content, _MD, env, children)
+    title, url = _plain_title(children)
+    return Heading(
+        level=int(token.tag[1:]),
+        line=token.map[0],
+        end=token.map[1],
+        markdown=inline.content.strip(),
+        title=title,
+        url=url,
+    )
+
+
+def _plain_title(children: list[Any]) -> tuple[str, str | None]:
+    """Plain text of inline tokens, and the link target if one link holds all the text."""
+    parts: list[str] = []
+    links: list[tuple[str, int]] = []
+    link_depth = 0
+    outside_link = False
+    for child in children:
+        if child.type == "link_open":
+            links.append((str(child.attrGet("href") or ""), len(parts)))
+            link_depth += 1
+        elif child.type == "link_close":
+            link_depth = max(0, link_depth - 1)
+        elif child.type in ("text", "text_special", "code_inline", "html_inline"):
+            parts.append(child.content)
+            outside_link = outside_link or (link_depth == 0 and bool(child.content.strip()))
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    title = " ".join("".join(parts).split())
+    url = links[0][0] if len(links) == 1 and not outside_link and links[0][0] else None
+    return title, url
+
+
+def is_comment(block: Block, lines: list[str]) -> bool:
+    """An HTML comment: invisible when rendered, never content."""
+    if block.kind != "html_block":
+        return False
+    return _HTML_COMMENT.fullmatch("\n".join(lines[block.start : block.end])) is not None
+
+
+def is_toc(block: Block, lines: list[str]) -> bool:
+    """A table of contents: a list whose every line is a link to an in-page anchor.
+
+    Its anchors point at headings of the source file that the catalog renders under other
+    names, so it is dropped rather than shown with dead links.
+    """
+    if block.kind not in ("bullet_list", "ordered_list"):
+        return False
+    seen = False
+    for line in lines[block.start : block.end]:
+        if not line.strip():
+            continue
+        if _TOC_LINE.fullmatch(line) is None:
+            return False
+        seen = True
+    return seen
+
+
+def iter_sections(root: Section) -> list[Section]:
+    """Every section below ``root`` in file order (pre-order), without recursion."""
+    out: list[Section] = []
+    stack = list(reversed(root.children))
+    while stack:
+        section = stack.pop()
+        out.append(section)
+        stack.extend(reversed(section.children))
+    return out

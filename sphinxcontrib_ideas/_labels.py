@@ -1,0 +1,186 @@
+"""Field labels of an idea: recognising ``- **Mentor(s)**: value`` and its many spellings.
+
+Data flow: the parser hands the first line of a bullet item or paragraph to
+:func:`split_label`; a :class:`Label` tells it which field the value belongs to. Values
+themselves are read by :mod:`.normalize`. No Sphinx import here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+#: Canonical field keys the parser treats specially.
+DESCRIPTION = "description"
+MENTORS = "mentors"
+SKILLS = "skills"
+ISSUES = "issues"
+
+#: Normalised label (lower case, parentheticals removed) -> canonical key.
+_ALIASES: dict[str, str] = {
+    "description": DESCRIPTION,
+    "project description": DESCRIPTION,
+    "idea description": DESCRIPTION,
+    "mentor": MENTORS,
+    "mentors": MENTORS,
+    "potential mentor": MENTORS,
+    "potential mentors": MENTORS,
+    "possible mentor": MENTORS,
+    "possible mentors": MENTORS,
+    "likely mentor": MENTORS,
+    "likely mentors": MENTORS,
+    "proposed mentor": MENTORS,
+    "proposed mentors": MENTORS,
+    "recommended skills": SKILLS,
+    "recommended skill": SKILLS,
+    "recommend skills": SKILLS,
+    "required skills": SKILLS,
+    "required skill": SKILLS,
+    "skills required": SKILLS,
+    "skills needed": SKILLS,
+    "desired skills": SKILLS,
+    "preferred skills": SKILLS,
+    "skills": SKILLS,
+    "skill": SKILLS,
+    "upstream issue": ISSUES,
+    "upstream issues": ISSUES,
+    "issue": ISSUES,
+    "issues": ISSUES,
+    "related issue": ISSUES,
+    "related issues": ISSUES,
+    "github issue": ISSUES,
+    "github issues": ISSUES,
+    "expected outcome": "expected-outcome",
+    "expected outcomes": "expected-outcome",
+    "expected project size": "project-size",
+    "project size": "project-size",
+    "expected size": "project-size",
+    "lfx url": "lfx-url",
+    "lfx link": "lfx-url",
+    "lfx mentorship url": "lfx-url",
+    "technologies": "technologies",
+    "technology": "technologies",
+}
+
+#: How a canonical key is spelt in a "did you mean" hint.
+_DISPLAY: dict[str, str] = {
+    DESCRIPTION: "Description",
+    MENTORS: "Mentors",
+    SKILLS: "Recommended Skills",
+    ISSUES: "Upstream Issue",
+    "expected-outcome": "Expected Outcome",
+    "project-size": "Expected project size",
+    "lfx-url": "LFX URL",
+    "technologies": "Technologies",
+}
+
+# A label is a short run of words; commas and sentence punctuation mean prose.
+_LABEL_SHAPE = re.compile(r"[^\W\d_][\w '’()/&.+-]*")
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_EMPHASIS_OPEN = re.compile(r"(?:\*\*|__|\*|_)(?=\S)")
+_EMPHASIS_EDGE = re.compile(r"^(?:\*\*|__|\*|_)\s*|\s*(?:\*\*|__|\*|_)$")
+_MAX_LABEL_CHARS = 60
+# Longest alias first, so "Upstream Issues" wins over "Issues"; a parenthetical may follow.
+_BARE_LABEL = re.compile(
+    r"((?:"
+    + "|".join(
+        r"\s+".join(map(re.escape, a.split())) for a in sorted(_ALIASES, key=len, reverse=True)
+    )
+    + r")(?:\s*\([^()]*\))?)"
+    + r"[ \t]*(?:[-–—=][ \t]+|$)",
+    re.IGNORECASE,
+)
+_MAX_UNKNOWN_WORDS = 4
+_MAX_UNKNOWN_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A field label found at the start of a line, and the value text after it."""
+
+    #: The label as written, without emphasis, colon or surrounding space.
+    text: str
+    #: Canonical key ("mentors", "expected-outcome") or a slug-ready normalised label.
+    key: str
+    #: True when the label is one of the known spellings.
+    known: bool
+    #: True when the label was bold or italic (a strong sign it is a label).
+    emphasised: bool
+    #: The rest of the line after the label.
+    value: str
+
+
+def normalize_label(text: str) -> str:
+    """Compare-key of a label: lower case, parentheticals and extra space removed."""
+    return " ".join(_PARENTHETICAL.sub(" ", text.casefold()).split())
+
+
+def split_label(line: str) -> Label | None:
+    """The label at the start of ``line`` (a bullet's text or a paragraph's first line)."""
+    opened = _EMPHASIS_OPEN.match(line)
+    rest = line[opened.end() :] if opened else line
+    label = _colon_label(rest, emphasised=opened is not None)
+    if label is None and opened is not None:
+        label = _closed_label(rest, opened.group())
+    if label is None:
+        label = _bare_label(rest)
+    return label
+
+
+def _colon_label(rest: str, *, emphasised: bool) -> Label | None:
+    colon = rest.find(":", 0, _MAX_LABEL_CHARS + 4)
+    if colon < 0 or rest.startswith("//", colon + 1):  # "https://..." is a value, not a label
+        return None
+    text = _EMPHASIS_EDGE.sub("", rest[:colon]).strip()
+    if not _LABEL_SHAPE.fullmatch(text):
+        return None
+    value = _strip_closing_emphasis(rest[colon + 1 :])
+    return _make_label(text, value, emphasised=emphasised or "*" in rest[:colon])
+
+
+def _strip_closing_emphasis(after_colon: str) -> str:
+    stripped = after_colon.lstrip()
+    for mark in ("**", "__", "*", "_"):
+        if stripped.startswith(mark) and not stripped.startswith(mark + mark[0]):
+            return stripped[len(mark) :].strip()
+    return stripped.strip()
+
+
+def _closed_label(rest: str, mark: str) -> Label | None:
+    """``**Mentors** value``: emphasis alone marks the label (known labels only)."""
+    close = rest.find(mark, 0, _MAX_LABEL_CHARS + 4)
+    if close < 0:
+        return None
+    label = _make_label(rest[:close].strip(), rest[close + len(mark) :].strip(), emphasised=True)
+    return label if label is not None and label.known else None
+
+
+def _bare_label(rest: str) -> Label | None:
+    """``Mentors`` alone on its line, or ``Mentors - value``: known labels only."""
+    match = _BARE_LABEL.match(rest)
+    if match is None:
+        return None
+    return _make_label(match.group(1).strip(), rest[match.end() :].strip(), emphasised=False)
+
+
+def _make_label(text: str, value: str, *, emphasised: bool) -> Label | None:
+    if not text or len(text) > _MAX_LABEL_CHARS or not _LABEL_SHAPE.fullmatch(text):
+        return None
+    normal = normalize_label(text)
+    key = _ALIASES.get(normal)
+    if key is not None:
+        return Label(text=text, key=key, known=True, emphasised=emphasised, value=value)
+    if not normal or len(normal) > _MAX_UNKNOWN_CHARS:
+        return None
+    if len(normal.split()) > _MAX_UNKNOWN_WORDS:
+        return None
+    return Label(text=text, key=normal, known=False, emphasised=emphasised, value=value)
+
+
+def suggest_label(label: Label) -> str | None:
+    """The known label an unknown one is probably a misspelling of, or None."""
+    if label.known:
+        return None
+    close = difflib.get_close_matches(label.key, _ALIASES, n=1, cutoff=0.8)
+    return _DISPLAY[_ALIASES[close[0]]] if close else None

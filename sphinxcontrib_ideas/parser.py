@@ -1,0 +1,474 @@
+"""The ideas-file parser: Markdown text in, :class:`~.model.Catalog` and diagnostics out.
+
+Data flow: ``ideas.md`` --(:func:`parse_catalog`)--> :class:`~.model.ParseResult` -->
+CLI export, Sphinx pages, domain objects. The file is tokenised once by markdown-it-py
+(:mod:`._blocks`); sections are then classified *relatively*, because real files put
+projects and ideas at different heading levels:
+
+- an idea is a section whose own body carries field bullets (:mod:`._units`);
+- a container is a section with ideas below it; the project level is the shallowest level
+  with several containers (one container level above it is a wrapper such as "Proposed
+  Project ideas"; containers below it are groups such as "SIG Usability");
+- a section whose heading says "Sample"/"Template" (or a "(sample)" project) excludes
+  everything in it, decided by the enclosing section, never by an idea's own title.
+
+Field values are read by :mod:`.normalize`; the whole catalog is then checked by
+:mod:`.lint`. Nothing raises: problems come back as diagnostics. No Sphinx import here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from ._blocks import Outline, Section, is_comment, is_toc, iter_sections, read_outline
+from ._labels import DESCRIPTION, ISSUES, MENTORS, SKILLS, suggest_label
+from ._units import Unit, is_field_bearing, read_units, slice_lines
+from .lint import lint_catalog
+from .model import (
+    Catalog,
+    Diagnostic,
+    Field,
+    Idea,
+    Mentor,
+    ParseResult,
+    Project,
+    Skill,
+    Subtype,
+    normalize_name,
+    slugify,
+    unique_slug,
+)
+from .normalize import parse_issues, parse_mentors, parse_skills
+
+__all__ = ["parse_catalog"]
+
+_MARKER_WORDS = frozenset({"sample", "samples", "template", "templates", "example", "examples"})
+# Words that may sit next to a marker word in a heading that is still only a marker
+# ("Project idea template", "Sample:"), unlike a real name ("Template Engine").
+_FILLER_WORDS = frozenset(
+    {"a", "an", "the", "of", "for", "this", "here", "is", "project", "projects", "idea", "ideas"}
+    | {"proposal", "entry", "format", "submission", "name", "title", "cncf", "lfx", "gsoc"}
+)
+_MARKER_PAREN = re.compile(r"\(\s*(?:sample|template|example)s?\s*\)", re.IGNORECASE)
+_MARKER_PREFIX = re.compile(r"\s*(?:sample|template|example)s?\s*:", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
+#: Name of the project that takes ideas written under no project heading at all.
+_FALLBACK_PROJECT = "Ideas"
+
+
+def parse_catalog(
+    text: str,
+    *,
+    source: str = "<string>",
+    skill_aliases: Mapping[str, str] | None = None,
+) -> ParseResult:
+    """Read an ideas file's text into a catalog; never raises on any text.
+
+    Every diagnostic (from structure, value parsers and the linter) carries ``source``;
+    line numbers are 1-based lines of ``text``.
+    """
+    builder = _CatalogBuilder(read_outline(text), skill_aliases=skill_aliases)
+    catalog = builder.build(source)
+    diagnostics = [*builder.diagnostics, *lint_catalog(catalog)]
+    diagnostics.sort(key=lambda diagnostic: diagnostic.line)
+    return ParseResult(
+        catalog=catalog,
+        diagnostics=tuple(replace(d, source=source) for d in diagnostics),
+    )
+
+
+def says_sample(title: str) -> bool:
+    """Whether a heading marks its section as a sample or template, not real ideas."""
+    if _MARKER_PAREN.search(title) or _MARKER_PREFIX.match(title):
+        return True
+    words = _WORD.findall(title.casefold())
+    return bool(_MARKER_WORDS & set(words)) and all(
+        word in _MARKER_WORDS or word in _FILLER_WORDS for word in words
+    )
+
+
+@dataclass(slots=True, eq=False)
+class _ProjectDraft:
+    """A project while its ideas are being collected (slugs are given at the end)."""
+
+    name: str
+    line: int
+    url: str | None
+    intro: list[tuple[str, int]] = field(default_factory=list)
+    ideas: list[Idea] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A field with the chunks that continue its value, or a description chunk."""
+
+    unit: Unit
+    value: str
+    value_line: int
+
+    def collects(self) -> bool:
+        """Whether a following unlabelled chunk continues this field's value.
+
+        An empty value continues below ("- Description:" then paragraphs); a paragraph
+        label's prose value continues too ("**Description:** ..." then paragraphs). A
+        non-empty Mentors/Skills/Issues value does not: prose after it is description.
+        """
+        label = self.unit.label
+        if label is None:
+            return False
+        if not self.value:
+            return True
+        return self.unit.paragraph and label.key not in (MENTORS, SKILLS, ISSUES)
+
+
+class _CatalogBuilder:
+    """One pass over the section tree, filling drafts and diagnostics."""
+
+    def __init__(self, outline: Outline, *, skill_aliases: Mapping[str, str] | None) -> None:
+        self.lines = outline.lines
+        self.root = outline.root
+        self.aliases = skill_aliases
+        self.diagnostics: list[Diagnostic] = []
+        self.projects: list[_ProjectDraft] = []
+        self.preamble: list[tuple[str, int]] = []
+        sections = iter_sections(self.root)
+        self.units = {section: read_units(section.body, self.lines) for section in sections}
+        self.excluded = self._find_excluded(sections)
+        self.ideas = {
+            s for s in sections if s not in self.excluded and is_field_bearing(self.units[s])
+        }
+        self.containers = self._find_containers(sections)
+        self.project_level = self._find_project_level()
+        self.wrappers = self._find_wrappers(sections)
+        self.title_section = self._find_title()
+
+    # -- classification ------------------------------------------------------------------
+
+    def _find_excluded(self, sections: list[Section]) -> set[Section]:
+        excluded: set[Section] = set()
+        for section in sections:  # pre-order: a parent is decided before its children
+            marker = says_sample(section.title) and not is_field_bearing(self.units[section])
+            if marker or section.parent in excluded:
+                excluded.add(section)
+        return excluded
+
+    def _find_containers(self, sections: list[Section]) -> set[Section]:
+        containers: set[Section] = set()
+        for section in reversed(sections):  # children before parents
+            if section in self.ideas or section in self.excluded:
+                continue
+            if any(c in self.ideas or c in containers for c in section.children):
+                containers.add(section)
+        return containers
+
+    def _find_project_level(self) -> int:
+        counts: dict[int, int] = {}
+        for section in self.containers:
+            counts[section.level] = counts.get(section.level, 0) + 1
+        several = [level for level, count in counts.items() if count >= 2]
+        if several:
+            return min(several)
+        return max(counts, default=0)
+
+    def _find_wrappers(self, sections: list[Section]) -> set[Section]:
+        """Containers above the project level that hold project-level containers."""
+        wrappers: set[Section] = set()
+        for section in reversed(sections):
+            if section not in self.containers or section.level >= self.project_level:
+                continue
+            if any(
+                c in wrappers or (c in self.containers and c.level <= self.project_level)
+                for c in section.children
+            ):
+                wrappers.add(section)
+        return wrappers
+
+    def _find_title(self) -> Section | None:
+        if len(self.root.children) != 1:
+            return None
+        first = self.root.children[0]
+        if first.level > 2 or first in self.ideas or first in self.excluded:
+            return None
+        if first in self.containers and first not in self.wrappers:
+            return None  # the only top heading is the (single) project
+        return first
+
+    # -- the walk ------------------------------------------------------------------------
+
+    def build(self, source: str) -> Catalog:
+        """Walk the tree in file order and assemble the catalog."""
+        self._walk_outside(self.root)
+        projects = self._finish_projects()
+        if not any(project.ideas for project in projects):
+            message = "the file is empty" if not "".join(self.lines).strip() else "no ideas found"
+            self.diagnostics.append(_diag(0, Subtype.EMPTY, message))
+        preamble, preamble_line = _join(self.preamble)
+        return Catalog(
+            source=source,
+            projects=projects,
+            title=self.title_section.title if self.title_section else None,
+            preamble=preamble,
+            preamble_line=preamble_line,
+        )
+
+    def _walk_outside(self, section: Section) -> None:
+        """A section above or beside the projects: preamble, wrapper or stray text."""
+        self._outside_body(section)
+        for child in section.children:
+            if child in self.excluded:
+                continue
+            if child in self.ideas:
+                self._add_idea(child, self._project_for_stray(child), groups=())
+            elif child in self.containers and child not in self.wrappers:
+                self._walk_project(child)
+            else:
+                self._walk_outside(child)
+
+    def _outside_body(self, section: Section) -> None:
+        parts = self._kept_body(section)
+        if not parts:
+            return
+        if section.heading is not None and section is not self.title_section:
+            parts.insert(0, slice_lines(self.lines, section.heading.line, section.heading.end))
+        if not self.projects:
+            self.preamble.extend(parts)
+        else:
+            where = f"text under heading {section.title!r}" if section.heading else "text"
+            self._structure(parts[-1][1] if section.heading else parts[0][1], where)
+
+    def _walk_project(self, section: Section) -> None:
+        heading = section.heading
+        assert heading is not None  # the root is never a container of this kind
+        project = _ProjectDraft(name=heading.title, line=section.line, url=heading.url)
+        project.intro.extend(self._kept_body(section))
+        self.projects.append(project)
+        self._walk_inside(section, project, groups=())
+
+    def _walk_inside(
+        self, section: Section, project: _ProjectDraft, groups: tuple[str, ...]
+    ) -> None:
+        """The children of a project or group: ideas, groups, intro text, stray text."""
+        target = project
+        children = [c for c in section.children if c not in self.excluded]
+        for index, child in enumerate(children):
+            if child in self.ideas:
+                self._add_idea(child, target, groups=groups)
+            elif child in self.containers:
+                self._group_body(child)
+                self._walk_inside(child, target, groups=(*groups, child.title))
+            elif not target.ideas:
+                target.intro.append(self._whole(child))
+            elif self._is_demoted_project(child, children[index + 1 :]):
+                target = self._demoted_project(child)
+                groups = ()
+            elif any(sibling in self.ideas for sibling in children):
+                self._add_idea(child, target, groups=groups)  # an idea without fields
+            else:
+                self._structure(child.line, f"section {child.title!r}")
+
+    def _is_demoted_project(self, section: Section, following: list[Section]) -> bool:
+        """A bare heading at idea level followed by ideas: a project heading one level low."""
+        return (
+            not section.children
+            and not self._kept_body(section)
+            and bool(following)
+            and following[0] in self.ideas
+        )
+
+    def _demoted_project(self, section: Section) -> _ProjectDraft:
+        heading = section.heading
+        assert heading is not None
+        project = _ProjectDraft(name=heading.title, line=section.line, url=heading.url)
+        self.projects.append(project)
+        return project
+
+    def _group_body(self, section: Section) -> None:
+        parts = self._kept_body(section)
+        if parts:
+            self._structure(parts[0][1], f"text under group heading {section.title!r}")
+
+    def _project_for_stray(self, section: Section) -> _ProjectDraft:
+        """The project of an idea outside any project: the previous one, else a fallback."""
+        if self.projects:
+            return self.projects[-1]
+        name = self.title_section.title if self.title_section else _FALLBACK_PROJECT
+        message = f"idea {section.title!r} is not under a project heading; put in project {name!r}"
+        self.diagnostics.append(_diag(section.line, Subtype.STRUCTURE, message))
+        project = _ProjectDraft(name=name, line=section.line, url=None)
+        self.projects.append(project)
+        return project
+
+    # -- ideas -----------------------------------------------------------------------------
+
+    def _add_idea(
+        self, section: Section, project: _ProjectDraft, *, groups: tuple[str, ...]
+    ) -> None:
+        heading = section.heading
+        assert heading is not None
+        draft = _IdeaFields()
+        for entry in _entries(self.units[section]):
+            self._read_entry(entry, draft)
+        nested: list[Section] = []
+        for child in section.children:
+            if child in self.excluded:
+                continue
+            if child in self.ideas or child in self.containers:
+                nested.append(child)  # an idea written one level too low
+            else:
+                draft.description.append(self._whole(child))
+        description, description_line = _join(draft.description)
+        project.ideas.append(
+            Idea(
+                title=heading.title,
+                slug="",
+                line=section.line,
+                group=" / ".join(groups) or None,
+                description=description,
+                description_line=description_line,
+                skills=tuple(draft.skills),
+                skills_text="\n".join(draft.skills_text),
+                mentors=tuple(draft.mentors),
+                issues=tuple(draft.issues),
+                fields=tuple(draft.fields),
+                url=heading.url,
+                title_markdown=heading.markdown,
+            )
+        )
+        for child in nested:
+            if child in self.ideas:
+                self._add_idea(child, project, groups=groups)
+            else:
+                self._walk_inside(child, project, groups=(*groups, child.title))
+
+    def _read_entry(self, entry: _Entry, draft: _IdeaFields) -> None:
+        label = entry.unit.label
+        value, line = entry.value, entry.value_line
+        if label is None or label.key == DESCRIPTION:
+            if value:
+                draft.description.append((value, line))
+        elif label.key == MENTORS:
+            mentors, found = parse_mentors(value, line=line)
+            draft.mentors.extend(mentors)
+            self.diagnostics.extend(found)
+        elif label.key == SKILLS:
+            skills, text, found = parse_skills(value, line=line, aliases=self.aliases)
+            draft.skills.extend(skills)
+            if text:
+                draft.skills_text.append(text)
+            self.diagnostics.extend(found)
+        elif label.key == ISSUES:
+            issues, found = parse_issues(value, line=line)
+            draft.issues.extend(issues)
+            self.diagnostics.extend(found)
+        else:
+            key = slugify(label.key)
+            draft.fields.append(Field(label=label.text, key=key, value=value, line=entry.unit.line))
+            self._check_label(entry.unit)
+
+    def _check_label(self, unit: Unit) -> None:
+        assert unit.label is not None
+        suggestion = suggest_label(unit.label)
+        if suggestion is not None:
+            message = f"unknown field label {unit.label.text!r}, did you mean {suggestion!r}?"
+            self.diagnostics.append(_diag(unit.line, Subtype.LABEL, message))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _kept_body(self, section: Section) -> list[tuple[str, int]]:
+        """The section's own blocks as Markdown, without comments and anchor-link TOCs."""
+        parts: list[tuple[str, int]] = []
+        for block in section.body:
+            if is_comment(block, self.lines) or is_toc(block, self.lines):
+                continue
+            text, line = slice_lines(self.lines, block.start, block.end)
+            if text:
+                parts.append((text, line))
+        return parts
+
+    def _whole(self, section: Section) -> tuple[str, int]:
+        """A whole section (heading, body and sub-sections) as Markdown source."""
+        assert section.heading is not None
+        return slice_lines(self.lines, section.heading.line, section.end)
+
+    def _structure(self, line: int, what: str) -> None:
+        message = f"{what} is not part of any project or idea and is left out of the catalog"
+        self.diagnostics.append(_diag(line, Subtype.STRUCTURE, message))
+
+    def _finish_projects(self) -> tuple[Project, ...]:
+        """Merge same-named projects, then give projects and ideas their unique slugs."""
+        merged: dict[str, _ProjectDraft] = {}
+        for draft in self.projects:
+            key = normalize_name(draft.name)
+            first = merged.setdefault(key, draft)
+            if first is not draft:
+                first.ideas.extend(draft.ideas)
+                first.intro.extend(draft.intro)
+                message = (
+                    f"duplicate project {draft.name!r}, other instance at line {first.line}; "
+                    "its ideas are merged into the first"
+                )
+                self.diagnostics.append(_diag(draft.line, Subtype.DUPLICATE_PROJECT, message))
+        taken: set[str] = set()
+        return tuple(
+            _freeze_project(draft, unique_slug(slugify(draft.name), taken))
+            for draft in merged.values()
+            if draft.ideas
+        )
+
+
+@dataclass(slots=True)
+class _IdeaFields:
+    """What an idea's entries have yielded so far."""
+
+    description: list[tuple[str, int]] = field(default_factory=list)
+    mentors: list[Mentor] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    skills_text: list[str] = field(default_factory=list)
+    issues: list[str] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+
+
+def _entries(units: list[Unit]) -> list[_Entry]:
+    """Units with unlabelled chunks folded into the field value they continue."""
+    entries: list[_Entry] = []
+    for unit in units:
+        last = entries[-1] if entries else None
+        if unit.label is None and last is not None and last.collects():
+            if last.value:
+                last.value = f"{last.value}\n\n{unit.value}"
+            else:
+                last.value, last.value_line = unit.value, unit.value_line
+        else:
+            entries.append(_Entry(unit=unit, value=unit.value, value_line=unit.value_line))
+    return entries
+
+
+def _freeze_project(draft: _ProjectDraft, slug: str) -> Project:
+    taken: set[str] = set()
+    ideas = tuple(
+        replace(idea, slug=unique_slug(slugify(idea.title), taken)) for idea in draft.ideas
+    )
+    intro, intro_line = _join(draft.intro)
+    return Project(
+        name=draft.name,
+        slug=slug,
+        line=draft.line,
+        ideas=ideas,
+        url=draft.url,
+        intro=intro,
+        intro_line=intro_line,
+    )
+
+
+def _join(parts: list[tuple[str, int]]) -> tuple[str, int]:
+    """Markdown fragments joined by a blank line, and the first one's line (0 if none)."""
+    kept = [(text, line) for text, line in parts if text]
+    if not kept:
+        return "", 0
+    return "\n\n".join(text for text, _ in kept), kept[0][1]
+
+
+def _diag(line: int, subtype: Subtype, message: str) -> Diagnostic:
+    return Diagnostic(line=line, subtype=subtype, message=message)
