@@ -19,7 +19,6 @@ from typing import Any, TextIO
 
 from . import __version__
 from .export import export_document
-from .lint import lint_catalog
 from .model import SUBTYPE_DOCS, Diagnostic, ParseResult, Subtype
 from .reader import IdeasFileError, load_catalog
 
@@ -224,7 +223,7 @@ def _load(files: Iterable[str], *, aliases: Mapping[str, str]) -> _Loaded:
     failures: list[Diagnostic] = []
     for path in dict.fromkeys(files):  # a file named twice is checked once
         try:
-            results.append(_lint(load_catalog(path, skill_aliases=aliases or None)))
+            results.append(load_catalog(path, skill_aliases=aliases or None))
         except IdeasFileError as error:
             failures.append(_failure(path, str(error)))
         except Exception as error:
@@ -233,17 +232,6 @@ def _load(files: Iterable[str], *, aliases: Mapping[str, str]) -> _Loaded:
             message = f"{path}: internal error, please report it: {_describe(error)}"
             failures.append(_failure(path, message))
     return _Loaded(results=tuple(results), failures=tuple(failures))
-
-
-def _lint(result: ParseResult) -> ParseResult:
-    """The parse result with the review problems of :func:`.lint.lint_catalog` added.
-
-    A problem the parser already reported (same line, subtype and message) is kept once.
-    """
-    found = dict.fromkeys(result.diagnostics)
-    found.update(dict.fromkeys(lint_catalog(result.catalog)))
-    diagnostics = sorted(found, key=lambda d: d.line)
-    return ParseResult(catalog=result.catalog, diagnostics=tuple(diagnostics))
 
 
 def _failure(path: str, message: str) -> Diagnostic:
