@@ -63,6 +63,13 @@ _PLACEHOLDERS = frozenset(
         "not yet",
         "todo",
         "fixme",
+        "a ser mencionado",
+        "a definir",
+        "por definir",
+        "will be created",
+        "to be created",
+        "will be filed",
+        "to be filed",
         "xxx",
         "tbd later",
     }
@@ -237,7 +244,7 @@ def is_valid_url(url: str) -> bool:
 # ---------------------------------------------------------------------------------------
 
 _ROLE_WORDS = r"primary|secondary|backup|co-?mentor|lead|main|shadow|alternate|additional"
-_MENTOR_SEPARATOR = re.compile(r"\s*[,;|]\s*|\s+(?:and|&|\+)\s+", re.IGNORECASE)
+_MENTOR_SEPARATOR = re.compile(r"\s*[,;|]\s*|\s+(?:and|&|\+|e|y|und|et)\s+", re.IGNORECASE)
 _MENTEE = re.compile(r"^[*_\s]*mentees?\b|\(\s*mentees?\s*\)", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(
     rf"^[*_\s]*(?:(?P<role>{_ROLE_WORDS})\s*)?(?:mentors?(?:\s*\(s\))?)?[*_\s]*:[*_\s]*",
@@ -571,21 +578,37 @@ def _same_person(a: Mentor, b: Mentor) -> bool:
 
 def _add_mentor(mentors: list[Mentor], diagnostics: list[Diagnostic], mentor: Mentor) -> None:
     """Append, or merge into the earlier entry for the same person and say so."""
+    index = _earlier_entry(mentors, mentor)
+    if index is None:
+        mentors.append(mentor)
+        return
+    earlier = mentors[index]
+    mentors[index] = replace(
+        earlier,
+        github=earlier.github or mentor.github,
+        email=earlier.email or mentor.email,
+        role=earlier.role or mentor.role,
+    )
+    message = (
+        f"mentor {mentor.raw!r} is listed twice (also as {earlier.raw!r} at line {earlier.line})"
+    )
+    diagnostics.append(_diag(mentor.line, Subtype.DUPLICATE_MENTOR, message))
+
+
+def _earlier_entry(mentors: list[Mentor], mentor: Mentor) -> int | None:
+    """The earlier entry of the same person: a handle match first, else a name match.
+
+    Handle first, so that filling a handle into a name-only entry can never make two
+    entries with the same handle.
+    """
+    if mentor.github:
+        for index, earlier in enumerate(mentors):
+            if earlier.github and earlier.github.casefold() == mentor.github.casefold():
+                return index
     for index, earlier in enumerate(mentors):
         if _same_person(earlier, mentor):
-            mentors[index] = replace(
-                earlier,
-                github=earlier.github or mentor.github,
-                email=earlier.email or mentor.email,
-                role=earlier.role or mentor.role,
-            )
-            message = (
-                f"mentor {mentor.raw!r} is listed twice "
-                f"(also as {earlier.raw!r} at line {earlier.line})"
-            )
-            diagnostics.append(_diag(mentor.line, Subtype.DUPLICATE_MENTOR, message))
-            return
-    mentors.append(mentor)
+            return index
+    return None
 
 
 def _diag(line: int, subtype: Subtype, message: str) -> Diagnostic:
@@ -771,7 +794,7 @@ _LEVEL_WORDS = re.compile(
 )
 _QUALIFIER = re.compile(r"\(\s*(?P<q>[^()]*)\s*\)")
 _FILLER_PREFIX = re.compile(
-    r"^(?P<conj>(?:and|or|plus|also|e\.?g\.?|i\.?e\.?)\s+)?"
+    r"^(?P<conj>(?:and|or|plus|also|e|y|und|et|ou|e\.?g\.?|i\.?e\.?)\s+)?"
     r"(?:(?P<adj>basic|good|strong|solid|deep|advanced|intermediate|working|general|some|"
     r"prior|previous|practical|hands-on|a\s+bit\s+of|a\s+little)\s+)?"
     r"(?P<phrase>(?:understanding|knowledge|experience|familiarity|proficiency|expertise|"
@@ -784,8 +807,9 @@ _FILLER_ADJECTIVES = frozenset(
     {"some", "basic", "advanced", "intermediate", "a bit of", "a little"}
 )
 _VARIANT_SUFFIX = re.compile(
-    r"\s+(?:programming(?:\s+language)?|language|lang|experience|skills?|knowledge|"
-    r"development|coding|scripting|basics|fundamentals|ecosystem|proficiency)$",
+    r"(?:\s+(?:programming(?:\s+language)?|language|lang|experience|skills?|knowledge|"
+    r"development|coding|scripting|basics|fundamentals|ecosystem|proficiency|systems?|"
+    r"tools?|tooling|frameworks?|concepts|stack))+$",
     re.IGNORECASE,
 )
 _VARIANT_PREFIX = re.compile(
@@ -793,8 +817,12 @@ _VARIANT_PREFIX = re.compile(
 )
 _SKILL_SEPARATOR = re.compile(r"\s*[,;]\s*|(?<=[^\s.])\.\s+(?=[A-Z])")
 _SUBSKILL_SEPARATOR = re.compile(
-    r"\s+(?:and|or|&|and/or|as well as)\s+|(?<=[\w+#)])\s*/\s*(?=[\w.(])", re.IGNORECASE
+    # "e", "y", "und", "et", "ou": files written in other languages list skills too
+    r"\s+(?:and|or|&|and/or|as well as|e|y|und|et|ou|oder)\s+|(?<=[\w+#)])\s*/\s*(?=[\w.(])",
+    re.IGNORECASE,
 )
+_SLASH_COMPOUND = re.compile(r"[^\s,/]+(?:/[^\s,/]+)+")
+_KEPT_SLASH = "\ue000"  # a private-use character: a "/" that must not split
 _PROSE_WORDS = _word_set(
     """though although ideally would could should we we'd we're you you'd your our us i
     consider considered interest interested willing willingness ability able eager any
@@ -912,13 +940,21 @@ def _example_skills(piece: _Text, qualified: _Qualified, table: Mapping[str, str
     return _skills_in_prose(_Text(qualified.note, (0,), (piece.line_at(0),)), table)
 
 
+def _alternatives(text: str, table: Mapping[str, str]) -> list[str]:
+    """ "Rust/Clojure" -> two parts, but "CI/CD systems" keeps its known "CI/CD" whole."""
+    for match in _SLASH_COMPOUND.finditer(text):
+        if _lookup_skill(match.group(0), table) is not None:
+            kept = match.group(0).replace("/", _KEPT_SLASH)
+            text = text[: match.start()] + kept + text[match.end() :]
+    parts = _split_top(_Text(text, (0,), (0,)), _SUBSKILL_SEPARATOR)
+    return [_squash(part.text).replace(_KEPT_SLASH, "/") for part in parts]
+
+
 def _sub_skills(
     piece: _Text, text: str, raw: str, table: Mapping[str, str], qualifiers: _Qualified
 ) -> list[Skill]:
     """Split "Rust/Clojure", "Go and Rust" into separate skills."""
-    parts = [
-        _squash(part.text) for part in _split_top(_Text(text, (0,), (0,)), _SUBSKILL_SEPARATOR)
-    ]
+    parts = _alternatives(text, table)
     if any(len(part) < 3 and _lookup_skill(part, table) is None for part in parts):
         parts = [text]  # "TCP/IP", "I/O": one name, not two
     skills = []

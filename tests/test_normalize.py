@@ -156,6 +156,8 @@ MENTOR_CASES: list[tuple[str, list[tuple[str, str | None, str | None, str | None
     ("Jane Doe (Red Hat, @jdoe)", [("Jane Doe", "jdoe", None, None)]),
     ("Jane Doe (@jdoe) - happy to help with anything", [("Jane Doe", "jdoe", None, None)]),
     ("**FIXME**", []),
+    ("A ser mencionado", []),
+    ("Ana e João", [("Ana", None, None, None), ("João", None, None, None)]),
     ("Ann Lee (@ann), TBA", [("Ann Lee", "ann", None, None)]),
 ]
 
@@ -216,6 +218,12 @@ def test_same_mentor_twice_is_one_mentor_and_a_diagnostic_naming_both() -> None:
 def test_same_name_without_handle_is_a_duplicate_and_fills_in_the_handle() -> None:
     mentors, diagnostics = parse_mentors("Ann Lee, Ann Lee (@ann)", line=1)
     assert [(m.name, m.github) for m in mentors] == [("Ann Lee", "ann")]
+    assert [d.subtype for d in diagnostics] == [Subtype.DUPLICATE_MENTOR]
+
+
+def test_merging_a_handle_into_a_name_never_makes_two_entries_with_one_handle() -> None:
+    mentors, diagnostics = parse_mentors("Ann, @ann1, Ann (@ann1)", line=1)
+    assert [(m.name, m.github) for m in mentors] == [("Ann", None), ("ann1", "ann1")]
     assert [d.subtype for d in diagnostics] == [Subtype.DUPLICATE_MENTOR]
 
 
@@ -428,7 +436,7 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
         "Linux, Observability Tools(e.g. Prometheus, Grafana, etc.)",
         [
             ("Linux", None, None),
-            ("Observability Tools", None, "e.g. Prometheus, Grafana, etc"),
+            ("Observability", None, "e.g. Prometheus, Grafana, etc"),
             ("Prometheus", None, None),
             ("Grafana", None, None),
         ],
@@ -444,6 +452,15 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
         ],
     ),
     ("Familiarity with Ruby and RubyGems", [("Ruby", None, None), ("RubyGems", None, None)]),
+    (
+        "Go, CI/CD systems, Rust/Clojure",
+        [("Go", None, None), ("CI/CD", None, None), ("Rust", None, None), ("Clojure", None, None)],
+    ),
+    ("some C++ or C# coding experience", [("C++", None, None), ("C#", None, None)]),
+    (
+        "Inglês intermediário, HTML, e Javascript",
+        [("Inglês intermediário", None, None), ("HTML", None, None), ("JavaScript", None, None)],
+    ),
     ("N/A", []),
     ("", []),
 ]
