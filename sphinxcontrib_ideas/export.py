@@ -165,7 +165,9 @@ def _mentors_index(catalogs: Sequence[Catalog], *, include_emails: bool) -> list
     for catalog, project, idea in _iter_ideas(catalogs):
         for mentor in idea.mentors:
             entry = entries.setdefault(mentor.key, _mentor_entry(mentor))
-            # One file may give the handle or e-mail that another leaves out.
+            # One file may give the name, handle or e-mail that another leaves out.
+            if entry["name"] == entry["github"] and mentor.name != mentor.github:
+                entry["name"] = mentor.name
             entry["github"] = entry["github"] or mentor.github
             if include_emails:
                 entry["email"] = entry["email"] or mentor.email

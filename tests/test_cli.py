@@ -12,12 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]  # no stubs in the test extra
 import pytest
 import yaml  # type: ignore[import-untyped]  # no stubs in the test extra
+from test_export import validate
 
 from sphinxcontrib_ideas import __version__, cli
-from sphinxcontrib_ideas.export import load_schema
 from sphinxcontrib_ideas.model import Catalog, Diagnostic, ParseResult, Subtype
 
 #: One diagnostic line: FILE:LINE: severity: message [ideas.<subtype>]
@@ -299,7 +298,7 @@ def test_export_sample_validates_and_counts(workdir: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     document = json.loads(done.stdout)
-    jsonschema.Draft202012Validator(load_schema()).validate(document)
+    validate(document)
     [catalog] = document["catalogs"]
     assert catalog["source"] == "docs/ideas.md"
     assert len(catalog["projects"]) == 17
@@ -362,7 +361,7 @@ def test_export_with_bad_files_exports_the_good_ones_and_exits_2(workdir: Path) 
         "sphinx-ideas: error: folder: is a directory, not an ideas file",
     ]
     document = json.loads(done.stdout)
-    jsonschema.Draft202012Validator(load_schema()).validate(document)
+    validate(document)
     assert [c["source"] for c in document["catalogs"]] == ["good.md"]
     failures = [
         (d["source"], d["severity"]) for d in document["diagnostics"] if d["subtype"] == "file"
