@@ -230,13 +230,13 @@ class _CatalogBuilder:
         parts = self._kept_body(section)
         if not parts:
             return
+        if self.projects:
+            where = f"text under heading {section.title!r}" if section.heading else "text"
+            self._structure(parts[0][1], where)
+            return
         if section.heading is not None and section is not self.title_section:
             parts.insert(0, slice_lines(self.lines, section.heading.line, section.heading.end))
-        if not self.projects:
-            self.preamble.extend(parts)
-        else:
-            where = f"text under heading {section.title!r}" if section.heading else "text"
-            self._structure(parts[-1][1] if section.heading else parts[0][1], where)
+        self.preamble.extend(parts)
 
     def _walk_project(self, section: Section) -> None:
         heading = section.heading

@@ -1,0 +1,379 @@
+"""The parser on the bundled real sample and on small fixtures, one per format variant."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from sphinxcontrib_ideas.model import Catalog, Diagnostic, Idea, ParseResult, Project
+from sphinxcontrib_ideas.parser import parse_catalog, says_sample
+
+FIXTURES = Path(__file__).parent / "fixtures" / "parser"
+
+
+def parse_fixture(name: str) -> ParseResult:
+    return parse_catalog((FIXTURES / name).read_text(encoding="utf-8"), source=name)
+
+
+def render(diagnostic: Diagnostic) -> str:
+    """A diagnostic as ``sphinx-ideas check`` prints it."""
+    d = diagnostic
+    return f"{d.source}:{d.line}: {d.severity}: {d.message} [ideas.{d.subtype}]"
+
+
+def project(catalog: Catalog, name: str) -> Project:
+    (found,) = (p for p in catalog.projects if p.name == name)
+    return found
+
+
+def idea(catalog: Catalog, title: str) -> Idea:
+    (found,) = (i for _, i in catalog.iter_ideas() if i.title == title)
+    return found
+
+
+def line_of(text: str, line: str) -> int:
+    """1-based number of the (unique) line ``line`` in ``text``."""
+    numbers = [n for n, text_line in enumerate(text.split("\n"), 1) if text_line == line]
+    assert len(numbers) == 1, line
+    return numbers[0]
+
+
+# -- the real sample ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_text(seed_path: Path) -> str:
+    return seed_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> ParseResult:
+    return parse_catalog(seed_text, source="seed.md")
+
+
+def test_seed_counts_and_file_order(seed: ParseResult, seed_text: str) -> None:
+    catalog = seed.catalog
+    assert len(catalog.projects) == 17
+    assert catalog.idea_count == 38
+    project_lines = [p.line for p in catalog.projects]
+    idea_lines = [i.line for _, i in catalog.iter_ideas()]
+    assert project_lines == sorted(project_lines)
+    assert idea_lines == sorted(idea_lines)
+    assert catalog.projects[0].line == line_of(seed_text, "#### Kubernetes")
+    assert catalog.projects[-1].line == line_of(seed_text, "#### Open Service Mesh")
+    for p in catalog.projects:
+        assert p.ideas
+        assert seed_text.split("\n")[p.line - 1].lstrip("#").strip() == p.name
+
+
+def test_seed_sample_and_template_are_not_ideas(seed: ParseResult, seed_text: str) -> None:
+    proposed = line_of(seed_text, "### Proposed Project ideas")
+    assert all(i.line > proposed for _, i in seed.catalog.iter_ideas())
+    assert "Prometheus (sample)" not in {p.name for p in seed.catalog.projects}
+    assert seed.catalog.title == "Projects ideas"
+    assert seed.catalog.preamble.startswith("Project maintainers and mentors")
+    assert "Template" not in seed.catalog.preamble
+    assert "Krasi" not in seed.catalog.preamble
+
+
+def test_seed_kubernetes_groups(seed: ParseResult) -> None:
+    kubernetes = project(seed.catalog, "Kubernetes")
+    assert [i.group for i in kubernetes.ideas] == [
+        "WG Policy",
+        "SIG Usability",
+        "SIG Architecture",
+        "SIG Cluster Lifecycle",
+    ]
+    assert all(i.group is None for p in seed.catalog.projects[1:] for i in p.ideas)
+
+
+def test_seed_mentors(seed: ParseResult) -> None:
+    pairs = [(m.key, i.line) for _, i in seed.catalog.iter_ideas() for m in i.mentors]
+    assert len(pairs) == 65
+    assert len(set(pairs)) == 65
+    per_mentor = Counter(key for key, _ in pairs)
+    assert len(per_mentor) == 42
+    assert per_mentor["@andylokandy"] == 3
+    assert per_mentor["@william-wang"] == 2
+    mentors = {m.key: m for _, i in seed.catalog.iter_ideas() for m in i.mentors}
+    assert mentors["@andylokandy"].name == "Andy Lok"
+    by_name = {m.name: m for m in mentors.values()}
+    assert by_name["Wang Xiang"].github == "WangXiangUSTC"
+    assert by_name["Kevin(Zefeng) Wang"].github == "kevin-wangzefeng"
+
+
+def test_seed_crossplane_handle_only_mentors(seed: ParseResult) -> None:
+    crossplane = project(seed.catalog, "Crossplane")
+    assert len(crossplane.ideas) == 3
+    for crossplane_idea in crossplane.ideas:
+        assert len(crossplane_idea.mentors) == 3
+        assert all(m.github and m.name == m.github for m in crossplane_idea.mentors)
+
+
+def test_seed_descriptions(seed: ParseResult, seed_text: str) -> None:
+    kubeedge = project(seed.catalog, "KubeEdge")
+    unlabelled = [i for i in kubeedge.ideas if i.description.startswith("We need")]
+    assert len(unlabelled) == 2
+    for kubeedge_idea in unlabelled:
+        assert seed_text.split("\n")[kubeedge_idea.description_line - 1].startswith("- We need")
+    tests_idea = unlabelled[0]
+    assert "- Application migration when the network is disconnected" in tests_idea.description
+    assert not tests_idea.fields
+    chaos = idea(seed.catalog, "Chaos Engineering as a Service")
+    assert "- Poor observability:" in chaos.description
+    assert chaos.description.endswith("monitoring data of the experiment.")
+    jobs = idea(seed.catalog, "Jobs-to-Be-Done study")
+    lead, labelled = jobs.description.split("\n\n")
+    assert lead.startswith("Qualitative analysis")
+    assert labelled.startswith("SIG Usability is conducting")
+    spire = idea(seed.catalog, "Design and implement a health/status subsystem in SPIRE")
+    assert spire.description.startswith("[SPIRE](https://spiffe.io)")
+    osm = idea(seed.catalog, "Support for WebAssembly filters")
+    assert osm.description.startswith("Bring OSM on par")
+    assert [m.github for m in osm.mentors] == ["leecalcote", "kalradev"]
+    assert all(i.description for _, i in seed.catalog.iter_ideas())
+
+
+def test_seed_go_is_one_skill(seed: ParseResult) -> None:
+    skills = [s for _, i in seed.catalog.iter_ideas() for s in i.skills]
+    go_spellings = {s.raw.split("(")[0].strip() for s in skills if s.name == "Go"}
+    assert {"Go", "golang", "Golang"} <= go_spellings
+    assert not any(s.name.casefold() == "golang" for s in skills)
+
+
+def test_seed_issues_and_diagnostics(seed: ParseResult, seed_text: str) -> None:
+    thanos = project(seed.catalog, "Thanos")
+    assert thanos.ideas[0].issues == ("https://github.com/thanos-io/thanos/issues/3572",)
+    assert all(len(i.issues) == 1 for _, i in seed.catalog.iter_ideas())
+    assert not [d for d in seed.diagnostics if d.severity == "error"]
+    last = len(seed_text.split("\n"))
+    assert all(d.source == "seed.md" and 0 <= d.line <= last for d in seed.diagnostics)
+
+
+def test_seed_slugs_are_unique(seed: ParseResult) -> None:
+    slugs = [p.slug for p in seed.catalog.projects]
+    assert len(set(slugs)) == len(slugs)
+    for p in seed.catalog.projects:
+        assert len({i.slug for i in p.ideas}) == len(p.ideas)
+
+
+# -- fixtures: levels ---------------------------------------------------------------------
+
+
+def test_gsoc_style_org_and_idea_levels() -> None:
+    result = parse_fixture("gsoc-levels.md")
+    catalog = result.catalog
+    assert catalog.title == "Example Org Summer of Code Ideas"
+    # the table of contents (links to in-page anchors) is not kept
+    assert (
+        catalog.preamble
+        == "Welcome! Read the [contributor guide](https://example.org/guide) first."
+    )
+    assert catalog.preamble_line == 3
+    assert [p.name for p in catalog.projects] == ["Alpha Tools", "Beta Engine"]
+    alpha, beta = catalog.projects
+    assert alpha.intro == "Alpha builds command-line tools for researchers."
+    assert alpha.intro_line == 10
+    assert beta.url == "https://example.org/beta"
+    importer = idea(catalog, "Faster importer")
+    assert importer.description == "Rewrite the CSV importer so it streams rows."
+    assert [(m.name, m.github) for m in importer.mentors] == [
+        ("Ada Lovelace", "ada-l"),
+        ("Grace Hopper", "ghopper"),
+    ]
+    assert [s.name for s in importer.skills] == ["Python", "SQL"]
+    assert [(f.key, f.value, f.line) for f in importer.fields] == [
+        ("expected-outcome", "An importer that needs constant memory.", 20)
+    ]
+    registry = idea(catalog, "Plugin registry")
+    assert registry.url == "https://example.org/registry"
+    assert registry.title_markdown == "[Plugin registry](https://example.org/registry)"
+    assert (
+        registry.description
+        == "A registry where users publish plugins.\n\nDesign the registry API."
+    )
+    assert registry.description_line == 24
+    assert not result.diagnostics
+
+
+def test_ideas_one_level_off_groups_and_demoted_project() -> None:
+    result = parse_fixture("deep-levels.md")
+    catalog = result.catalog
+    names = {p.name: [(i.title, i.group) for i in p.ideas] for p in catalog.projects}
+    assert names == {
+        "Gamma": [("Gamma one", None), ("Gamma written too high", None)],
+        "Delta": [("Delta one", None), ("Delta written too low", None)],
+        "Epsilon": [("Epsilon one", None)],
+        "Zeta": [("Zeta grouped", "SIG Storage"), ("Zeta ungrouped", None)],
+    }
+    assert project(catalog, "Delta").intro == "Delta intro paragraph."
+    assert catalog.title == "Ideas"
+    assert not result.diagnostics
+
+
+# -- fixtures: labels ---------------------------------------------------------------------
+
+
+def test_label_spellings_and_values() -> None:
+    result = parse_fixture("labels.md")
+    labels = idea(result.catalog, "Labels idea")
+    assert labels.description == "Bold label, colon outside."
+    assert [m.github for m in labels.mentors] == ["ann-ex"]
+    assert [s.name for s in labels.skills] == ["Go", "Docker"]
+    assert labels.issues == (
+        "https://github.com/eta/eta/issues/1",
+        "https://github.com/eta/eta/issues/2",
+    )
+    assert [(f.label, f.key, f.value) for f in labels.fields] == [
+        ("Expected Outcome(s)", "expected-outcome", "A working prototype."),
+        ("Expected project size", "project-size", "175 hours"),
+        ("LFX URL", "lfx-url", "https://mentorship.lfx.linuxfoundation.org/project/1"),
+        ("Technologies", "technologies", "Go, Kubernetes"),
+        ("Difficulty", "difficulty", "Medium"),
+        ("Mentros", "mentros", "@typo"),
+    ]
+    assert [render(d) for d in result.diagnostics] == [
+        "labels.md:16: warning: unknown field label 'Mentros', did you mean 'Mentors'? "
+        "[ideas.label]"
+    ]
+
+
+def test_tab_and_wide_bullets_are_labels() -> None:
+    spaced = idea(parse_fixture("labels.md").catalog, "Tabs and spaces idea")
+    assert spaced.description == "Written with a tab after the bullet,\ncontinued on a second line."
+    assert spaced.description_line == 20
+    assert [s.name for s in spaced.skills] == ["Go"]
+    assert spaced.skills_text == "golang"
+    # a value on the next line, and a sub-list value under a colon-less label
+    assert [(m.name, m.github) for m in spaced.mentors] == [
+        ("Bob Example", "bob-ex"),
+        ("Cy Example", "cy-ex"),
+    ]
+    assert spaced.issues == ("https://github.com/eta/eta/issues/3",)
+
+
+def test_crlf_line_endings_read_like_lf() -> None:
+    text = (FIXTURES / "labels.md").read_text(encoding="utf-8")
+    lf = parse_catalog(text, source="labels.md")
+    crlf = parse_catalog(text.replace("\n", "\r\n"), source="labels.md")
+    assert crlf == lf
+    assert "\r" not in repr(crlf.catalog)
+
+
+# -- fixtures: what is not an idea --------------------------------------------------------
+
+
+def test_samples_templates_and_comments_are_not_ideas() -> None:
+    result = parse_fixture("samples.md")
+    catalog = result.catalog
+    assert [p.name for p in catalog.projects] == ["Iota"]
+    # an idea's own title never excludes it; only the enclosing section does
+    assert [i.title for i in catalog.projects[0].ideas] == [
+        "Template rendering engine",
+        "Sample-based profiler",
+    ]
+    assert catalog.preamble == "Submit ideas using the template below."
+    assert catalog.projects[0].intro == ""
+    assert not result.diagnostics
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Sample:", True),
+        ("Template", True),
+        ("Prometheus (sample)", True),
+        ("Project idea template", True),
+        ("Example: Prometheus", True),
+        ("Template Engine", False),
+        ("Samples of audio", False),
+        ("Kubernetes", False),
+    ],
+)
+def test_says_sample(title: str, *, expected: bool) -> None:
+    assert says_sample(title) is expected
+
+
+# -- fixtures: descriptions ---------------------------------------------------------------
+
+
+def test_description_variants() -> None:
+    result = parse_fixture("descriptions.md")
+    catalog = result.catalog
+    lead = idea(catalog, "Lead and field")
+    assert lead.description == "A lead paragraph before the fields.\n\nThe labelled description."
+    assert lead.description_line == 5
+    first_bullet = idea(catalog, "Unlabelled first bullet")
+    assert first_bullet.description == (
+        "An unlabelled first bullet is the description, eg:\n"
+        "- Poor observability: nested bullets stay description\n"
+        "- Cost: so does this one"
+    )
+    assert not first_bullet.fields
+    multi = idea(catalog, "Multi paragraph")
+    assert multi.description == (
+        "First paragraph.\n\nSecond paragraph.\n\n> ### A heading in a quote\n>\n> Quoted text."
+    )
+    assert [i.title for i in catalog.projects[0].ideas] == [
+        "Lead and field",
+        "Unlabelled first bullet",
+        "Multi paragraph",
+        "Heading inside the idea",
+    ]
+    sub_heading = idea(catalog, "Heading inside the idea")
+    assert sub_heading.description.endswith(
+        "##### Background\n\nMore background under a sub-heading."
+    )
+    assert not result.diagnostics
+
+
+# -- fixtures: misplaced content ----------------------------------------------------------
+
+
+def test_stray_ideas_text_and_duplicate_projects() -> None:
+    result = parse_fixture("stray.md")
+    catalog = result.catalog
+    assert [(p.name, [i.slug for i in p.ideas]) for p in catalog.projects] == [
+        ("Ideas", ["lonely-idea"]),
+        ("Mu", ["mu-one", "mu-one-2"]),
+    ]
+    rendered = [render(d) for d in result.diagnostics]
+    assert rendered[:3] == [
+        "stray.md:1: warning: idea 'Lonely idea' is not under a project heading; "
+        "put in project 'Ideas' [ideas.structure]",
+        "stray.md:17: warning: text under heading 'Nu' is not part of any project or idea "
+        "and is left out of the catalog [ideas.structure]",
+        "stray.md:19: warning: duplicate project 'Mu', other instance at line 7; "
+        "its ideas are merged into the first [ideas.duplicate-project]",
+    ]
+    # the linter's findings come with the parser's
+    assert any(d.subtype == "duplicate-idea" and d.line == 21 for d in result.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "<string>:0: warning: the file is empty [ideas.empty]"),
+        ("\n  \n", "<string>:0: warning: the file is empty [ideas.empty]"),
+        ("# Ideas\n\nNone this year.\n", "<string>:0: warning: no ideas found [ideas.empty]"),
+    ],
+)
+def test_empty_files(text: str, expected: str) -> None:
+    result = parse_catalog(text)
+    assert [render(d) for d in result.diagnostics] == [expected]
+    assert result.catalog.projects == ()
+
+
+def test_no_ideas_keeps_the_preamble() -> None:
+    catalog = parse_catalog("# Ideas\n\nNone this year.\n").catalog
+    assert catalog.title == "Ideas"
+    assert (catalog.preamble, catalog.preamble_line) == ("None this year.", 3)
+
+
+def test_paragraph_labels_need_two_to_make_an_idea() -> None:
+    text = "## Org\n\n### Idea\n\nMentors: please add yourselves.\n\n### Real\n\n- Mentors: @x\n"
+    result = parse_catalog(text)
+    assert [i.title for _, i in result.catalog.iter_ideas()] == ["Real"]
+    assert result.catalog.projects[0].intro.startswith("### Idea")
