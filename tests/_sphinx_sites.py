@@ -1,0 +1,89 @@
+"""Helpers for the Sphinx build tests: copy a test root into a temporary folder, build it,
+read its warnings and outputs. Every mutating test gets its own source folder."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences  # type: ignore[attr-defined]
+
+ROOTS = Path(__file__).parent / "roots"
+SEED = (
+    Path(__file__).parent.parent / "sphinxcontrib_ideas" / "data" / "cncf-lfx-2021-spring-ideas.md"
+)
+
+MakeApp = Callable[..., SphinxTestApp]
+
+
+def make_site(tmp_path: Path, root: str, *, name: str | None = None) -> Path:
+    """A private copy of ``roots/test-<root>``; the sample becomes its ``ideas.md`` unless
+    the root brings its own."""
+    dest = tmp_path / (name or root)
+    shutil.copytree(ROOTS / f"test-{root}", dest)
+    if not (dest / "ideas.md").exists():
+        shutil.copy(SEED, dest / "ideas.md")
+    return dest
+
+
+def build(
+    make_app: MakeApp, srcdir: Path, buildername: str = "html", **kwargs: Any
+) -> SphinxTestApp:
+    """Build ``srcdir`` with a fresh environment unless told otherwise."""
+    kwargs.setdefault("freshenv", True)
+    app = make_app(buildername, srcdir=srcdir, **kwargs)
+    app.build()
+    return app
+
+
+def rebuild(
+    make_app: MakeApp, srcdir: Path, buildername: str = "html", **kwargs: Any
+) -> tuple[SphinxTestApp, list[str]]:
+    """An incremental build of ``srcdir``; also returns the documents it read."""
+    app = make_app(buildername, srcdir=srcdir, freshenv=False, **kwargs)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
+    app.build()
+    return app, sorted(read)
+
+
+def warnings(app: SphinxTestApp) -> list[str]:
+    """The warning lines of a build, without colours."""
+    text = strip_escape_sequences(app.warning.getvalue())
+    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+def pages(outdir: Path, pattern: str = "**/*.html") -> dict[str, str]:
+    """Output files under ``outdir`` (relative path -> text), static and search files aside."""
+    found = {}
+    for path in sorted(outdir.glob(pattern)):
+        relative = path.relative_to(outdir).as_posix()
+        if relative.startswith(("_static", "_sources", "_images")) or relative in {
+            "search.html",
+            "genindex.html",
+        }:
+            continue
+        found[relative] = normalise(path.read_text(encoding="utf-8"))
+    return found
+
+
+def normalise(html: str) -> str:
+    """What differs between equal builds in different folders: the project's own paths."""
+    return re.sub(r"\?v=[0-9a-f]+", "", html)
+
+
+def build_standalone(
+    srcdir: Path, buildername: str = "html", **kwargs: Any
+) -> tuple[Path, list[str]]:
+    """Build outside the ``make_app`` fixture (for module-scoped fixtures); returns the
+    output folder and the warnings."""
+    app = SphinxTestApp(buildername, srcdir=srcdir, freshenv=True, **kwargs)
+    try:
+        app.build()
+        return Path(app.outdir), warnings(app)
+    finally:
+        app.cleanup()

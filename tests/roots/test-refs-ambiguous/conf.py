@@ -1,0 +1,4 @@
+extensions = ["sphinxcontrib_ideas"]
+source_suffix = {".rst": "restructuredtext"}
+project = "Ambiguous references"
+exclude_patterns = ["_build"]

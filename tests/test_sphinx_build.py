@@ -1,0 +1,134 @@
+"""The extension on the bundled sample: every builder, rST and MyST hosts, objects.inv."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from _sphinx_sites import MakeApp, build, build_standalone, make_site, warnings
+from sphinx.util.inventory import InventoryFile
+
+from sphinxcontrib_ideas.model import Catalog
+from sphinxcontrib_ideas.reader import load_catalog
+
+BUILDERS = ("html", "dirhtml", "singlehtml", "epub", "latex", "text")
+
+
+@pytest.fixture(scope="module")
+def seed_catalog(seed_path: Path) -> Catalog:
+    return load_catalog(seed_path).catalog
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_every_builder_builds_the_sample_without_warnings(
+    make_app: MakeApp, tmp_path: Path, builder: str, host: str
+) -> None:
+    app = build(make_app, make_site(tmp_path, host), builder)
+    assert warnings(app) == []
+    outputs = [p for p in Path(app.outdir).rglob("*") if p.is_file()]
+    assert outputs, f"{builder} wrote nothing"
+
+
+def _inventory(outdir: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    inventory = InventoryFile.loads((outdir / "objects.inv").read_bytes(), uri="")
+    return {
+        objtype: {name: (item.uri, item.display_name) for name, item in items.items()}
+        for objtype, items in inventory.data.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def html_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    outdir, problems = build_standalone(make_site(tmp_path_factory.mktemp("html"), "catalog-rst"))
+    assert problems == []
+    return outdir
+
+
+def test_objects_inv_holds_every_object_of_the_model(
+    html_site: Path, seed_catalog: Catalog
+) -> None:
+    inventory = _inventory(html_site)
+    mentors = {m.slug for _p, idea in seed_catalog.iter_ideas() for m in idea.mentors}
+    skills = {s.slug for _p, idea in seed_catalog.iter_ideas() for s in idea.skills}
+    assert set(inventory["ideas:project"]) == {p.slug for p in seed_catalog.projects}
+    assert set(inventory["ideas:idea"]) == {
+        f"{p.slug}.{i.slug}" for p, i in seed_catalog.iter_ideas()
+    }
+    assert set(inventory["ideas:mentor"]) == mentors
+    assert set(inventory["ideas:skill"]) == skills
+    # the counts the issue states for the sample
+    assert len(inventory["ideas:project"]) == 17
+    assert len(inventory["ideas:idea"]) == 38
+    assert len(inventory["ideas:mentor"]) == 42
+
+
+def test_every_project_has_its_page_and_every_idea_anchor_exists(
+    html_site: Path, seed_catalog: Catalog
+) -> None:
+    inventory = _inventory(html_site)
+    for project in seed_catalog.projects:
+        uri = inventory["ideas:project"][project.slug][0]
+        page = uri.split("#")[0]
+        assert (html_site / page).is_file()
+        html = (html_site / page).read_text(encoding="utf-8")
+        assert project.name in html
+    for name, (uri, _title) in inventory["ideas:idea"].items():
+        page, anchor = uri.split("#")
+        html = (html_site / page).read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in html, name
+    for objtype in ("ideas:skill", "ideas:mentor"):
+        for name, (uri, _title) in inventory[objtype].items():
+            page, anchor = uri.split("#")
+            assert f'id="{anchor}"' in (html_site / page).read_text(encoding="utf-8"), name
+
+
+def test_idea_sections_carry_the_classes_the_stylesheet_uses(
+    html_site: Path, seed_catalog: Catalog
+) -> None:
+    project = next(p for p in seed_catalog.projects if p.ideas[0].mentors and p.ideas[0].skills)
+    html = (html_site / "ideas" / f"{project.slug}.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<section class="ideas-idea" id="idea-', html)) == len(project.ideas)
+    for cls in ("ideas-project", "ideas-meta", "ideas-skill", "ideas-mentor"):
+        assert cls in html, cls
+    assert "ideas-description" in html
+    index = (html_site / "index.html").read_text(encoding="utf-8")
+    assert "ideas-catalog" in index
+    skills = (html_site / "ideas" / "skills.html").read_text(encoding="utf-8")
+    assert "ideas-skills-index" in skills
+    assert "ideas-index-entry" in skills
+
+
+def test_indices_are_sorted_case_folded_with_counts(html_site: Path, seed_catalog: Catalog) -> None:
+    text = (html_site / "ideas" / "mentors.html").read_text(encoding="utf-8")
+    names = re.findall(r'class="ideas-index-heading"><strong>([^<]+)</strong>', text)
+    assert names == sorted(names, key=str.casefold)
+    assert len(names) == len({m.slug for _p, i in seed_catalog.iter_ideas() for m in i.mentors})
+    counts = [int(c) for c in re.findall(r'class="ideas-count"> \((\d+)\)', text)]
+    assert sum(counts) == sum(
+        len({m.slug for m in i.mentors}) for _p, i in seed_catalog.iter_ideas()
+    )
+
+
+def test_mentor_emails_stay_private_by_default(html_site: Path, seed_path: Path) -> None:
+    emails = set(re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+", seed_path.read_text(encoding="utf-8")))
+    published = "".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in html_site.rglob("*.*")
+        if p.suffix in {".html", ".js", ".txt"}
+    )
+    inventory = (html_site / "objects.inv").read_bytes()
+    for email in emails:
+        assert email not in published
+        assert email.encode() not in inventory
+
+
+def test_the_ideas_file_in_the_source_folder_is_not_a_page(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = build(make_app, make_site(tmp_path, "catalog-myst"))
+    assert "ideas" not in app.env.found_docs
+    assert "ideas.md" in app.config.exclude_patterns
+    # MyST-only project: the generated pages are written in MyST
+    assert (Path(app.srcdir) / "ideas" / "tikv.md").is_file()

@@ -1,0 +1,85 @@
+"""The ``ideas`` domain: roles by name, title and handle; dangling and ambiguous references."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from _sphinx_sites import MakeApp, build, make_site, warnings
+
+
+def _links(html: str) -> dict[str, str]:
+    """Link text -> href of the resolved ideas references in a page."""
+    found = re.findall(
+        r'<a class="reference internal[^"]*" href="([^"]+)"[^>]*>'
+        r'<span class="xref ideas[^"]*">([^<]+)</span></a>',
+        html,
+    )
+    return {text: href for href, text in found}
+
+
+def test_every_role_resolves_from_rst(make_app: MakeApp, tmp_path: Path) -> None:
+    app = build(make_app, make_site(tmp_path, "catalog-rst"))
+    assert warnings(app) == []
+    refs = (Path(app.outdir) / "refs.html").read_text(encoding="utf-8")
+    links = _links(refs)
+    assert set(links.values()) == {
+        "ideas/tikv.html#project-tikv",
+        "ideas/tikv.html#idea-tikv-coprocessor-plugin",
+        "ideas/mentors.html#mentor-dims",
+        "ideas/skills.html#skill-rust",
+    }
+    # a role without explicit text shows the object's own name (title, person's name)
+    assert "tikv.coprocessor-plugin" not in links
+    assert "@dims" not in links
+    # the :ref: label of the project page
+    assert re.search(r'href="ideas/tikv.html#project-tikv"><span class="std std-ref">TiKV', refs)
+
+
+def test_every_role_resolves_from_myst(make_app: MakeApp, tmp_path: Path) -> None:
+    app = build(make_app, make_site(tmp_path, "catalog-myst"))
+    assert warnings(app) == []
+    links = _links((Path(app.outdir) / "refs.html").read_text(encoding="utf-8"))
+    assert set(links.values()) == {
+        "ideas/tikv.html#project-tikv",
+        "ideas/tikv.html#idea-tikv-coprocessor-plugin",
+        "ideas/mentors.html#mentor-dims",
+        "ideas/skills.html#skill-rust",
+    }
+
+
+def test_a_dangling_reference_warns_at_its_line(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    refs = srcdir / "refs.rst"
+    lines = refs.read_text(encoding="utf-8").splitlines()
+    lines += ["", "Gone: :ideas:idea:`tikv.no-such-idea`.", ""]
+    refs.write_text("\n".join(lines), encoding="utf-8")
+    app = build(make_app, srcdir)
+    assert warnings(app) == [
+        f"{refs}:{len(lines) - 1}: WARNING: unknown ideas idea 'tikv.no-such-idea' [ideas.ref]"
+    ]
+
+
+def test_dangling_warning_can_be_suppressed(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    with (srcdir / "refs.rst").open("a", encoding="utf-8") as stream:
+        stream.write("\nGone: :ideas:mentor:`nobody-at-all`.\n")
+    app = build(make_app, srcdir, confoverrides={"suppress_warnings": ["ideas.ref"]})
+    assert warnings(app) == []
+
+
+def test_titles_resolve_case_insensitively_and_ambiguity_lists_candidates(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "refs-ambiguous")
+    app = build(make_app, srcdir)
+    problems = warnings(app)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(
+        f"{srcdir / 'index.rst'}:6: WARNING: ideas idea reference "
+        "'Improve the documentation' is ambiguous: "
+    )
+    assert "alpha.improve-the-documentation, beta.improve-the-documentation" in problems[0]
+    assert problems[0].endswith("[ideas.ambiguous]")
+    links = _links((Path(app.outdir) / "index.html").read_text(encoding="utf-8"))
+    assert links["Add a CLI"] == "ideas/beta.html#idea-beta-add-a-cli"
