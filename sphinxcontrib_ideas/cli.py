@@ -225,18 +225,18 @@ def _load(files: Iterable[str], *, aliases: Mapping[str, str]) -> _Loaded:
         try:
             results.append(load_catalog(path, skill_aliases=aliases or None))
         except IdeasFileError as error:
-            failures.append(_failure(path, str(error)))
+            failures.append(_failure(path, error.reason))
         except Exception as error:
             # A bug met on an odd file: still one line naming the file, not a traceback,
             # and the other files are still processed.
-            message = f"{path}: internal error, please report it: {_describe(error)}"
-            failures.append(_failure(path, message))
+            failures.append(_failure(path, f"internal error, please report it: {_describe(error)}"))
     return _Loaded(results=tuple(results), failures=tuple(failures))
 
 
-def _failure(path: str, message: str) -> Diagnostic:
-    _write(sys.stderr, f"{PROG}: error: {message}\n")
-    return Diagnostic(line=0, subtype=Subtype.FILE, message=message, severity="error", source=path)
+def _failure(path: str, reason: str) -> Diagnostic:
+    """Say on stderr that ``path`` could not be processed; the export gets a diagnostic."""
+    _write(sys.stderr, f"{PROG}: error: {path}: {reason}\n")
+    return Diagnostic(line=0, subtype=Subtype.FILE, message=reason, severity="error", source=path)
 
 
 def _describe(error: BaseException) -> str:

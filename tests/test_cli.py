@@ -364,9 +364,14 @@ def test_export_with_bad_files_exports_the_good_ones_and_exits_2(workdir: Path) 
     validate(document)
     assert [c["source"] for c in document["catalogs"]] == ["good.md"]
     failures = [
-        (d["source"], d["severity"]) for d in document["diagnostics"] if d["subtype"] == "file"
+        (d["source"], d["line"], d["severity"], d["message"])
+        for d in document["diagnostics"]
+        if d["subtype"] == "file"
     ]
-    assert failures == [("missing.md", "error"), ("folder", "error")]
+    assert failures == [
+        ("missing.md", 0, "error", "no such file"),
+        ("folder", 0, "error", "is a directory, not an ideas file"),
+    ]
 
 
 def test_an_ascii_console_gets_escapes_not_a_crash(workdir: Path) -> None:
