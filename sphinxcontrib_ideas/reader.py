@@ -176,8 +176,8 @@ def _encoding_diagnostic(data: bytes, error: UnicodeDecodeError, name: str) -> D
     line = before.count("\n") + 1
     bad = data[error.start : error.end].hex(" ").upper()
     message = (
-        f"byte 0x{bad} is not valid UTF-8 (first of the file's bad bytes, which were"
-        " replaced with U+FFFD); save the file as UTF-8"
+        f"byte 0x{bad} is not valid UTF-8; it and any later bad bytes were replaced"
+        " with U+FFFD (save the file as UTF-8)"
     )
     return _diagnostic(line, message, name)
 
