@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .model import Diagnostic, Mentor, Skill, Subtype, normalize_name
@@ -36,10 +37,11 @@ _MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$)")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _OPEN_TO_CLOSE = {"(": ")", "[": "]", "{": "}"}
-_CLOSERS = frozenset(_OPEN_TO_CLOSE.values())
 # ``<...>`` is a bracket only as an autolink or e-mail: a bare ``<`` is text ("a < b").
 _ANGLE = re.compile(r"<[^<>\s]+>")
 _CODE_SPAN = re.compile(r"`[^`]*`")
+_BRACKET = re.compile(r"[()\[\]{}]")
+_BRACKET_CHARS = re.compile(r"[()\[\]{}<`]")
 _PLACEHOLDERS = frozenset(
     {
         "tbd",
@@ -76,6 +78,9 @@ _PLACEHOLDERS = frozenset(
 )
 
 
+_LONGEST_PLACEHOLDER = 2 * max(len(words) for words in _PLACEHOLDERS)
+
+
 @dataclass(frozen=True, slots=True)
 class _Text:
     """A piece of a value with the 1-based line of each of its characters' lines."""
@@ -88,10 +93,14 @@ class _Text:
 
     def line_at(self, offset: int) -> int:
         """Source line of the character at ``offset``."""
+        if len(self.lines) == 1:
+            return self.lines[0]
         return self.lines[max(0, bisect_right(self.starts, offset) - 1)]
 
     def slice(self, start: int, end: int) -> _Text:
         """The sub-text ``[start, end)`` keeping the line mapping."""
+        if len(self.lines) == 1:  # most values are one line: no mapping to carry
+            return _Text(self.text[start:end], self.starts, self.lines)
         starts, lines = [0], [self.line_at(start)]
         for pos, line in zip(self.starts, self.lines, strict=True):
             if start < pos < end:
@@ -102,6 +111,8 @@ class _Text:
 
 def _is_placeholder(text: str) -> bool:
     """True for "TBD", "N/A", "-", "to be decided" and other ways of saying nothing."""
+    if len(text) > _LONGEST_PLACEHOLDER and any(char.isalnum() for char in text[:2]):
+        return False
     words = re.sub(r"[\W_]+", " ", text).strip().casefold()
     return not words or words in _PLACEHOLDERS
 
@@ -149,36 +160,48 @@ def _join(parts: list[str], lines: list[int]) -> _Text:
     return _Text(" ".join(parts), tuple(starts), tuple(lines))
 
 
-def _nested_mask(text: str) -> list[bool]:
-    """For each character, whether it lies inside matched brackets, an autolink or code.
+def _nested_spans(text: str) -> list[tuple[int, int]]:
+    """Runs ``[start, end)`` of text inside matched brackets, autolinks or code spans.
 
     Unmatched brackets are ordinary characters, so "Go (basic, Python" still splits.
+    Touching runs are merged: ``[@x](url)`` is one run.
     """
-    depth_delta = [0] * (len(text) + 1)
-    for match in [*_ANGLE.finditer(text), *_CODE_SPAN.finditer(text)]:
-        depth_delta[match.start()] += 1
-        depth_delta[match.end()] -= 1
+    if not _BRACKET_CHARS.search(text):
+        return []  # the common case, kept cheap: values are parsed once per idea
+    spans = [m.span() for m in _ANGLE.finditer(text)] + [
+        m.span() for m in _CODE_SPAN.finditer(text)
+    ]
     stack: list[tuple[str, int]] = []
-    for pos, char in enumerate(text):
+    for match in _BRACKET.finditer(text):
+        char, pos = match.group(), match.start()
         if char in _OPEN_TO_CLOSE:
             stack.append((char, pos))
-        elif char in _CLOSERS and stack and _OPEN_TO_CLOSE[stack[-1][0]] == char:
-            _, start = stack.pop()
-            depth_delta[start] += 1
-            depth_delta[pos + 1] -= 1
-    mask, depth = [], 0
-    for pos in range(len(text)):
-        depth += depth_delta[pos]
-        mask.append(depth > 0)
-    return mask
+        elif stack and _OPEN_TO_CLOSE[stack[-1][0]] == char:
+            spans.append((stack.pop()[1], pos + 1))
+    return _merge_spans(spans)
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` touches a nested run (values have only a few runs)."""
+    return any(span_start < end and start < span_end for span_start, span_end in spans)
 
 
 def _split_top(item: _Text, separator: re.Pattern[str]) -> list[_Text]:
     """Split at ``separator`` matches that lie outside brackets; empty pieces dropped."""
-    mask = _nested_mask(item.text)
+    spans = _nested_spans(item.text)
     pieces, start = [], 0
     for match in separator.finditer(item.text):
-        if match.start() == match.end() or any(mask[match.start() : match.end()]):
+        if match.start() == match.end() or _overlaps(spans, match.start(), match.end()):
             continue
         pieces.append(item.slice(start, match.start()))
         start = match.end()
@@ -198,7 +221,7 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 def _squash(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------------------------
@@ -228,7 +251,7 @@ def is_valid_email(address: str) -> bool:
 
 def is_valid_url(url: str) -> bool:
     """An absolute ``http``/``https`` URL with a real host and no whitespace."""
-    if not url or any(char.isspace() for char in url):
+    if not url or _WS.search(url):
         return False
     try:
         parts = urlsplit(url)
@@ -320,7 +343,7 @@ def parse_mentors(value: str, *, line: int) -> tuple[tuple[Mentor, ...], tuple[D
         if _MENTEE.search(item.text) and not _AT_HANDLE.search(_MENTEE.split(item.text)[0]):
             continue  # a "Mentee: ..." line names the student, not a mentor
         for chunk in _mentor_chunks(item):
-            mentor, found = _parse_mentor(chunk.text, chunk.line_at(0))
+            mentor, found = _parse_mentor_at(chunk.text, chunk.line_at(0))
             diagnostics.extend(found)
             if mentor is not None:
                 _add_mentor(mentors, diagnostics, mentor)
@@ -339,14 +362,11 @@ def _split_glued(piece: _Text) -> list[_Text]:
     """Split "@a @b" and "Ann (@a) Bob (@b)", which some files write without separators."""
     if _HANDLE_LIST.fullmatch(piece.text):
         return [piece.slice(m.start(), m.end()) for m in re.finditer(r"@[\w-]+", piece.text)]
-    mask = _nested_mask(piece.text)
-    for end in range(1, len(piece.text)):
-        if not (mask[end - 1] and not mask[end] and piece.text[end - 1] in ")]>"):
+    for start, end in _nested_spans(piece.text):
+        group = piece.text[start:end]
+        if group[-1] not in ")]>" or not ("@" in group or "github.com" in group.lower()):
             continue
-        group_start = _group_start(mask, end - 1)
-        group = piece.text[group_start:end]
-        rest = piece.text[end:]
-        if ("@" in group or "github.com" in group.lower()) and _starts_new_entry(rest):
+        if _starts_new_entry(piece.text[end:]):
             return [
                 _trimmed(piece.slice(0, end)),
                 *_split_glued(_trimmed(piece.slice(end, len(piece.text)))),
@@ -354,18 +374,25 @@ def _split_glued(piece: _Text) -> list[_Text]:
     return [piece]
 
 
-def _group_start(mask: list[bool], last: int) -> int:
-    start = last
-    while start > 0 and mask[start - 1]:
-        start -= 1
-    return start
-
-
 def _starts_new_entry(rest: str) -> bool:
     stripped = rest.lstrip()
     if not stripped or stripped == rest or _ROLE_START.match(stripped):
         return False
     return stripped[0].isalpha() or stripped[0] in "@["
+
+
+def _parse_mentor_at(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]]:
+    """:func:`_parse_mentor`, remembered: a file names the same people again and again."""
+    mentor, found = _parse_mentor_cached(text)
+    if mentor is not None:
+        mentor = replace(mentor, line=line)
+    return mentor, [replace(diagnostic, line=line) for diagnostic in found]
+
+
+@lru_cache(maxsize=4096)
+def _parse_mentor_cached(text: str) -> tuple[Mentor | None, tuple[Diagnostic, ...]]:
+    mentor, found = _parse_mentor(text, 0)
+    return mentor, tuple(found)
 
 
 def _parse_mentor(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]]:
@@ -846,17 +873,11 @@ class _Qualified:
 def canonical_skill(name: str, aliases: Mapping[str, str] | None = None) -> str:
     """The canonical name of a skill ("golang" -> "Go"); unknown names come back cleaned."""
     cleaned = _clean_skill_text(name)
-    return _lookup_skill(cleaned, _merged_aliases(aliases)) or cleaned
+    return _lookup_skill(cleaned, _skill_table(_alias_items(aliases)).names) or cleaned
 
 
-def _merged_aliases(aliases: Mapping[str, str] | None) -> Mapping[str, str]:
-    if not aliases:
-        return BUILTIN_SKILL_ALIASES
-    merged = dict(BUILTIN_SKILL_ALIASES)
-    for key, value in aliases.items():
-        merged[_skill_key(key)] = value
-        merged.setdefault(_skill_key(value), value)
-    return merged
+def _alias_items(aliases: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(aliases.items())) if aliases else ()
 
 
 def _clean_skill_text(text: str) -> str:
@@ -894,12 +915,25 @@ def parse_skills(
     List items become skills; prose is kept only as text, from which the skill names the
     alias table knows are still indexed.
     """
-    table = _merged_aliases(aliases)
+    alias_items = _alias_items(aliases)
     skills: list[Skill] = []
     for item in _items(value, line, join_continuations=True):
         for piece in _split_top(item, _SKILL_SEPARATOR):
-            skills.extend(_skills_of_piece(piece, table))
+            skills.extend(_piece_skills_at(piece, alias_items))
     return _dedupe_skills(skills), _skills_text(value), ()
+
+
+def _piece_skills_at(piece: _Text, alias_items: tuple[tuple[str, str], ...]) -> list[Skill]:
+    """Skills of one list item; one-line items are remembered, as files repeat them a lot."""
+    if len(piece.lines) > 1:
+        return _skills_of_piece(piece, _skill_table(alias_items))
+    line = piece.lines[0]
+    return [replace(skill, line=line) for skill in _piece_skills(piece.text, alias_items)]
+
+
+@lru_cache(maxsize=8192)
+def _piece_skills(text: str, alias_items: tuple[tuple[str, str], ...]) -> tuple[Skill, ...]:
+    return tuple(_skills_of_piece(_Text(text, (0,), (0,)), _skill_table(alias_items)))
 
 
 def _skills_text(value: str) -> str:
@@ -907,7 +941,7 @@ def _skills_text(value: str) -> str:
     return "\n".join(text for text in lines if text)
 
 
-def _skills_of_piece(piece: _Text, table: Mapping[str, str]) -> list[Skill]:
+def _skills_of_piece(piece: _Text, table: _SkillTable) -> list[Skill]:
     raw = _squash(piece.text)
     if _is_placeholder(raw):
         return []
@@ -915,14 +949,12 @@ def _skills_of_piece(piece: _Text, table: Mapping[str, str]) -> list[Skill]:
     return [*_main_skills(piece, raw, qualified, table), *_example_skills(piece, qualified, table)]
 
 
-def _main_skills(
-    piece: _Text, raw: str, qualified: _Qualified, table: Mapping[str, str]
-) -> list[Skill]:
+def _main_skills(piece: _Text, raw: str, qualified: _Qualified, table: _SkillTable) -> list[Skill]:
     text, prefix_level = _strip_filler(qualified.text)
     level = qualified.level or prefix_level
     if not text:  # all in parentheses: "(Optional: writing APIs in Golang)"
         return _skills_in_prose(piece, table)
-    known = _lookup_skill(text, table)
+    known = _lookup_skill(text, table.names)
     if known is not None:
         return [Skill(name=known, raw=raw, level=level, note=qualified.note, line=piece.line_at(0))]
     if _is_prose(text):
@@ -933,17 +965,17 @@ def _main_skills(
 _EXAMPLES = re.compile(r"^(?:e\.?\s?g\.?|such as|like|including|for example|for instance)\b", re.I)
 
 
-def _example_skills(piece: _Text, qualified: _Qualified, table: Mapping[str, str]) -> list[Skill]:
+def _example_skills(piece: _Text, qualified: _Qualified, table: _SkillTable) -> list[Skill]:
     """Named examples are skills too: "Observability tools (e.g. Prometheus, Grafana)"."""
     if qualified.note is None or not _EXAMPLES.match(qualified.note):
         return []
     return _skills_in_prose(_Text(qualified.note, (0,), (piece.line_at(0),)), table)
 
 
-def _alternatives(text: str, table: Mapping[str, str]) -> list[str]:
+def _alternatives(text: str, table: _SkillTable) -> list[str]:
     """ "Rust/Clojure" -> two parts, but "CI/CD systems" keeps its known "CI/CD" whole."""
     for match in _SLASH_COMPOUND.finditer(text):
-        if _lookup_skill(match.group(0), table) is not None:
+        if _lookup_skill(match.group(0), table.names) is not None:
             kept = match.group(0).replace("/", _KEPT_SLASH)
             text = text[: match.start()] + kept + text[match.end() :]
     parts = _split_top(_Text(text, (0,), (0,)), _SUBSKILL_SEPARATOR)
@@ -951,21 +983,21 @@ def _alternatives(text: str, table: Mapping[str, str]) -> list[str]:
 
 
 def _sub_skills(
-    piece: _Text, text: str, raw: str, table: Mapping[str, str], qualifiers: _Qualified
+    piece: _Text, text: str, raw: str, table: _SkillTable, qualifiers: _Qualified
 ) -> list[Skill]:
     """Split "Rust/Clojure", "Go and Rust" into separate skills."""
     parts = _alternatives(text, table)
-    if any(len(part) < 3 and _lookup_skill(part, table) is None for part in parts):
+    if any(len(part) < 3 and _lookup_skill(part, table.names) is None for part in parts):
         parts = [text]  # "TCP/IP", "I/O": one name, not two
     skills = []
     for part in parts:
         part_text, part_level = _strip_filler(_clean_skill_text(part))
         if not part_text or _is_placeholder(part_text):
             continue
-        if _lookup_skill(part_text, table) is None and _is_prose(part_text):
+        if _lookup_skill(part_text, table.names) is None and _is_prose(part_text):
             skills.extend(_skills_in_prose(_Text(part, (0,), (piece.line_at(0),)), table))
             continue
-        name = _lookup_skill(part_text, table) or part_text
+        name = _lookup_skill(part_text, table.names) or part_text
         skill_raw = raw if len(parts) == 1 else part
         level = qualifiers.level or part_level
         skills.append(
@@ -1020,18 +1052,37 @@ def _prose_pattern(table: Mapping[str, str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w+#.-])(?:{body})(?![\w+#]|-\w)", re.IGNORECASE)
 
 
-_PROSE_PATTERN = _prose_pattern(BUILTIN_SKILL_ALIASES)
+@dataclass(frozen=True, slots=True)
+class _SkillTable:
+    """Alias table (lower-cased alias -> canonical name) and its prose search pattern."""
+
+    names: Mapping[str, str]
+    prose: re.Pattern[str]
 
 
-def _skills_in_prose(piece: _Text, table: Mapping[str, str]) -> list[Skill]:
+_BUILTIN_TABLE = _SkillTable(BUILTIN_SKILL_ALIASES, _prose_pattern(BUILTIN_SKILL_ALIASES))
+
+
+@lru_cache(maxsize=32)
+def _skill_table(alias_items: tuple[tuple[str, str], ...]) -> _SkillTable:
+    """The built-in table extended by the user's aliases (built once per configuration)."""
+    if not alias_items:
+        return _BUILTIN_TABLE
+    names = dict(BUILTIN_SKILL_ALIASES)
+    for key, value in alias_items:
+        names[_skill_key(key)] = value
+        names.setdefault(_skill_key(value), value)
+    return _SkillTable(names, _prose_pattern(names))
+
+
+def _skills_in_prose(piece: _Text, table: _SkillTable) -> list[Skill]:
     """The skill names the alias table knows, found inside a sentence."""
-    pattern = _PROSE_PATTERN if table is BUILTIN_SKILL_ALIASES else _prose_pattern(table)
     found = []
-    for match in pattern.finditer(piece.text):
+    for match in table.prose.finditer(piece.text):
         written = match.group(0)
         if written.casefold() in _ENGLISH_WORDS and not written[0].isupper():
             continue
-        name = table[_skill_key(written)]
+        name = table.names[_skill_key(written)]
         found.append(
             Skill(name=name, raw=written, level=None, note=None, line=piece.line_at(match.start()))
         )
