@@ -83,7 +83,21 @@ def _list_units(block: Block, lines: list[str]) -> list[Unit]:
     if not any(item.label is not None for item in items):
         # A plain list (features, steps): one chunk, bullet markers kept.
         return [_chunk(lines, block.start, block.end)]
-    return items
+    units: list[Unit] = []
+    run: list[int] = []  # indices of consecutive unlabelled items
+    for index, item in enumerate([*items, None]):
+        if item is not None and item.label is None:
+            run.append(index)
+            continue
+        if len(run) == 1:
+            units.append(items[run[0]])  # one unlabelled bullet: its text, marker dropped
+        elif run:
+            # Several: a list inside the description that lost its indentation; keep it a list.
+            units.append(_chunk(lines, block.items[run[0]][0], block.items[run[-1]][1]))
+        run = []
+        if item is not None:
+            units.append(item)
+    return units
 
 
 def _item_unit(lines: list[str], start: int, end: int) -> Unit:

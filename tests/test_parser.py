@@ -321,11 +321,25 @@ def test_description_variants() -> None:
         "Unlabelled first bullet",
         "Multi paragraph",
         "Heading inside the idea",
+        "Unindented list in a description",
+        "Fenced description",
     ]
     sub_heading = idea(catalog, "Heading inside the idea")
     assert sub_heading.description.endswith(
         "##### Background\n\nMore background under a sub-heading."
     )
+    unindented = idea(catalog, "Unindented list in a description")
+    assert unindented.description == (
+        "A description whose list lost its indentation:\n\n"
+        "- First point\n- Second point\n\n  A paragraph of the second point."
+    )
+    assert unindented.description_line == 45
+    assert [s.name for s in unindented.skills] == ["Go"]  # "Recommended Skills**:" still a label
+    assert [(f.key, f.value) for f in unindented.fields] == [
+        ("request-for-comments-description", "<https://example.org/rfc>")
+    ]
+    fenced = idea(catalog, "Fenced description")
+    assert fenced.description == "```\nA description written as a code block.\n```"
     assert not result.diagnostics
 
 
