@@ -51,7 +51,7 @@ def read_units(body: list[Block], lines: list[str]) -> list[Unit]:
         if block.kind == "bullet_list" and block.items:
             units.extend(_list_units(block, lines))
         elif block.kind == "paragraph":
-            units.append(_paragraph_unit(block, lines))
+            units.extend(_paragraph_units(block, lines))
         else:
             units.append(_chunk(lines, block.start, block.end))
     return [unit for unit in units if unit.label is not None or unit.value]
@@ -113,12 +113,36 @@ def _item_unit(lines: list[str], start: int, end: int) -> Unit:
     return _joined(label, [label.value, *tail], start)
 
 
-def _paragraph_unit(block: Block, lines: list[str]) -> Unit:
-    label = split_label(lines[block.start].lstrip(" \t"))
-    if label is None or not (label.known or label.emphasised):
-        return _chunk(lines, block.start, block.end)
-    tail = [line.strip(" \t") for line in lines[block.start + 1 : block.end]]
-    unit = _joined(label, [label.value, *tail], block.start)
+def _paragraph_units(block: Block, lines: list[str]) -> list[Unit]:
+    """A paragraph, cut at each line that starts with a label.
+
+    GSoC-style pages write ``**Mentors:** ...`` lines one after another without blank
+    lines, so one Markdown paragraph holds several fields.
+    """
+    units: list[Unit] = []
+    start = block.start
+    label: Label | None = None
+    for index in range(block.start, block.end + 1):
+        found = _paragraph_label(lines[index]) if index < block.end else None
+        if index < block.end and found is None:
+            continue
+        if index > start:
+            units.append(_paragraph_part(label, lines, start, index))
+        start, label = index, found
+    return units
+
+
+def _paragraph_label(line: str) -> Label | None:
+    label = split_label(line.strip(" \t"))
+    return label if label is not None and (label.known or label.emphasised) else None
+
+
+def _paragraph_part(label: Label | None, lines: list[str], start: int, end: int) -> Unit:
+    if label is None:
+        return _chunk(lines, start, end)
+    # A trailing backslash or two spaces is a hard line break, not part of the value.
+    tail = [line.strip(" \t").removesuffix("\\").rstrip() for line in lines[start + 1 : end]]
+    unit = _joined(label, [label.value.removesuffix("\\").rstrip(), *tail], start)
     unit.paragraph = True
     return unit
 

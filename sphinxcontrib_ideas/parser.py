@@ -263,9 +263,9 @@ class _CatalogBuilder:
             elif self._is_demoted_project(child, children[index + 1 :]):
                 target = self._demoted_project(child)
                 groups = ()
-            elif any(sibling in self.ideas for sibling in children):
-                self._add_idea(child, target, groups=groups)  # an idea without fields
             else:
+                # After the first idea a section without fields is more often "How to
+                # apply" than an idea with nothing filled in: flag it, never guess.
                 self._structure(child.line, f"section {child.title!r}")
 
     def _is_demoted_project(self, section: Section, following: list[Section]) -> bool:

@@ -198,6 +198,29 @@ def test_gsoc_style_org_and_idea_levels() -> None:
     assert not result.diagnostics
 
 
+def test_gsoc_paragraph_labels_single_org() -> None:
+    result = parse_fixture("gsoc-paragraphs.md")
+    catalog = result.catalog
+    # one organisation: its top heading is the project, its prose the intro
+    assert [(p.name, p.intro_line) for p in catalog.projects] == [("Lambda Project Ideas", 3)]
+    startup = idea(catalog, "Faster startup")
+    assert startup.description == "Profile the interpreter start-up and remove the slow paths."
+    assert [m.github for m in startup.mentors] == ["ada-ex", "bo-ex"]
+    assert [s.name for s in startup.skills] == ["C", "Python"]
+    assert [(f.key, f.value, f.line) for f in startup.fields] == [
+        ("expected-outcome", "Start-up under 50 ms.", 8),
+        ("project-size", "350 hours", 11),
+        ("difficulty", "Hard", 12),
+    ]
+    errors = idea(catalog, "Better error messages")
+    assert errors.description_line == 16
+    assert [m.github for m in errors.mentors] == ["cy-ex"]
+    assert [render(d) for d in result.diagnostics] == [
+        "gsoc-paragraphs.md:22: warning: section 'Contributor guidance' is not part of any "
+        "project or idea and is left out of the catalog [ideas.structure]"
+    ]
+
+
 def test_ideas_one_level_off_groups_and_demoted_project() -> None:
     result = parse_fixture("deep-levels.md")
     catalog = result.catalog
