@@ -133,6 +133,8 @@ class _CatalogBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.projects: list[_ProjectDraft] = []
         self.preamble: list[tuple[str, int]] = []
+        #: Sections whose heading has been considered for the preamble.
+        self.headed: set[Section] = set()
         sections = iter_sections(self.root)
         self.units = {section: read_units(section.body, self.lines) for section in sections}
         self.excluded = self._find_excluded(sections)
@@ -234,9 +236,30 @@ class _CatalogBuilder:
             where = f"text under heading {section.title!r}" if section.heading else "text"
             self._structure(parts[0][1], where)
             return
-        if section.heading is not None and section is not self.title_section:
-            parts.insert(0, slice_lines(self.lines, section.heading.line, section.heading.end))
+        self.preamble.extend(self._preamble_headings(section))
         self.preamble.extend(parts)
+
+    def _preamble_headings(self, section: Section) -> list[tuple[str, int]]:
+        """Headings of the section and of its not yet shown ancestors, outermost first.
+
+        A heading with text below it is kept so the preamble keeps its outline; the
+        title, and a heading that only held a table of contents, are not.
+        """
+        headings: list[tuple[str, int]] = []
+        current: Section | None = section
+        while current is not None and current.heading is not None:
+            if current in self.headed:
+                break
+            self.headed.add(current)
+            if current is not self.title_section and not self._holds_toc(current):
+                heading = current.heading
+                headings.append(slice_lines(self.lines, heading.line, heading.end))
+            current = current.parent
+        headings.reverse()
+        return headings
+
+    def _holds_toc(self, section: Section) -> bool:
+        return any(is_toc(block, self.lines) for block in section.body)
 
     def _walk_project(self, section: Section) -> None:
         heading = section.heading

@@ -221,6 +221,32 @@ def test_gsoc_paragraph_labels_single_org() -> None:
     ]
 
 
+def test_term_readme_with_toc_timeline_and_broken_out_lists() -> None:
+    result = parse_fixture("term-readme.md")
+    catalog = result.catalog
+    assert catalog.title == "Term 03 - 2022 September - November"
+    assert catalog.preamble.split("\n\n")[:3] == [
+        "Status: In progress",
+        "### Timeline",
+        "#### Term 3: September 5th - November 30th",
+    ]
+    assert "Table of Contents" not in catalog.preamble
+    assert catalog.preamble.endswith("| project proposals | August 1 - August 12 |")
+    assert [p.name for p in catalog.projects] == ["Omicron", "Pi"]
+    policy = idea(catalog, "Policy exceptions")
+    # "1)" at column 0 breaks out of the bullet list; it is still the description
+    assert policy.description == (
+        "Overcome current issues of:\n\n"
+        "1) No caching - data is fetched again on every mount.\n2) Many sources of truth."
+    )
+    assert policy.issues == ("https://github.com/omicron/omicron/issues/1",)
+    assert [(f.key, f.line) for f in policy.fields] == [("lfx-url", 33)]
+    kernel = idea(catalog, "Kernel portability")
+    assert kernel.description.splitlines()[-1] == "The project aims to remove host dependencies."
+    assert [m.github for m in kernel.mentors] == ["ed-ex"]
+    assert not [d for d in result.diagnostics if d.subtype == "structure"]
+
+
 def test_ideas_one_level_off_groups_and_demoted_project() -> None:
     result = parse_fixture("deep-levels.md")
     catalog = result.catalog
