@@ -267,7 +267,9 @@ def is_valid_url(url: str) -> bool:
 # ---------------------------------------------------------------------------------------
 
 _ROLE_WORDS = r"primary|secondary|backup|co-?mentor|lead|main|shadow|alternate|additional"
-_MENTOR_SEPARATOR = re.compile(r"\s*[,;|]\s*|\s+(?:and|&|\+|e|y|und|et)\s+", re.IGNORECASE)
+_MENTOR_SEPARATOR = re.compile(
+    r"\s*[,;|]\s*|\s+(?:and/or|and|or|&|\+|e|y|und|et)\s+", re.IGNORECASE
+)
 _MENTEE = re.compile(r"^[*_\s]*mentees?\b|\(\s*mentees?\s*\)", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(
     rf"^[*_\s]*(?:(?P<role>{_ROLE_WORDS})\s*)?(?:mentors?(?:\s*\(s\))?)?[*_\s]*:[*_\s]*",
@@ -277,9 +279,12 @@ _ROLE_PAREN = re.compile(
     rf"\(\s*[,;]?\s*(?P<role>{_ROLE_WORDS})(?:\s+mentor)?\s*[,;]?\s*\)", re.IGNORECASE
 )
 _ROLE_SUFFIX = re.compile(
-    rf"\s+[-–—:]\s*(?P<role>{_ROLE_WORDS})(?:\s+mentor)?[.\s]*$", re.IGNORECASE
+    rf"\s+(?:[-–—:]\s*|as\s+(?:an?\s+|the\s+)?)(?P<role>{_ROLE_WORDS})(?:\s+mentor)?[.\s]*$",
+    re.IGNORECASE,
 )
-_ROLE_START = re.compile(rf"^\s*[-–—(]?\s*(?:{_ROLE_WORDS})\b", re.IGNORECASE)
+_ROLE_START = re.compile(
+    rf"^\s*[-–—(]?\s*(?:as\s+(?:an?\s+|the\s+)?)?(?:{_ROLE_WORDS})\b", re.IGNORECASE
+)
 _LINK = re.compile(r"@?\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<url>[^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<(?P<url>[^<>\s]+)>")
 _GITHUB_URL = re.compile(
@@ -522,11 +527,14 @@ def _clean_name(rest: str) -> str:
     while previous != text:
         previous, text = text, _EMPTY_GROUP.sub(" ", text)
     text = _squash(text).strip(" \t-–—,;:|/*_~")
+    if _WRAPPED.fullmatch(text):  # "@jdoe (Jane Doe)": the name written after the handle
+        text = text[1:-1].strip()
     if not re.search(r"(?:^|\s)(?:\w{1,2}|Jr|Sr)\.$", text):  # keep the dot of "Nate W."
         text = text.strip(" .")
     return text.rstrip(" (") if text.count("(") > text.count(")") else text
 
 
+_WRAPPED = re.compile(r"\([^()]*\)")
 _TRAILING_REMARK = re.compile(r"\s*(?:\([^()]*\)|\s[-–—:]\s.*)$")
 
 
@@ -557,6 +565,8 @@ def _build_mentor(
     name = _name_part(_clean_name(parts.rest))
     diagnostics: list[Diagnostic] = []
     has_contact = parts.github is not None or parts.email is not None
+    if name and not has_contact and _is_placeholder(name):
+        return None, []  # "TBD (will be updated)"
     understood = _looks_like_name(name) if name else has_contact or bool(parts.name_hint)
     if not understood:
         diagnostics.append(_diag(line, Subtype.MENTOR, f"mentor entry not understood: {raw!r}"))
@@ -1012,6 +1022,7 @@ def _take_qualifiers(raw: str) -> _Qualified:
     """``Rust Programming (beginner is ok)`` -> text, level "beginner is ok"."""
     levels: list[str] = []
     notes: list[str] = []
+    raw = _LINK.sub(lambda match: match.group("text"), raw)  # "[Rust](https://...)"
     for match in _QUALIFIER.finditer(raw):
         qualifier = _squash(match.group("q")).strip(" ,;.")
         if not qualifier:
@@ -1189,7 +1200,7 @@ def _leftover_problems(rest: str, line: int, *, has_urls: bool) -> list[Diagnost
         )
         problems.append(_diag(line, Subtype.URL, message))
     rest = _HASH_ONLY.sub(" ", rest)
-    words = _squash(rest)
+    words = _squash(_QUALIFIER.sub(" ", rest))  # "N/A (new feature)" says nothing either
     if not has_urls and not problems and words and not _is_placeholder(words):
         problems.append(_diag(line, Subtype.URL, f"upstream issue is not a URL: {words!r}"))
     return problems

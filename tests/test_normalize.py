@@ -157,6 +157,22 @@ MENTOR_CASES: list[tuple[str, list[tuple[str, str | None, str | None, str | None
     ("Jane Doe (@jdoe) - happy to help with anything", [("Jane Doe", "jdoe", None, None)]),
     ("**FIXME**", []),
     ("A ser mencionado", []),
+    ("TBD (will be updated)", []),
+    (
+        "Jane Doe (@jdoe), John Roe (@jroe) as backup",
+        [("Jane Doe", "jdoe", None, None), ("John Roe", "jroe", None, "backup")],
+    ),
+    (
+        "Jane Doe (@jdoe) and/or John Roe (@jroe)",
+        [("Jane Doe", "jdoe", None, None), ("John Roe", "jroe", None, None)],
+    ),
+    ("@jdoe (Jane Doe)", [("Jane Doe", "jdoe", None, None)]),
+    ("jdoe@example.com (Jane Doe)", [("Jane Doe", None, "jdoe@example.com", None)]),
+    (
+        "1. Jane Doe (@jd)\n2. Bob Ray (@br)",
+        [("Jane Doe", "jd", None, None), ("Bob Ray", "br", None, None)],
+    ),
+    ("Co-mentor: Jane Doe (@jd)", [("Jane Doe", "jd", None, "co-mentor")]),
     ("Ana e João", [("Ana", None, None, None), ("João", None, None, None)]),
     ("Ann Lee (@ann), TBA", [("Ann Lee", "ann", None, None)]),
 ]
@@ -427,6 +443,28 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
     ),
     ("Go, golang, Golang", [("Go", None, None)]),
     ("**Go**, `Docker`", [("Go", None, None), ("Docker", None, None)]),
+    (
+        "[Rust](https://rust-lang.org), [Go](https://go.dev) (basic)",
+        [("Rust", None, None), ("Go", "basic", None)],
+    ),
+    ("Go, Rust, etc.", [("Go", None, None), ("Rust", None, None)]),
+    ("Knowledge of Kubernetes is a plus", [("Kubernetes", None, None)]),
+    (
+        "C/C++, HTML/CSS, Node.js",
+        [
+            ("C", None, None),
+            ("C++", None, None),
+            ("HTML", None, None),
+            ("CSS", None, None),
+            ("Node.js", None, None),
+        ],
+    ),
+    ("Basic Go, Python 3", [("Go", "basic", None), ("Python", None, None)]),
+    (
+        "Deep learning, Machine Learning",
+        [("Deep learning", None, None), ("Machine learning", None, None)],
+    ),
+    ("TBD (ask maintainers)", []),
     ("Go, TBD", [("Go", None, None)]),
     (
         "React, Vite, REST API, (Optional writing APIs in Golang)",
@@ -629,6 +667,16 @@ ISSUE_CASES: list[tuple[str, list[str]]] = [
     ("www.example.org/issue/5", ["https://www.example.org/issue/5"]),
     ("TBD", []),
     ("N/A", []),
+    ("N/A (new feature)", []),
+    ("will be created", []),
+    (
+        "https://github.com/a/b/issues/1 and https://github.com/a/b/pull/2",
+        ["https://github.com/a/b/issues/1", "https://github.com/a/b/pull/2"],
+    ),
+    (
+        "See [this issue](https://github.com/a/b/issues/3) for context",
+        ["https://github.com/a/b/issues/3"],
+    ),
     ("", []),
 ]
 
