@@ -9,9 +9,11 @@ projects. Everything is a warning: errors are reserved for files that cannot be 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from .model import Catalog, Diagnostic, Idea, Project, Subtype, normalize_name
+from .model import Catalog, Diagnostic, Field, Idea, Project, Subtype, normalize_name
+from .normalize import find_urls, is_valid_url
 
 __all__ = ["lint_catalog"]
 
@@ -24,10 +26,14 @@ def lint_catalog(catalog: Catalog) -> tuple[Diagnostic, ...]:
 
 
 def _lint_project(project: Project) -> Iterator[Diagnostic]:
+    yield from _heading_link(project.url, project.line, f"project {project.name!r}")
     yield from _duplicate_ideas(project)
     for idea in project.ideas:
         yield from _missing_parts(idea)
         yield from _duplicate_mentors(idea)
+        yield from _heading_link(idea.url, idea.line, f"idea {idea.title!r}")
+        for field in idea.fields:
+            yield from _url_field(field, idea)
 
 
 def _missing_parts(idea: Idea) -> Iterator[Diagnostic]:
@@ -71,6 +77,31 @@ def _duplicate_mentors(idea: Idea) -> Iterator[Diagnostic]:
             yield _diag(mentor.line, Subtype.DUPLICATE_MENTOR, message)
         else:
             first_seen[key] = mentor.line
+
+
+_URL_LABEL = re.compile(r"\b(?:url|link|website|homepage)s?\b", re.IGNORECASE)
+_LIST_START = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
+
+
+def _url_field(field: Field, idea: Idea) -> Iterator[Diagnostic]:
+    """A field labelled as a URL ("LFX URL", "Project link") must hold one."""
+    if not _URL_LABEL.search(field.label) or not field.value.strip():
+        return
+    # A sub-list value starts on the line after its label; an inline one on the label's.
+    line = field.line + 1 if _LIST_START.match(field.value) else field.line
+    subject = f"field {field.label!r} of idea {idea.title!r}"
+    _, problems = find_urls(field.value, line=line, subject=subject)
+    for problem in problems:
+        message = problem.message
+        if not message.startswith(subject):
+            message = f"{message} in field {field.label!r} of idea {idea.title!r}"
+        yield _diag(problem.line, Subtype.URL, message)
+
+
+def _heading_link(url: str | None, line: int, what: str) -> Iterator[Diagnostic]:
+    """A heading written as a link to an absolute URL that cannot be one."""
+    if url and ("://" in url or url.lower().startswith(("http", "www."))) and not is_valid_url(url):
+        yield _diag(line, Subtype.URL, f"malformed URL {url!r} in the heading of {what}")
 
 
 def _diag(line: int, subtype: Subtype, message: str, *, source: str = "") -> Diagnostic:

@@ -21,6 +21,7 @@ from .model import Diagnostic, Mentor, Skill, Subtype, normalize_name
 __all__ = [
     "BUILTIN_SKILL_ALIASES",
     "canonical_skill",
+    "find_urls",
     "is_valid_email",
     "is_valid_github_handle",
     "is_valid_url",
@@ -1126,18 +1127,28 @@ _TRAILING = ".,;:!?'\"*_"
 
 def parse_issues(value: str, *, line: int) -> tuple[tuple[str, ...], tuple[Diagnostic, ...]]:
     """Issue URLs of an Upstream Issue(s) value, in order, without duplicates."""
+    return find_urls(value, line=line, subject="upstream issue")
+
+
+def find_urls(
+    value: str, *, line: int, subject: str = "value"
+) -> tuple[tuple[str, ...], tuple[Diagnostic, ...]]:
+    """URLs of any field value (bare, autolinks, Markdown links, ``org/repo#1``), deduped.
+
+    ``subject`` names the value in the "... is not a URL" message.
+    """
     urls: list[str] = []
     diagnostics: list[Diagnostic] = []
     for index, raw_line in enumerate(_BR.sub("\n", value).split("\n")):
         text = _strip_marker(raw_line)[0].strip()
         if text:
-            found, problems = _issues_in_line(text, line + index)
+            found, problems = _urls_in_line(text, line + index, subject=subject)
             urls.extend(url for url in found if url not in urls)
             diagnostics.extend(problems)
     return tuple(dict.fromkeys(urls)), tuple(diagnostics)
 
 
-def _issues_in_line(text: str, line: int) -> tuple[list[str], list[Diagnostic]]:
+def _urls_in_line(text: str, line: int, *, subject: str) -> tuple[list[str], list[Diagnostic]]:
     found: list[tuple[int, str]] = []
     problems: list[Diagnostic] = []
     rest = text
@@ -1155,7 +1166,8 @@ def _issues_in_line(text: str, line: int) -> tuple[list[str], list[Diagnostic]]:
         url = f"https://github.com/{match.group('repo')}/issues/{match.group('num')}"
         found.append((match.start(), url))
     rest = _SHORTHAND.sub(" ", rest)
-    problems.extend(_leftover_problems(rest, line, has_urls=bool(found) or bool(problems)))
+    has_urls = bool(found) or bool(problems)
+    problems.extend(_leftover_problems(rest, line, has_urls=has_urls, subject=subject))
     return [url for _, url in sorted(found, key=lambda pair: pair[0])], problems
 
 
@@ -1187,7 +1199,7 @@ def _note_url(
         problems.append(_diag(line, Subtype.URL, f"malformed URL {url!r}"))
 
 
-def _leftover_problems(rest: str, line: int, *, has_urls: bool) -> list[Diagnostic]:
+def _leftover_problems(rest: str, line: int, *, has_urls: bool, subject: str) -> list[Diagnostic]:
     """Text that is not a URL: a broken URL, an unexpandable ``#123``, or plain words."""
     problems = [
         _diag(line, Subtype.URL, f"malformed URL {m.group(0)!r}")
@@ -1202,5 +1214,5 @@ def _leftover_problems(rest: str, line: int, *, has_urls: bool) -> list[Diagnost
     rest = _HASH_ONLY.sub(" ", rest)
     words = _squash(_QUALIFIER.sub(" ", rest))  # "N/A (new feature)" says nothing either
     if not has_urls and not problems and words and not _is_placeholder(words):
-        problems.append(_diag(line, Subtype.URL, f"upstream issue is not a URL: {words!r}"))
+        problems.append(_diag(line, Subtype.URL, f"{subject} is not a URL: {words!r}"))
     return problems

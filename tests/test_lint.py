@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sphinxcontrib_ideas.lint import lint_catalog
-from sphinxcontrib_ideas.model import Catalog, Idea, Mentor, Project, Skill, Subtype
+from sphinxcontrib_ideas.model import Catalog, Field, Idea, Mentor, Project, Skill, Subtype
 
 
 def _mentor(handle: str, line: int) -> Mentor:
@@ -102,3 +102,40 @@ def test_sample_lints_without_errors(seed_path: Path) -> None:
     assert all(d.severity == "warning" for d in diagnostics)
     assert not [d for d in diagnostics if d.subtype is Subtype.DUPLICATE_IDEA]
     assert not [d for d in diagnostics if d.subtype is Subtype.NO_MENTORS]
+
+
+def _field(label: str, value: str, line: int) -> Field:
+    return Field(label=label, key=label.lower().replace(" ", "-"), value=value, line=line)
+
+
+def test_url_fields_must_hold_urls() -> None:
+    fields = (
+        _field("LFX URL", "htp://mentorship.example.org/p/1", 9),
+        _field("Project link", "see the website", 10),
+        _field("LFX URL", "", 11),
+        _field("Other URL", "- https://example.org/a\n- not one", 12),
+        _field("Expected Outcome", "htp://not checked, not a URL field", 15),
+        _field("Website", "<https://example.org>", 16),
+    )
+    project = Project(name="P", slug="p", line=1, ideas=(_idea("X", 5, fields=fields),))
+    diagnostics = lint_catalog(_catalog(project))
+    assert [(d.line, d.subtype, d.message) for d in diagnostics] == [
+        (
+            9,
+            Subtype.URL,
+            "malformed URL 'htp://mentorship.example.org/p/1' in field 'LFX URL' of idea 'X'",
+        ),
+        (10, Subtype.URL, "field 'Project link' of idea 'X' is not a URL: 'see the website'"),
+        (14, Subtype.URL, "field 'Other URL' of idea 'X' is not a URL: 'not one'"),
+    ]
+
+
+def test_heading_links_must_be_urls_when_absolute() -> None:
+    idea = replace(_idea("X", 5), url="https//github.com/a/b")
+    good = replace(_idea("Y", 9), url="../docs/y.md")
+    project = Project(name="P", slug="p", line=1, ideas=(idea, good), url="htps://p.example")
+    diagnostics = lint_catalog(_catalog(project))
+    assert [(d.line, d.message) for d in diagnostics] == [
+        (1, "malformed URL 'htps://p.example' in the heading of project 'P'"),
+        (5, "malformed URL 'https//github.com/a/b' in the heading of idea 'X'"),
+    ]

@@ -13,6 +13,7 @@ from sphinxcontrib_ideas.model import Subtype
 from sphinxcontrib_ideas.normalize import (
     BUILTIN_SKILL_ALIASES,
     canonical_skill,
+    find_urls,
     is_valid_email,
     is_valid_github_handle,
     is_valid_url,
@@ -829,3 +830,13 @@ def test_issues_never_raise_and_stay_within_the_value(value: str, line: int) -> 
     assert all(is_valid_url(url) for url in urls)
     assert len(set(urls)) == len(urls)
     assert all(d.line in _lines_of(value, line) for d in diagnostics)
+
+
+def test_find_urls_names_its_subject() -> None:
+    urls, diagnostics = find_urls(
+        "- https://example.org/x\n- soon", line=3, subject="field 'LFX URL'"
+    )
+    assert urls == ("https://example.org/x",)
+    assert [(d.line, d.message) for d in diagnostics] == [
+        (4, "field 'LFX URL' is not a URL: 'soon'")
+    ]
