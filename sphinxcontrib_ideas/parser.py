@@ -218,13 +218,14 @@ class _CatalogBuilder:
     def _walk_outside(self, section: Section) -> None:
         """A section above or beside the projects: preamble, wrapper or stray text."""
         self._outside_body(section)
-        for child in section.children:
-            if child in self.excluded:
-                continue
+        children = [c for c in section.children if c not in self.excluded]
+        for index, child in enumerate(children):
             if child in self.ideas:
                 self._add_idea(child, self._project_for_stray(child), groups=())
             elif child in self.containers and child not in self.wrappers:
                 self._walk_project(child)
+            elif self._is_demoted_project(child, children[index + 1 :]):
+                self._demoted_project(child)  # its ideas follow at its own level
             else:
                 self._walk_outside(child)
 

@@ -256,6 +256,7 @@ def test_ideas_one_level_off_groups_and_demoted_project() -> None:
         "Delta": [("Delta one", None), ("Delta written too low", None)],
         "Epsilon": [("Epsilon one", None)],
         "Zeta": [("Zeta grouped", "SIG Storage"), ("Zeta ungrouped", None)],
+        "Theta": [("Theta idea at project level", None)],
     }
     assert project(catalog, "Delta").intro == "Delta intro paragraph."
     assert catalog.title == "Ideas"
