@@ -69,11 +69,12 @@ class IdeasDomain(Domain):
         "objects": {name: {} for name in ROLES},  # type -> name -> IdeasObject
         "referrers": {},  # docname -> None: pages that refer to ideas objects
         "catalogs": (),  # the CatalogSpecs of this build
-        "pages": (),  # generated docnames of the last build
+        "pages": frozenset(),  # generated docnames of this build
+        "navigation": (),  # (docname, title) of the generated pages, in order
         "digest": "",  # fingerprint of all catalogs of the last build
         "rewrite": False,  # set when the catalogs changed; pages that refer must be re-written
     }
-    data_version = 1
+    data_version = 2
 
     @property
     def objects(self) -> dict[str, dict[str, IdeasObject]]:

@@ -185,10 +185,12 @@ def generate_pages(app: Sphinx) -> None:
     srcdir = Path(app.srcdir)
     catalogs = load_catalogs(plan.specs, plan.settings)
     suffix, syntax = stub_format(app.config)
-    stubs = dict(_stubs(plan, catalogs, syntax=syntax))
+    generated = list(_stubs(plan, catalogs, syntax=syntax))
+    stubs = {docname: text for docname, text, _title in generated}
     pages_root = srcdir / plan.settings.pages_dir
-    written = _write_stubs(pages_root, srcdir, stubs, suffix)
-    _remember(env, plan, stubs, written)
+    _write_stubs(pages_root, srcdir, stubs, suffix)
+    navigation = tuple((docname, title) for docname, _text, title in generated)
+    _remember(env, plan, stubs, navigation)
 
 
 def stub_format(config: Config) -> tuple[str, str]:
@@ -203,8 +205,8 @@ def stub_format(config: Config) -> tuple[str, str]:
 
 def _stubs(
     plan: BuildPlan, catalogs: list[LoadedCatalog], *, syntax: str
-) -> Iterator[tuple[str, str]]:
-    """(docname, text) of every stub."""
+) -> Iterator[tuple[str, str, str]]:
+    """(docname, text, title) of every stub."""
     current = plan.settings
     salt = repr(
         (
@@ -220,27 +222,16 @@ def _stubs(
             digest = _digest(salt, loaded.spec, project, [i.slug for i in ideas])
             args = f"{loaded.spec.key} {project.slug}"
             docname = loaded.spec.project_docname(project.slug)
-            yield (
-                docname,
-                _stub_text(
-                    "ideas-project", args, digest, syntax=syntax, orphan=loaded.spec.host is None
-                ),
-            )
+            orphan = loaded.spec.host is None
+            text = _stub_text("ideas-project", args, digest, syntax=syntax, orphan=orphan)
+            yield docname, text, project.name
     if catalogs:
         skills = skill_entries(catalogs)
         mentors = mentor_entries(catalogs, show_emails=current.show_emails)
-        yield (
-            f"{current.pages_dir}/{SKILLS_PAGE}",
-            _stub_text(
-                "ideas-index", "skills", _digest(salt, skills), syntax=syntax, orphan=not hosted
-            ),
-        )
-        yield (
-            f"{current.pages_dir}/{MENTORS_PAGE}",
-            _stub_text(
-                "ideas-index", "mentors", _digest(salt, mentors), syntax=syntax, orphan=not hosted
-            ),
-        )
+        for page, entries in ((SKILLS_PAGE, skills), (MENTORS_PAGE, mentors)):
+            digest = _digest(salt, entries)
+            text = _stub_text("ideas-index", page, digest, syntax=syntax, orphan=not hosted)
+            yield f"{current.pages_dir}/{page}", text, page
 
 
 def _digest(*parts: object) -> str:
@@ -295,18 +286,25 @@ def _is_stub(path: Path) -> bool:
 
 
 def _remember(
-    env: BuildEnvironment, plan: BuildPlan, stubs: dict[str, str], written: set[str]
+    env: BuildEnvironment,
+    plan: BuildPlan,
+    stubs: dict[str, str],
+    navigation: tuple[tuple[str, str], ...],
 ) -> None:
-    """Give the domain this build's plan; note whether pages or their content changed."""
+    """Give the domain this build's plan; note whether pages or their content changed.
+
+    ``navigation`` is the generated pages with their titles, in toctree order: when it
+    changes, every page's sidebar and previous/next links may change.
+    """
     domain = ideas_domain(env)
-    pages = tuple(sorted(stubs))
     digest = _digest(sorted(stubs.items()), [(s.key, s.path, s.host) for s in plan.specs])
     domain.data["catalogs"] = plan.specs
-    if pages != tuple(domain.data["pages"]):
+    if navigation != tuple(domain.data["navigation"]):
         domain.data["navigation_changed"] = True
     if digest != domain.data["digest"]:
         domain.data["rewrite"] = True
-    domain.data["pages"] = pages
+    domain.data["pages"] = frozenset(stubs)
+    domain.data["navigation"] = navigation
     domain.data["digest"] = digest
 
 

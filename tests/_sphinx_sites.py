@@ -36,7 +36,12 @@ def build(
     """Build ``srcdir`` with a fresh environment unless told otherwise."""
     kwargs.setdefault("freshenv", True)
     app = make_app(buildername, srcdir=srcdir, **kwargs)
-    app.build()
+    try:
+        app.build()
+    finally:
+        # node and role registrations are global to docutils: undo them now, so that a
+        # second app in the same test does not warn about registering them again
+        app.cleanup()
     return app
 
 
@@ -47,7 +52,10 @@ def rebuild(
     app = make_app(buildername, srcdir=srcdir, freshenv=False, **kwargs)
     read: list[str] = []
     app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
-    app.build()
+    try:
+        app.build()
+    finally:
+        app.cleanup()
     return app, sorted(read)
 
 

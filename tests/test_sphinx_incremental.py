@@ -1,0 +1,128 @@
+"""Incremental and parallel builds are correct, not just fast: each equals a clean build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from _sphinx_sites import MakeApp, build, make_site, pages, rebuild, warnings
+
+TIKV_DESCRIPTION = "Implement a basic coprocessor plugin runtime on top of Wasmer."
+NEW_IDEA = """##### Tremor language server
+
+- Description: A language server for tremor-script, with *completion*.
+- Recommended Skills: Rust, TypeScript
+- Mentor(s): Heinz Gies (@Licenser)
+- Upstream Issue (URL): https://github.com/tremor-rs/tremor-runtime/issues/999
+
+"""
+
+
+def _edit(srcdir: Path, old: str, new: str) -> None:
+    ideas = srcdir / "ideas.md"
+    text = ideas.read_text(encoding="utf-8")
+    assert old in text
+    ideas.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _remove_project(srcdir: Path, heading: str) -> None:
+    ideas = srcdir / "ideas.md"
+    text = ideas.read_text(encoding="utf-8")
+    start = text.index(heading + "\n")
+    end = text.index("\n#### ", start + 1)
+    ideas.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+
+
+def _clean_copy(make_app: MakeApp, srcdir: Path, tmp_path: Path) -> dict[str, str]:
+    """The pages of a clean build of the same sources in another folder."""
+    clean = tmp_path / "clean"
+    shutil.copytree(srcdir, clean, ignore=shutil.ignore_patterns("_build"))
+    app = build(make_app, clean)
+    return pages(Path(app.outdir))
+
+
+def _same_as_clean(incremental: dict[str, str], clean: dict[str, str]) -> None:
+    for name, html in clean.items():
+        assert incremental.get(name) == html, f"{name} differs from a clean build"
+
+
+def test_a_no_op_rebuild_reads_and_writes_nothing(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    first = build(make_app, srcdir)
+    outdir = Path(first.outdir)
+    # Sphinx itself re-writes search.html and genindex.html on every build
+    ours = [outdir / name for name in pages(outdir)]
+    stamps = {p: p.stat().st_mtime_ns for p in ours}
+    stubs = {p: p.stat().st_mtime_ns for p in (srcdir / "ideas").iterdir()}
+    app, read = rebuild(make_app, srcdir)
+    assert read == []
+    assert "0 added, 0 changed, 0 removed" in app.status.getvalue()
+    assert {p: p.stat().st_mtime_ns for p in ours} == stamps
+    assert {p: p.stat().st_mtime_ns for p in (srcdir / "ideas").iterdir()} == stubs
+    assert warnings(app) == []
+
+
+def test_editing_one_description_rereads_its_project_and_the_catalog(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    build(make_app, srcdir)
+    _edit(srcdir, TIKV_DESCRIPTION, "Implement a *coprocessor* plugin runtime on Wasmer.")
+    app, read = rebuild(make_app, srcdir)
+    assert read == ["ideas/tikv", "index"]
+    assert warnings(app) == []
+    html = (Path(app.outdir) / "ideas" / "tikv.html").read_text(encoding="utf-8")
+    assert "<em>coprocessor</em>" in html
+    _same_as_clean(pages(Path(app.outdir)), _clean_copy(make_app, srcdir, tmp_path))
+
+
+def test_renaming_an_idea_rereads_the_indices_too(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    build(make_app, srcdir)
+    _edit(srcdir, "##### Build on Windows", "##### Build and test on Windows")
+    app, read = rebuild(make_app, srcdir)
+    assert read == ["ideas/mentors", "ideas/skills", "ideas/tikv", "index"]
+    _same_as_clean(pages(Path(app.outdir)), _clean_copy(make_app, srcdir, tmp_path))
+
+
+def test_adding_an_idea_equals_a_clean_build(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    build(make_app, srcdir)
+    _edit(srcdir, "#### Tremor\n\n", "#### Tremor\n\n" + NEW_IDEA)
+    app, _read = rebuild(make_app, srcdir)
+    assert warnings(app) == []
+    html = (Path(app.outdir) / "ideas" / "tremor.html").read_text(encoding="utf-8")
+    assert 'id="idea-tremor-tremor-language-server"' in html
+    _same_as_clean(pages(Path(app.outdir)), _clean_copy(make_app, srcdir, tmp_path))
+
+
+def test_removing_a_project_equals_a_clean_build_and_dangling_refs_warn(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    build(make_app, srcdir)
+    _remove_project(srcdir, "#### TiKV")
+    app, read = rebuild(make_app, srcdir)
+    assert "refs" not in read  # re-written, not re-read
+    assert not (srcdir / "ideas" / "tikv.rst").exists()
+    problems = warnings(app)
+    assert len(problems) == 3, problems  # project, idea and :ref: label in refs.rst
+    assert all(str(srcdir / "refs.rst") in p for p in problems)
+    assert any("[ideas.ref]" in p and "tikv.coprocessor-plugin" in p for p in problems)
+    incremental = pages(Path(app.outdir))
+    clean = _clean_copy(make_app, srcdir, tmp_path)
+    assert "ideas/tikv.html" not in clean
+    _same_as_clean(incremental, clean)
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_a_parallel_build_equals_a_serial_one(make_app: MakeApp, tmp_path: Path, host: str) -> None:
+    serial = build(make_app, make_site(tmp_path, host, name="serial"))
+    parallel = build(make_app, make_site(tmp_path, host, name="parallel"), parallel=4)
+    assert warnings(parallel) == []
+    serial_pages = pages(Path(serial.outdir))
+    assert pages(Path(parallel.outdir)) == serial_pages
+    assert (Path(parallel.outdir) / "objects.inv").read_bytes() == (
+        Path(serial.outdir) / "objects.inv"
+    ).read_bytes()
