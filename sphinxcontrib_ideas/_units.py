@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ._blocks import Block, is_comment
-from ._labels import Label, split_label
+from ._labels import Label, split_label, suggest_label
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])")
 _TAB = 4
@@ -58,15 +58,17 @@ def read_units(body: list[Block], lines: list[str]) -> list[Unit]:
 
 
 def is_field_bearing(units: list[Unit]) -> bool:
-    """Whether these units look like an idea: one known bullet label, or two paragraph ones.
+    """Whether these units look like an idea: one field bullet, or two field paragraphs.
 
     Paragraph labels are weaker evidence (prose such as "Mentors: please submit..."), so
     one alone does not make a section an idea.
     """
     in_paragraphs = 0
     for unit in units:
-        if unit.label is None or not unit.label.known:
+        if unit.label is None:
             continue
+        if not unit.label.known and suggest_label(unit.label) is None:
+            continue  # "Mentros" counts (a typo of a field); "Difficulty" alone does not
         if not unit.paragraph:
             return True
         in_paragraphs += 1

@@ -441,3 +441,38 @@ def test_paragraph_labels_need_two_to_make_an_idea() -> None:
     result = parse_catalog(text)
     assert [i.title for _, i in result.catalog.iter_ideas()] == ["Real"]
     assert result.catalog.projects[0].intro.startswith("### Idea")
+
+
+def test_heading_markup_links_and_setext_titles() -> None:
+    result = parse_fixture("headings.md")
+    catalog = result.catalog
+    assert catalog.title == "Rho Ideas"
+    assert [(p.name, p.url) for p in catalog.projects] == [
+        ("Sigma core", None),
+        ("Tau", "https://example.org/tau"),  # a reference link, resolved
+    ]
+    partial, whole = catalog.projects[0].ideas
+    assert (partial.title, partial.url) == ("Emphasised idea title", None)
+    assert partial.title_markdown == "_Emphasised_ [idea](https://example.org/not-whole) title"
+    assert (whole.title, whole.url) == ("Whole-link idea", "https://example.org/whole")
+    assert whole.slug == "whole-link-idea"
+    assert not result.diagnostics
+
+
+def test_skill_aliases_reach_the_skills_parser() -> None:
+    text = "## Org\n\n### Idea\n\n- Mentors: @x\n- Recommended Skills: Frobnication\n"
+    plain = idea(parse_catalog(text).catalog, "Idea")
+    aliased = idea(parse_catalog(text, skill_aliases={"frobnication": "Frob"}).catalog, "Idea")
+    assert [s.name for s in aliased.skills] == ["Frob"]
+    assert [s.name for s in plain.skills] != ["Frob"]
+
+
+def test_sources_are_set_on_every_diagnostic() -> None:
+    result = parse_catalog("### P\n\n#### I\n\n- Mentros: @x\n", source="some/ideas.md")
+    # a misspelt label still makes an idea, and is reported
+    assert [i.title for _, i in result.catalog.iter_ideas()] == ["I"]
+    assert "some/ideas.md:5: warning: unknown field label 'Mentros', did you mean 'Mentors'? " in {
+        render(d)[: -len("[ideas.label]")] for d in result.diagnostics
+    }
+    assert {d.source for d in result.diagnostics} == {"some/ideas.md"}
+    assert result.catalog.source == "some/ideas.md"
