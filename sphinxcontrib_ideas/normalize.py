@@ -297,6 +297,26 @@ _HANDLE_MAIL_PAREN = re.compile(
     r"\(\s*@?(?P<handle>[A-Za-z0-9][\w-]*)\s*[,;/|]\s*(?:mailto:)?<?(?P<addr>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*\)"
     r"|\(\s*(?:mailto:)?<?(?P<addr2>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*[,;/|]\s*@?(?P<handle2>[A-Za-z0-9][\w-]*)\s*\)"
 )
+_KEPT_COMMA = "\ue001"  # a private-use character: a "," that must not split
+_DEGREE_COMMA = re.compile(
+    r",(?=[ \t]*(?:Ph\.?\s?D|M\.?D|M\.?Sc|B\.?Sc|M\.?S|MBA|Jr|Sr|II|III|IV)\b\.?)"
+)
+_SERVICES = (
+    r"slack|twitter|discord|gitlab|matrix|telegram|linkedin|mastodon|zulip|irc|gitter|"
+    r"keybase|element|x\.com|bluesky|wechat"
+)
+_GITHUB_LABELLED = re.compile(
+    r"\b(?:github|gh)(?:\s+(?:handle|id|username|user))?\s*[:=]\s*@?(?P<handle>[A-Za-z0-9][\w-]*)",
+    re.IGNORECASE,
+)
+_OTHER_SERVICE_LABELLED = re.compile(
+    rf"\b(?:{_SERVICES})(?:\s+(?:handle|id|username|user))?\s*[:=]\s*@?(?P<handle>[\w.:#-]+)",
+    re.IGNORECASE,
+)
+_OTHER_SERVICE_ON = re.compile(
+    rf"@?(?P<handle>[\w.-]+)\s+(?:on|in|at|via)\s+(?:the\s+)?(?:\w+\s+)?(?:{_SERVICES})\b",
+    re.IGNORECASE,
+)
 _HANDLE_LIST = re.compile(r"(?:@[\w-]+[\s,]*){2,}")
 _URL_ANY = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMPTY_GROUP = re.compile(r"\(\s*[-,;:/|]*\s*\)|\[\s*\]|<\s*>")
@@ -326,7 +346,7 @@ _NOT_NAME_WORDS = _word_set(
     wanted looking mentor mentors mentee mentees slack discord mailing list channel more
     details later soon here there who what when also other others etc"""
 )
-_NAME_CHARS = re.compile(r"[^\W_](?:[\w.'’()-]*[\w.'’)])?|[^\W_]", re.UNICODE)
+_NAME_CHARS = re.compile(r"[^\W_](?:[\w.'’()-]*[\w.'’),])?|[^\W_]", re.UNICODE)
 
 
 @dataclass(slots=True)
@@ -359,6 +379,9 @@ def parse_mentors(value: str, *, line: int) -> tuple[tuple[Mentor, ...], tuple[D
 def _mentor_chunks(item: _Text) -> list[_Text]:
     """One text per person: split at separators, then at glued entries."""
     chunks: list[_Text] = []
+    # "Jane Doe, PhD": the comma before a degree is not a separator (same length: the
+    # line mapping stays right).
+    item = replace(item, text=_DEGREE_COMMA.sub(_KEPT_COMMA, item.text))
     for piece in _split_top(item, _MENTOR_SEPARATOR):
         chunks.extend(_split_glued(piece))
     return chunks
@@ -389,7 +412,7 @@ def _starts_new_entry(rest: str) -> bool:
 
 def _parse_mentor_at(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]]:
     """:func:`_parse_mentor`, remembered: a file names the same people again and again."""
-    mentor, found = _parse_mentor_cached(text)
+    mentor, found = _parse_mentor_cached(text.replace(_KEPT_COMMA, ","))
     if mentor is not None:
         mentor = replace(mentor, line=line)
     return mentor, [replace(diagnostic, line=line) for diagnostic in found]
@@ -409,9 +432,23 @@ def _parse_mentor(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]
     parts = _MentorParts(rest=raw.replace("`", ""))
     for step in (_take_label, _take_handle_mail_paren, _take_links, _take_autolinks):
         step(parts)
-    for step in (_take_github_urls, _take_emails, _take_at_handles, _take_role):
+    for step in (_take_labelled_handles, _take_github_urls, _take_emails):
+        step(parts)
+    for step in (_take_at_handles, _take_role):
         step(parts)
     return _build_mentor(parts, raw, line)
+
+
+def _take_labelled_handles(parts: _MentorParts) -> None:
+    """``GitHub: jdoe`` is a GitHub handle; ``Slack: @jane``, ``@jane on Discord`` are not."""
+    match = _GITHUB_LABELLED.search(parts.rest)
+    if match:
+        parts.github = parts.github or match.group("handle")
+        parts.rest = _cut(parts.rest, match)
+    for pattern in (_OTHER_SERVICE_LABELLED, _OTHER_SERVICE_ON):
+        for found in reversed(list(pattern.finditer(parts.rest))):
+            parts.name_hint = parts.name_hint or found.group("handle")
+            parts.rest = _cut(parts.rest, found)
 
 
 def _take_label(parts: _MentorParts) -> None:
@@ -530,7 +567,7 @@ def _clean_name(rest: str) -> str:
     text = _squash(text).strip(" \t-–—,;:|/*_~")
     if _WRAPPED.fullmatch(text):  # "@jdoe (Jane Doe)": the name written after the handle
         text = text[1:-1].strip()
-    if not re.search(r"(?:^|\s)(?:\w{1,2}|Jr|Sr)\.$", text):  # keep the dot of "Nate W."
+    if not re.search(r"(?:^|[\s.])(?:\w{1,2}|Jr|Sr)\.$", text):  # keep the dot of "Nate W."
         text = text.strip(" .")
     return text.rstrip(" (") if text.count("(") > text.count(")") else text
 

@@ -160,6 +160,19 @@ MENTOR_CASES: list[tuple[str, list[tuple[str, str | None, str | None, str | None
     ("A ser mencionado", []),
     ("TBD (will be updated)", []),
     (
+        "\n- Yili Zhang, PhD (Faculty)\n- Neil Shah, MD",
+        [("Yili Zhang, PhD", None, None, None), ("Neil Shah, MD", None, None, None)],
+    ),
+    (
+        "Jane Doe, Ph.D. (@jdoe), Bob Ray, Jr. (@bob)",
+        [("Jane Doe, Ph.D.", "jdoe", None, None), ("Bob Ray, Jr.", "bob", None, None)],
+    ),
+    ("Jane Doe (GitHub: jdoe)", [("Jane Doe", "jdoe", None, None)]),
+    ("Jane Doe (GitHub: @jdoe, Slack: @jane)", [("Jane Doe", "jdoe", None, None)]),
+    ("Jane Doe (@jane on the CNCF Slack)", [("Jane Doe", None, None, None)]),
+    ("@jane on Slack", [("jane", None, None, None)]),
+    ("Dr. Jane Doe (she/her) @jdoe", [("Dr. Jane Doe", "jdoe", None, None)]),
+    (
         "Jane Doe (@jdoe), John Roe (@jroe) as backup",
         [("Jane Doe", "jdoe", None, None), ("John Roe", "jroe", None, "backup")],
     ),
@@ -293,7 +306,7 @@ def test_text_that_is_not_a_person_is_reported_and_dropped(value: str) -> None:
 
 
 def test_odd_entry_with_a_handle_is_kept_with_a_diagnostic() -> None:
-    mentors, diagnostics = parse_mentors("ask the team lead @ann on Slack", line=4)
+    mentors, diagnostics = parse_mentors("ask the team lead @ann for details", line=4)
     assert [(m.name, m.github) for m in mentors] == [("ann", "ann")]
     assert [d.subtype for d in diagnostics] == [Subtype.MENTOR]
 
