@@ -23,24 +23,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ._blocks import Outline, Section, is_comment, is_toc, iter_sections, read_outline
-from ._labels import DESCRIPTION, ISSUES, MENTORS, SKILLS, suggest_label
-from ._units import Unit, is_field_bearing, read_units, slice_lines
+from ._fields import read_fields
+from ._units import is_field_bearing, read_units, slice_lines
 from .lint import lint_catalog
 from .model import (
     Catalog,
     Diagnostic,
-    Field,
     Idea,
-    Mentor,
     ParseResult,
     Project,
-    Skill,
     Subtype,
     normalize_name,
     slugify,
     unique_slug,
 )
-from .normalize import parse_issues, parse_mentors, parse_skills
 
 __all__ = ["parse_catalog"]
 
@@ -98,29 +94,6 @@ class _ProjectDraft:
     url: str | None
     intro: list[tuple[str, int]] = field(default_factory=list)
     ideas: list[Idea] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Entry:
-    """A field with the chunks that continue its value, or a description chunk."""
-
-    unit: Unit
-    value: str
-    value_line: int
-
-    def collects(self) -> bool:
-        """Whether a following unlabelled chunk continues this field's value.
-
-        An empty value continues below ("- Description:" then paragraphs); a paragraph
-        label's prose value continues too ("**Description:** ..." then paragraphs). A
-        non-empty Mentors/Skills/Issues value does not: prose after it is description.
-        """
-        label = self.unit.label
-        if label is None:
-            return False
-        if not self.value:
-            return True
-        return self.unit.paragraph and label.key not in (MENTORS, SKILLS, ISSUES)
 
 
 class _CatalogBuilder:
@@ -331,9 +304,8 @@ class _CatalogBuilder:
     ) -> None:
         heading = section.heading
         assert heading is not None
-        draft = _IdeaFields()
-        for entry in _entries(self.units[section]):
-            self._read_entry(entry, draft)
+        draft = read_fields(self.units[section], aliases=self.aliases)
+        self.diagnostics.extend(draft.diagnostics)
         nested: list[Section] = []
         for child in section.children:
             if child in self.excluded:
@@ -365,38 +337,6 @@ class _CatalogBuilder:
                 self._add_idea(child, project, groups=groups)
             else:
                 self._walk_inside(child, project, groups=(*groups, child.title))
-
-    def _read_entry(self, entry: _Entry, draft: _IdeaFields) -> None:
-        label = entry.unit.label
-        value, line = entry.value, entry.value_line
-        if label is None or label.key == DESCRIPTION:
-            if value:
-                draft.description.append((value, line))
-        elif label.key == MENTORS:
-            mentors, found = parse_mentors(value, line=line)
-            draft.mentors.extend(mentors)
-            self.diagnostics.extend(found)
-        elif label.key == SKILLS:
-            skills, text, found = parse_skills(value, line=line, aliases=self.aliases)
-            draft.skills.extend(skills)
-            if text:
-                draft.skills_text.append(text)
-            self.diagnostics.extend(found)
-        elif label.key == ISSUES:
-            issues, found = parse_issues(value, line=line)
-            draft.issues.extend(issues)
-            self.diagnostics.extend(found)
-        else:
-            key = slugify(label.key)
-            draft.fields.append(Field(label=label.text, key=key, value=value, line=entry.unit.line))
-            self._check_label(entry.unit)
-
-    def _check_label(self, unit: Unit) -> None:
-        assert unit.label is not None
-        suggestion = suggest_label(unit.label)
-        if suggestion is not None:
-            message = f"unknown field label {unit.label.text!r}, did you mean {suggestion!r}?"
-            self.diagnostics.append(_diag(unit.line, Subtype.LABEL, message))
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -440,33 +380,6 @@ class _CatalogBuilder:
             for draft in merged.values()
             if draft.ideas
         )
-
-
-@dataclass(slots=True)
-class _IdeaFields:
-    """What an idea's entries have yielded so far."""
-
-    description: list[tuple[str, int]] = field(default_factory=list)
-    mentors: list[Mentor] = field(default_factory=list)
-    skills: list[Skill] = field(default_factory=list)
-    skills_text: list[str] = field(default_factory=list)
-    issues: list[str] = field(default_factory=list)
-    fields: list[Field] = field(default_factory=list)
-
-
-def _entries(units: list[Unit]) -> list[_Entry]:
-    """Units with unlabelled chunks folded into the field value they continue."""
-    entries: list[_Entry] = []
-    for unit in units:
-        last = entries[-1] if entries else None
-        if unit.label is None and last is not None and last.collects():
-            if last.value:
-                last.value = f"{last.value}\n\n{unit.value}"
-            else:
-                last.value, last.value_line = unit.value, unit.value_line
-        else:
-            entries.append(_Entry(unit=unit, value=unit.value, value_line=unit.value_line))
-    return entries
 
 
 def _freeze_project(draft: _ProjectDraft, slug: str) -> Project:

@@ -471,8 +471,9 @@ def test_sources_are_set_on_every_diagnostic() -> None:
     result = parse_catalog("### P\n\n#### I\n\n- Mentros: @x\n", source="some/ideas.md")
     # a misspelt label still makes an idea, and is reported
     assert [i.title for _, i in result.catalog.iter_ideas()] == ["I"]
-    assert "some/ideas.md:5: warning: unknown field label 'Mentros', did you mean 'Mentors'? " in {
-        render(d)[: -len("[ideas.label]")] for d in result.diagnostics
-    }
+    assert (
+        "some/ideas.md:5: warning: unknown field label 'Mentros', did you mean 'Mentors'? "
+        "[ideas.label]"
+    ) in [render(d) for d in result.diagnostics]
     assert {d.source for d in result.diagnostics} == {"some/ideas.md"}
     assert result.catalog.source == "some/ideas.md"

@@ -1,0 +1,111 @@
+"""An idea's fields: from the units of its body to description, mentors, skills, issues.
+
+Data flow: :mod:`._units` cuts an idea's body into labelled fields and unlabelled chunks;
+:func:`read_fields` folds chunks into the field they continue, hands Mentors, Skills and
+Upstream issue values to :mod:`.normalize`, and keeps the rest as the description (in file
+order, so a lead paragraph comes before the Description field) or as extra fields.
+No Sphinx import here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ._labels import DESCRIPTION, ISSUES, MENTORS, SKILLS, suggest_label
+from ._units import Unit
+from .model import Diagnostic, Field, Mentor, Skill, Subtype, slugify
+from .normalize import parse_issues, parse_mentors, parse_skills
+
+
+def read_fields(units: list[Unit], *, aliases: Mapping[str, str] | None) -> IdeaFields:
+    """Everything an idea's own body says, with the diagnostics of its values."""
+    fields = IdeaFields()
+    for entry in _entries(units):
+        _read_entry(entry, fields, aliases)
+    return fields
+
+
+@dataclass(slots=True)
+class IdeaFields:
+    """What an idea's entries have yielded so far."""
+
+    description: list[tuple[str, int]] = field(default_factory=list)
+    mentors: list[Mentor] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    skills_text: list[str] = field(default_factory=list)
+    issues: list[str] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _entries(units: list[Unit]) -> list[_Entry]:
+    """Units with unlabelled chunks folded into the field value they continue."""
+    entries: list[_Entry] = []
+    for unit in units:
+        last = entries[-1] if entries else None
+        if unit.label is None and last is not None and last.collects():
+            if last.value:
+                last.value = f"{last.value}\n\n{unit.value}"
+            else:
+                last.value, last.value_line = unit.value, unit.value_line
+        else:
+            entries.append(_Entry(unit=unit, value=unit.value, value_line=unit.value_line))
+    return entries
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A field with the chunks that continue its value, or a description chunk."""
+
+    unit: Unit
+    value: str
+    value_line: int
+
+    def collects(self) -> bool:
+        """Whether a following unlabelled chunk continues this field's value.
+
+        An empty value continues below ("- Description:" then paragraphs); a paragraph
+        label's prose value continues too ("**Description:** ..." then paragraphs). A
+        non-empty Mentors/Skills/Issues value does not: prose after it is description.
+        """
+        label = self.unit.label
+        if label is None:
+            return False
+        if not self.value:
+            return True
+        return self.unit.paragraph and label.key not in (MENTORS, SKILLS, ISSUES)
+
+
+def _read_entry(entry: _Entry, draft: IdeaFields, aliases: Mapping[str, str] | None) -> None:
+    label = entry.unit.label
+    value, line = entry.value, entry.value_line
+    if label is None or label.key == DESCRIPTION:
+        if value:
+            draft.description.append((value, line))
+    elif label.key == MENTORS:
+        mentors, found = parse_mentors(value, line=line)
+        draft.mentors.extend(mentors)
+        draft.diagnostics.extend(found)
+    elif label.key == SKILLS:
+        skills, text, found = parse_skills(value, line=line, aliases=aliases)
+        draft.skills.extend(skills)
+        if text:
+            draft.skills_text.append(text)
+        draft.diagnostics.extend(found)
+    elif label.key == ISSUES:
+        issues, found = parse_issues(value, line=line)
+        draft.issues.extend(issues)
+        draft.diagnostics.extend(found)
+    else:
+        key = slugify(label.key)
+        draft.fields.append(Field(label=label.text, key=key, value=value, line=entry.unit.line))
+        _check_label(entry.unit, draft)
+
+
+def _check_label(unit: Unit, draft: IdeaFields) -> None:
+    assert unit.label is not None
+    suggestion = suggest_label(unit.label)
+    if suggestion is not None:
+        message = f"unknown field label {unit.label.text!r}, did you mean {suggestion!r}?"
+        draft.diagnostics.append(Diagnostic(line=unit.line, subtype=Subtype.LABEL, message=message))
