@@ -103,6 +103,8 @@ _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _EMPHASIS_OPEN = re.compile(r"(?:\*\*|__|\*|_)(?=\S)")
 _EMPHASIS_EDGE = re.compile(r"^(?:\*\*|__|\*|_)\s*|\s*(?:\*\*|__|\*|_)$")
 _MAX_LABEL_CHARS = 60
+# ASCII or full-width colon (files written with a CJK input method use the latter).
+_COLON = re.compile("[:\uff1a]")
 # Longest alias first, so "Upstream Issues" wins over "Issues"; a parenthetical may follow.
 _BARE_LABEL = re.compile(
     r"((?:"
@@ -151,7 +153,8 @@ def split_label(line: str) -> Label | None:
 
 
 def _colon_label(rest: str, *, emphasised: bool) -> Label | None:
-    colon = rest.find(":", 0, _MAX_LABEL_CHARS + 4)
+    found = _COLON.search(rest, 0, _MAX_LABEL_CHARS + 4)
+    colon = found.start() if found else -1
     if colon < 0 or rest.startswith("//", colon + 1):  # "https://..." is a value, not a label
         return None
     text = _EMPHASIS_EDGE.sub("", rest[:colon]).strip()

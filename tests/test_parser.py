@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sphinxcontrib_ideas._labels import split_label
 from sphinxcontrib_ideas.model import Catalog, Diagnostic, Idea, ParseResult, Project
 from sphinxcontrib_ideas.parser import parse_catalog, says_sample
 
@@ -477,3 +478,33 @@ def test_sources_are_set_on_every_diagnostic() -> None:
     ) in [render(d) for d in result.diagnostics]
     assert {d.source for d in result.diagnostics} == {"some/ideas.md"}
     assert result.catalog.source == "some/ideas.md"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Description: text", ("description", "text")),
+        ("Description:text", ("description", "text")),
+        ("**Mentors**: Ann", ("mentors", "Ann")),
+        ("**Mentors:** Ann", ("mentors", "Ann")),
+        ("__Mentor(s)__ Ann", ("mentors", "Ann")),
+        ("Mentors(s) : Ann", ("mentors", "Ann")),
+        ("Likely mentors: Ann", ("mentors", "Ann")),
+        ("Mentors：Ann", ("mentors", "Ann")),
+        ("Mentors", ("mentors", "")),
+        ("Mentors - Ann", ("mentors", "Ann")),
+        ("Upstream Issue (Project URL): u", ("issues", "u")),
+        ("Related Issues: u", ("issues", "u")),
+        ("Recommend Skills: Go", ("skills", "Go")),
+        ("Required skills: Go", ("skills", "Go")),
+        ("Expected Outcome(s): x", ("expected-outcome", "x")),
+        ("Difficulty: Hard", ("difficulty", "Hard")),
+        ("https://example.org/x", None),
+        ("We need to do some designs, eg:", None),
+        ("Mentors are welcome to propose ideas", None),
+        ("Poor observability of the cluster when the network is down: x", None),
+    ],
+)
+def test_split_label(line: str, expected: tuple[str, str] | None) -> None:
+    label = split_label(line)
+    assert (label and (label.key, label.value)) == expected
