@@ -198,8 +198,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         self, spec: CatalogSpec, projects: tuple[tuple[Project, tuple[Idea, ...]], ...]
     ) -> nodes.Node:
         docnames = [spec.project_docname(project.slug) for project, _ideas in projects]
-        first_host = next((s.host for s in self.domain.catalogs if s.host), None)
-        if first_host == self.env.docname:
+        if self.domain.data.get("index_host") == self.env.docname:
             pages_dir = self.ideas_settings.pages_dir
             docnames += [f"{pages_dir}/{SKILLS_PAGE}", f"{pages_dir}/{MENTORS_PAGE}"]
         toctree = addnodes.toctree()

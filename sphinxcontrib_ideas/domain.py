@@ -71,6 +71,7 @@ class IdeasDomain(Domain):
         "catalogs": (),  # the CatalogSpecs of this build
         "pages": frozenset(),  # generated docnames of this build
         "navigation": (),  # (docname, title) of the generated pages, in order
+        "index_host": None,  # the page whose toctree holds the two index pages
         "digest": "",  # fingerprint of all catalogs of the last build
         "rewrite": False,  # set when the catalogs changed; pages that refer must be re-written
     }

@@ -122,6 +122,8 @@ def load_catalogs(specs: Iterable[CatalogSpec], current: Settings) -> list[Loade
         except FilterError:
             continue
         projects = tuple(selected(result.catalog, selection))
+        if not projects:
+            continue  # nothing to show (its host says why)
         loaded.append(LoadedCatalog(spec, result.catalog, projects))
     return loaded
 
@@ -191,6 +193,9 @@ def generate_pages(app: Sphinx) -> None:
     _write_stubs(pages_root, srcdir, stubs, suffix)
     navigation = tuple((docname, title) for docname, _text, title in generated)
     _remember(env, plan, stubs, navigation)
+    # the indices belong in the toctree of the first host whose catalog could be read
+    hosts = [loaded.spec.host for loaded in catalogs if loaded.spec.host]
+    ideas_domain(env).data["index_host"] = hosts[0] if hosts else None
 
 
 def stub_format(config: Config) -> tuple[str, str]:
@@ -216,7 +221,7 @@ def _stubs(
             sorted(current.upstream_urls.items()),
         )
     )
-    hosted = any(spec.host for spec in plan.specs)
+    hosted = any(loaded.spec.host for loaded in catalogs)
     for loaded in catalogs:
         for project, ideas in loaded.projects:
             digest = _digest(salt, loaded.spec, project, [i.slug for i in ideas])

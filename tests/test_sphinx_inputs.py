@@ -1,0 +1,155 @@
+"""Bad and untrusted input in a build: located messages, the rest of the build complete,
+and nothing from an ideas file able to run in a reader's browser."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from _sphinx_sites import MakeApp, build, make_site, warnings
+
+
+def test_each_bad_file_gives_one_located_message_and_the_rest_builds(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-bad")
+    app = build(make_app, srcdir)
+    problems = warnings(app)
+    expected = {
+        "missing": "[ideas.file]",
+        "directory": "[ideas.file]",
+        "binary": "[ideas.file]",
+        "empty": "[ideas.empty]",
+        "noideas": "[ideas.empty]",
+    }
+    assert len(problems) == len(expected), problems
+    for page, subtype in expected.items():
+        (line,) = [p for p in problems if p.startswith(f"{srcdir / page}.rst:4: WARNING:")]
+        assert line.endswith(subtype)
+        assert f"{page}.md" in line or subtype == "[ideas.empty]"
+    # the good catalog is complete: all its project pages and both indices
+    inventory = app.env.domains["ideas"].get_objects()
+    projects = [name for name, _d, objtype, *_rest in inventory if objtype == "project"]
+    assert len(projects) == 17
+    outdir = Path(app.outdir)
+    assert (outdir / "ideas" / "skills.html").is_file()
+    assert (outdir / "ideas" / "mentors.html").is_file()
+    assert "ideas-catalog" in (outdir / "good.html").read_text(encoding="utf-8")
+
+
+def test_a_malformed_entry_warns_at_its_line_in_the_ideas_file(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-malformed")
+    app = build(make_app, srcdir)
+    lines = (srcdir / "ideas.md").read_text(encoding="utf-8").splitlines()
+    misspelt = lines.index("- Recomended Skils: Go") + 1
+    label = [p for p in warnings(app) if p.endswith("[ideas.label]")]
+    assert len(label) == 1
+    assert label[0].startswith(f"{srcdir / 'ideas.md'}:{misspelt}: WARNING: ")
+    assert "Recomended Skils" in label[0]
+
+
+def test_parser_warnings_can_be_suppressed_by_subtype(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-malformed")
+    app = build(
+        make_app, srcdir, confoverrides={"suppress_warnings": ["ideas.label", "ideas.no-skills"]}
+    )
+    assert warnings(app) == []
+
+
+class _ActiveContent(HTMLParser):
+    """Collects what a browser would run or follow: script bodies, event handlers, and
+    link or image targets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self.handlers: list[str] = []
+        self.targets: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(f"{tag} {name}={value}")
+            if name in {"href", "src", "action", "formaction"} and value:
+                self.targets.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def _active(outdir: Path) -> _ActiveContent:
+    parser = _ActiveContent()
+    for page in outdir.rglob("*.html"):
+        parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture
+def unsafe_site(make_app: MakeApp, tmp_path: Path) -> tuple[Path, list[str]]:
+    srcdir = make_site(tmp_path, "catalog-unsafe")
+    app = build(make_app, srcdir)
+    return Path(app.outdir), warnings(app)
+
+
+def test_no_payload_from_the_ideas_file_is_active(unsafe_site: tuple[Path, list[str]]) -> None:
+    outdir, _problems = unsafe_site
+    active = _active(outdir)
+    assert not [s for s in active.scripts if "alert" in s]
+    assert active.handlers == []
+    assert not [t for t in active.targets if "alert(" in t or t.lower().startswith("javascript")]
+
+
+def test_payloads_are_shown_as_text_and_comments_dropped(
+    unsafe_site: tuple[Path, list[str]],
+) -> None:
+    outdir, _problems = unsafe_site
+    html = "".join(p.read_text(encoding="utf-8") for p in (outdir / "ideas").glob("*.html"))
+    assert "&lt;script&gt;alert(" in html
+    assert "onerror=alert(" in html  # as escaped text, not as an attribute (see above)
+    assert "secret comment" not in html
+    assert "must never reach" not in html
+    assert 'href="https://example.org/safe"' in html
+    # a relative link with no upstream URL configured is text, not a broken link
+    assert ">relative<" not in html
+    assert "relative" in html
+
+
+def test_unsafe_links_warn_at_their_line(unsafe_site: tuple[Path, list[str]]) -> None:
+    _outdir, problems = unsafe_site
+    unsafe = [p for p in problems if p.endswith("[ideas.unsafe]")]
+    assert len(unsafe) == 1
+    assert "ideas.md:11: WARNING: link to \"javascript:alert('link')\" dropped" in unsafe[0]
+
+
+def test_relative_links_resolve_against_the_upstream_url(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-unsafe")
+    upstream = "https://github.com/example/mentoring/blob/main/ideas.md"
+    app = build(make_app, srcdir, confoverrides={"ideas_upstream_url": upstream})
+    html = "".join(
+        p.read_text(encoding="utf-8") for p in (Path(app.outdir) / "ideas").glob("*.html")
+    )
+    assert 'href="https://github.com/example/mentoring/blob/main/docs/guide.md"' in html
+    # each idea links to its line upstream
+    assert f'href="{upstream}#L9"' in html
+
+
+def test_raw_html_passes_only_when_allowed(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-unsafe")
+    app = build(make_app, srcdir, confoverrides={"ideas_allow_raw_html": True})
+    html = "".join(
+        p.read_text(encoding="utf-8") for p in (Path(app.outdir) / "ideas").glob("*.html")
+    )
+    assert "<script>alert(" in html
+    assert '<div onclick="alert(' in html
+    # still never a directive, a comment or a javascript: link
+    assert "secret comment" not in html
+    assert "javascript:alert('link')" not in html.replace("&quot;", '"').split("dropped")[0]
