@@ -1,0 +1,444 @@
+"""The Mentor(s) value parser: people with name, GitHub handle, e-mail and role.
+
+Data flow: the parser hands a Mentor(s) value to :func:`parse_mentors` (re-exported by
+:mod:`.normalize`); it returns :class:`~.model.Mentor` records and diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ._text import (
+    AUTOLINK,
+    LINK,
+    Text,
+    diag,
+    is_placeholder,
+    is_valid_email,
+    is_valid_github_handle,
+    nested_spans,
+    split_top,
+    squash,
+    trimmed,
+    value_items,
+    word_set,
+)
+from .model import Diagnostic, Mentor, Subtype, normalize_name
+
+_ROLE_WORDS = r"primary|secondary|backup|co-?mentor|lead|main|shadow|alternate|additional"
+_MENTOR_SEPARATOR = re.compile(
+    r"\s*[,;|]\s*|\s+(?:and/or|and|or|&|\+|e|y|und|et)\s+", re.IGNORECASE
+)
+_MENTEE = re.compile(r"^[*_\s]*mentees?\b|\(\s*mentees?\s*\)", re.IGNORECASE)
+_LABEL_PREFIX = re.compile(
+    rf"^[*_\s]*(?:(?P<role>{_ROLE_WORDS})\s*)?(?:mentors?(?:\s*\(s\))?)?[*_\s]*:[*_\s]*",
+    re.IGNORECASE,
+)
+_ROLE_PAREN = re.compile(
+    rf"\(\s*[,;]?\s*(?P<role>{_ROLE_WORDS})(?:\s+mentor)?\s*[,;]?\s*\)", re.IGNORECASE
+)
+_ROLE_SUFFIX = re.compile(
+    rf"\s+(?:[-–—:]\s*|as\s+(?:an?\s+|the\s+)?)(?P<role>{_ROLE_WORDS})(?:\s+mentor)?[.\s]*$",
+    re.IGNORECASE,
+)
+_ROLE_START = re.compile(
+    rf"^\s*[-–—(]?\s*(?:as\s+(?:an?\s+|the\s+)?)?(?:{_ROLE_WORDS})\b", re.IGNORECASE
+)
+_GITHUB_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?github\.com/(?P<path>[^\s()<>\[\],;]*)", re.IGNORECASE
+)
+_AT_HANDLE = re.compile(r"(?<![\w@.+-])@(?P<handle>[\w-]+(?:\.[\w-]+)*)")
+_EMAIL_CANDIDATE = re.compile(r"(?:mailto:)?(?P<addr>[^\s()<>\[\],;:@]+@[^\s()<>\[\],;]*)")
+_HANDLE_MAIL_PAREN = re.compile(
+    r"\(\s*@?(?P<handle>[A-Za-z0-9][\w-]*)\s*[,;/|]\s*(?:mailto:)?<?(?P<addr>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*\)"
+    r"|\(\s*(?:mailto:)?<?(?P<addr2>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*[,;/|]\s*@?(?P<handle2>[A-Za-z0-9][\w-]*)\s*\)"
+)
+_KEPT_COMMA = "\ue001"  # a private-use character: a "," that must not split
+_DEGREE_COMMA = re.compile(
+    r",(?=[ \t]*(?:Ph\.?\s?D|M\.?D|M\.?Sc|B\.?Sc|M\.?S|MBA|Jr|Sr|II|III|IV)\b\.?)"
+)
+_SERVICES = (
+    r"slack|twitter|discord|gitlab|matrix|telegram|linkedin|mastodon|zulip|irc|gitter|"
+    r"keybase|element|x\.com|bluesky|wechat"
+)
+_GITHUB_LABELLED = re.compile(
+    r"\b(?:github|gh)(?:\s+(?:handle|id|username|user))?\s*[:=]\s*@?(?P<handle>[A-Za-z0-9][\w-]*)",
+    re.IGNORECASE,
+)
+_OTHER_SERVICE_LABELLED = re.compile(
+    rf"\b(?:{_SERVICES})(?:\s+(?:handle|id|username|user))?\s*[:=]\s*@?(?P<handle>[\w.:#-]+)",
+    re.IGNORECASE,
+)
+_OTHER_SERVICE_ON = re.compile(
+    rf"@?(?P<handle>[\w.-]+)\s+(?:on|in|at|via)\s+(?:the\s+)?(?:\w+\s+)?(?:{_SERVICES})\b",
+    re.IGNORECASE,
+)
+_HANDLE_LIST = re.compile(r"(?:@[\w-]+[\s,]*){2,}")
+_URL_ANY = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMPTY_GROUP = re.compile(r"\(\s*[-,;:/|]*\s*\)|\[\s*\]|<\s*>")
+_NOT_GITHUB_USERS = frozenset(
+    {
+        "orgs",
+        "sponsors",
+        "issues",
+        "pulls",
+        "settings",
+        "apps",
+        "marketplace",
+        "topics",
+        "features",
+        "about",
+        "explore",
+        "collections",
+        "login",
+        "join",
+        "notifications",
+    }
+)
+_NOT_NAME_WORDS = word_set(
+    """the an to from of on in at by for with via see please contact ask reach out will
+    be is are any all our your their this that these those team teams maintainers maintainer
+    members member community someone anyone somebody anybody volunteer volunteers needed
+    wanted looking mentor mentors mentee mentees slack discord mailing list channel more
+    details later soon here there who what when also other others etc"""
+)
+_NAME_CHARS = re.compile(r"[^\W_](?:[\w.'’()-]*[\w.'’),])?|[^\W_]", re.UNICODE)
+
+
+@dataclass(slots=True)
+class _MentorParts:
+    """What one mentor entry has yielded so far, while its text is being consumed."""
+
+    rest: str
+    github: str | None = None
+    email: str | None = None
+    role: str | None = None
+    name_hint: str | None = None
+    extra_handles: tuple[str, ...] = ()
+
+
+def parse_mentors(value: str, *, line: int) -> tuple[tuple[Mentor, ...], tuple[Diagnostic, ...]]:
+    """Read the people in a Mentor(s) value, one :class:`Mentor` per person, in order."""
+    mentors: list[Mentor] = []
+    diagnostics: list[Diagnostic] = []
+    for item in value_items(value, line, join_continuations=False):
+        if _MENTEE.search(item.text) and not _AT_HANDLE.search(_MENTEE.split(item.text)[0]):
+            continue  # a "Mentee: ..." line names the student, not a mentor
+        for chunk in _mentor_chunks(item):
+            mentor, found = _parse_mentor_at(chunk.text, chunk.line_at(0))
+            diagnostics.extend(found)
+            if mentor is not None:
+                _add_mentor(mentors, diagnostics, mentor)
+    return tuple(mentors), tuple(diagnostics)
+
+
+def _mentor_chunks(item: Text) -> list[Text]:
+    """One text per person: split at separators, then at glued entries."""
+    chunks: list[Text] = []
+    # "Jane Doe, PhD": the comma before a degree is not a separator (same length: the
+    # line mapping stays right).
+    item = replace(item, text=_DEGREE_COMMA.sub(_KEPT_COMMA, item.text))
+    for piece in split_top(item, _MENTOR_SEPARATOR):
+        chunks.extend(_split_glued(piece))
+    return chunks
+
+
+def _split_glued(piece: Text) -> list[Text]:
+    """Split "@a @b" and "Ann (@a) Bob (@b)", which some files write without separators."""
+    if _HANDLE_LIST.fullmatch(piece.text):
+        return [piece.slice(m.start(), m.end()) for m in re.finditer(r"@[\w-]+", piece.text)]
+    for start, end in nested_spans(piece.text):
+        group = piece.text[start:end]
+        if group[-1] not in ")]>" or not ("@" in group or "github.com" in group.lower()):
+            continue
+        if _starts_new_entry(piece.text[end:]):
+            return [
+                trimmed(piece.slice(0, end)),
+                *_split_glued(trimmed(piece.slice(end, len(piece.text)))),
+            ]
+    return [piece]
+
+
+def _starts_new_entry(rest: str) -> bool:
+    stripped = rest.lstrip()
+    if not stripped or stripped == rest or _ROLE_START.match(stripped):
+        return False
+    return stripped[0].isalpha() or stripped[0] in "@["
+
+
+def _parse_mentor_at(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]]:
+    """:func:`_parse_mentor`, remembered: a file names the same people again and again."""
+    mentor, found = _parse_mentor_cached(text.replace(_KEPT_COMMA, ","))
+    if mentor is not None:
+        mentor = replace(mentor, line=line)
+    return mentor, [replace(diagnostic, line=line) for diagnostic in found]
+
+
+@lru_cache(maxsize=4096)
+def _parse_mentor_cached(text: str) -> tuple[Mentor | None, tuple[Diagnostic, ...]]:
+    mentor, found = _parse_mentor(text, 0)
+    return mentor, tuple(found)
+
+
+def _parse_mentor(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]]:
+    """One person from one entry; None for placeholders and text that is not a person."""
+    raw = squash(text)
+    if is_placeholder(raw) or _MENTEE.search(raw):
+        return None, []
+    parts = _MentorParts(rest=raw.replace("`", ""))
+    for step in (_take_label, _take_handle_mail_paren, _take_links, _take_autolinks):
+        step(parts)
+    for step in (_take_labelled_handles, _take_github_urls, _take_emails):
+        step(parts)
+    for step in (_take_at_handles, _take_role):
+        step(parts)
+    return _build_mentor(parts, raw, line)
+
+
+def _take_labelled_handles(parts: _MentorParts) -> None:
+    """``GitHub: jdoe`` is a GitHub handle; ``Slack: @jane``, ``@jane on Discord`` are not."""
+    match = _GITHUB_LABELLED.search(parts.rest)
+    if match:
+        parts.github = parts.github or match.group("handle")
+        parts.rest = _cut(parts.rest, match)
+    for pattern in (_OTHER_SERVICE_LABELLED, _OTHER_SERVICE_ON):
+        for found in reversed(list(pattern.finditer(parts.rest))):
+            parts.name_hint = parts.name_hint or found.group("handle")
+            parts.rest = _cut(parts.rest, found)
+
+
+def _take_label(parts: _MentorParts) -> None:
+    """A "Mentor:" or "Backup mentor:" label repeated inside the value."""
+    match = _LABEL_PREFIX.match(parts.rest)
+    if match and match.group(0).strip(" *_:"):
+        parts.role = _role(match.group("role"))
+        parts.rest = parts.rest[match.end() :]
+
+
+def _take_handle_mail_paren(parts: _MentorParts) -> None:
+    """``(handle, mail)`` written without the ``@``."""
+    match = _HANDLE_MAIL_PAREN.search(parts.rest)
+    if match:
+        parts.github = match.group("handle") or match.group("handle2")
+        parts.email = match.group("addr") or match.group("addr2")
+        parts.rest = _cut(parts.rest, match)
+
+
+def _take_links(parts: _MentorParts) -> None:
+    """Markdown links: a GitHub profile URL wins over the link text."""
+    for match in reversed(list(LINK.finditer(parts.rest))):
+        text, url = match.group("text").strip(), match.group("url")
+        keep = ""
+        if url.lower().startswith("mailto:"):
+            parts.email = parts.email or url[len("mailto:") :]
+            keep = "" if "@" in text else text
+        elif (handle := _github_user(url)) is not None:
+            parts.github, parts.name_hint = handle, _link_name(text, handle) or parts.name_hint
+        elif text.startswith("@"):
+            parts.github = parts.github or text[1:].strip()
+        else:
+            keep = text
+        parts.rest = parts.rest[: match.start()] + keep + parts.rest[match.end() :]
+
+
+def _link_name(text: str, handle: str) -> str | None:
+    """A display name from a profile link's text (``[@William-Wang](...)`` -> William-Wang)."""
+    cleaned = text.strip().lstrip("@").strip()
+    if not cleaned or "://" in cleaned or "github.com" in cleaned.lower():
+        return None
+    return cleaned if cleaned.casefold() != handle.casefold() or text.startswith("@") else None
+
+
+def _take_autolinks(parts: _MentorParts) -> None:
+    for match in reversed(list(AUTOLINK.finditer(parts.rest))):
+        target = match.group("url")
+        address = target[len("mailto:") :] if target.lower().startswith("mailto:") else target
+        if "@" in address and "/" not in address:
+            parts.email = parts.email or address
+        elif (handle := _github_user(target)) is not None:
+            parts.github = parts.github or handle
+        parts.rest = _cut(parts.rest, match)
+
+
+def _take_github_urls(parts: _MentorParts) -> None:
+    for match in reversed(list(_GITHUB_URL.finditer(parts.rest))):
+        handle = _github_user(match.group(0))
+        if handle is not None:
+            parts.github = parts.github or handle
+        parts.rest = _cut(parts.rest, match)
+    parts.rest = _URL_ANY.sub("", parts.rest)  # a personal homepage is not part of the name
+
+
+def _take_emails(parts: _MentorParts) -> None:
+    for match in reversed(list(_EMAIL_CANDIDATE.finditer(parts.rest))):
+        parts.email = match.group("addr").rstrip(".")
+        parts.rest = _cut(parts.rest, match)
+
+
+def _take_at_handles(parts: _MentorParts) -> None:
+    handles = [m.group("handle").rstrip(".") for m in _AT_HANDLE.finditer(parts.rest)]
+    parts.rest = _AT_HANDLE.sub("", parts.rest)
+    if parts.github is None and handles:
+        parts.github, handles = handles[0], handles[1:]
+    parts.extra_handles = tuple(
+        h for h in handles if h.casefold() != (parts.github or "").casefold()
+    )
+
+
+def _take_role(parts: _MentorParts) -> None:
+    for pattern in (_ROLE_PAREN, _ROLE_SUFFIX):
+        match = pattern.search(parts.rest)
+        if match:
+            parts.role = parts.role or _role(match.group("role"))
+            parts.rest = _cut(parts.rest, match)
+
+
+def _role(word: str | None) -> str | None:
+    if not word:
+        return None
+    lowered = word.casefold()
+    return "co-mentor" if lowered in {"comentor", "co-mentor"} else lowered
+
+
+def _github_user(url: str) -> str | None:
+    """The user of a ``github.com/<user>`` profile URL; None for repository or other pages."""
+    match = _GITHUB_URL.fullmatch(url.strip().rstrip("/"))
+    if not match:
+        return None
+    path = match.group("path").split("?")[0].split("#")[0].strip("/")
+    if not path or "/" in path or path.casefold() in _NOT_GITHUB_USERS:
+        return None
+    return path.lstrip("@")
+
+
+def _cut(text: str, match: re.Match[str]) -> str:
+    return text[: match.start()] + " " + text[match.end() :]
+
+
+def _clean_name(rest: str) -> str:
+    text = rest.replace("**", "").replace("`", "")
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPTY_GROUP.sub(" ", text)
+    text = squash(text).strip(" \t-–—,;:|/*_~")
+    if _WRAPPED.fullmatch(text):  # "@jdoe (Jane Doe)": the name written after the handle
+        text = text[1:-1].strip()
+    if not re.search(r"(?:^|[\s.])(?:\w{1,2}|Jr|Sr)\.$", text):  # keep the dot of "Nate W."
+        text = text.strip(" .")
+    return text.rstrip(" (") if text.count("(") > text.count(")") else text
+
+
+_WRAPPED = re.compile(r"\([^()]*\)")
+_TRAILING_REMARK = re.compile(r"\s*(?:\([^()]*\)|\s[-–—:]\s.*)$")
+
+
+def _name_part(text: str) -> str:
+    """The name without an affiliation or remark: "Jane Doe (Red Hat) - happy to help"."""
+    candidate = text
+    while not _looks_like_name(candidate):
+        shorter = _TRAILING_REMARK.sub("", candidate).strip()
+        if shorter == candidate or not shorter:
+            return text
+        candidate = shorter
+    return candidate
+
+
+def _looks_like_name(name: str) -> bool:
+    """A person's name: a few words of letters, no sentence, no leftover markup."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or len(name) > 64:
+        return False
+    if any(word.casefold().strip(".,") in _NOT_NAME_WORDS for word in words):
+        return False
+    return all(_NAME_CHARS.fullmatch(word) for word in words)
+
+
+def _build_mentor(
+    parts: _MentorParts, raw: str, line: int
+) -> tuple[Mentor | None, list[Diagnostic]]:
+    name = _name_part(_clean_name(parts.rest))
+    diagnostics: list[Diagnostic] = []
+    has_contact = parts.github is not None or parts.email is not None
+    if name and not has_contact and is_placeholder(name):
+        return None, []  # "TBD (will be updated)"
+    understood = _looks_like_name(name) if name else has_contact or bool(parts.name_hint)
+    if not understood:
+        diagnostics.append(diag(line, Subtype.MENTOR, f"mentor entry not understood: {raw!r}"))
+    for extra in parts.extra_handles:
+        diagnostics.append(
+            diag(
+                line,
+                Subtype.MENTOR,
+                f"mentor entry {raw!r} has a second handle '@{extra}' (ignored)",
+            )
+        )
+    if not has_contact and not understood:
+        return None, diagnostics
+    if not understood or not name:
+        name = parts.name_hint or parts.github or (parts.email or "").split("@")[0]
+    if not name:
+        return None, diagnostics
+    diagnostics.extend(_check_contact(parts, line))
+    mentor = Mentor(
+        name=name, github=parts.github, email=parts.email, role=parts.role, raw=raw, line=line
+    )
+    return mentor, diagnostics
+
+
+def _check_contact(parts: _MentorParts, line: int) -> list[Diagnostic]:
+    found = []
+    if parts.github is not None and not is_valid_github_handle(parts.github):
+        found.append(
+            diag(
+                line,
+                Subtype.GITHUB_HANDLE,
+                f"GitHub handle '@{parts.github}' breaks GitHub's username rules",
+            )
+        )
+    if parts.email is not None and not is_valid_email(parts.email):
+        found.append(diag(line, Subtype.EMAIL, f"e-mail address {parts.email!r} is malformed"))
+    return found
+
+
+def _same_person(a: Mentor, b: Mentor) -> bool:
+    """Handles decide when both have one; otherwise the normalised names do."""
+    if a.github and b.github:
+        return a.github.casefold() == b.github.casefold()
+    return normalize_name(a.name) == normalize_name(b.name)
+
+
+def _add_mentor(mentors: list[Mentor], diagnostics: list[Diagnostic], mentor: Mentor) -> None:
+    """Append, or merge into the earlier entry for the same person and say so."""
+    index = _earlier_entry(mentors, mentor)
+    if index is None:
+        mentors.append(mentor)
+        return
+    earlier = mentors[index]
+    mentors[index] = replace(
+        earlier,
+        github=earlier.github or mentor.github,
+        email=earlier.email or mentor.email,
+        role=earlier.role or mentor.role,
+    )
+    message = (
+        f"mentor {mentor.raw!r} is listed twice (also as {earlier.raw!r} at line {earlier.line})"
+    )
+    diagnostics.append(diag(mentor.line, Subtype.DUPLICATE_MENTOR, message))
+
+
+def _earlier_entry(mentors: list[Mentor], mentor: Mentor) -> int | None:
+    """The earlier entry of the same person: a handle match first, else a name match.
+
+    Handle first, so that filling a handle into a name-only entry can never make two
+    entries with the same handle.
+    """
+    if mentor.github:
+        for index, earlier in enumerate(mentors):
+            if earlier.github and earlier.github.casefold() == mentor.github.casefold():
+                return index
+    for index, earlier in enumerate(mentors):
+        if _same_person(earlier, mentor):
+            return index
+    return None
