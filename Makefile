@@ -20,8 +20,8 @@ demo: $(STAMP)
 
 ## test: lint, type-check and run the whole test suite (browser tests included)
 test: $(STAMP) browser-deps
-	$(BIN)/ruff check sphinxcontrib_ideas tests benchmarks
-	$(BIN)/ruff format --check sphinxcontrib_ideas tests benchmarks
+	$(BIN)/ruff check sphinxcontrib_ideas tests benchmarks scripts
+	$(BIN)/ruff format --check sphinxcontrib_ideas tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
