@@ -1,0 +1,135 @@
+"""Directive options and configuration: filters, inline catalogs, several catalogs,
+e-mail opt-in, a user's own page, config validation, MyST registered either way."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from _sphinx_sites import MakeApp, build, make_site, warnings
+from sphinx.errors import ConfigError
+
+from sphinxcontrib_ideas.reader import load_catalog
+
+
+def _objects(app: object) -> dict[str, dict[str, tuple[str, str]]]:
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    domain = app.env.domains["ideas"]  # type: ignore[attr-defined]
+    for name, _display, objtype, docname, anchor, _prio in domain.get_objects():
+        found.setdefault(objtype, {})[name] = (docname, anchor)
+    return found
+
+
+def test_colon_fence_with_projects_option_generates_only_those(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-colon")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    assert sorted(p.stem for p in (srcdir / "ideas").glob("*.rst")) == [
+        "mentors",
+        "skills",
+        "thanos",
+        "tikv",
+    ]
+    assert set(_objects(app)["project"]) == {"thanos", "tikv"}
+
+
+def test_no_pages_renders_everything_on_the_page(
+    make_app: MakeApp, tmp_path: Path, seed_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-inline")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    assert not (srcdir / "ideas").exists()
+    objects = _objects(app)
+    catalog = load_catalog(seed_path).catalog
+    assert len(objects["idea"]) == catalog.idea_count
+    assert {docname for table in objects.values() for docname, _a in table.values()} == {"index"}
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    internal = re.findall(r'<a class="reference internal" href="([^"]*)"', html)
+    assert internal
+    assert all(href.startswith("#") for href in internal)
+    assert "ideas-skills-index" in html
+    assert "ideas-mentors-index" in html
+
+
+def test_several_catalogs_get_subfolders_qualified_names_and_shared_indices(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-several")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    objects = _objects(app)
+    assert objects["project"]["autumn.beta"][0] == "ideas/autumn/beta"
+    assert objects["project"]["ideas.tikv"][0] == "ideas/ideas/tikv"
+    assert "autumn.beta.add-a-cli" in objects["idea"]
+    # one skills index spans both catalogs and says which catalog an idea is from
+    skills = (Path(app.outdir) / "ideas" / "skills.html").read_text(encoding="utf-8")
+    assert "Beta (autumn)" in skills
+    assert "TiKV (ideas)" in skills
+
+
+def test_emails_are_published_only_on_request(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-unsafe")
+    hidden = build(make_app, srcdir)
+    for page in (Path(hidden.outdir) / "ideas").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "jane@example.org" not in html
+        assert "mailto:" not in html
+        assert "ideas-email" not in html
+    shown = build(make_app, srcdir, confoverrides={"ideas_show_emails": True})
+    mentors = (Path(shown.outdir) / "ideas" / "mentors.html").read_text(encoding="utf-8")
+    # Sphinx cloaks the address against harvesters; the link is there
+    assert re.search(r'class="ideas-email reference external" href="mailto:jane', mentors)
+
+
+def test_a_users_own_page_of_the_same_name_wins(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    own = srcdir / "ideas" / "tikv.rst"
+    own.parent.mkdir()
+    text = "TiKV, our way\n=============\n\nHand-written.\n\n.. ideas-project:: ideas tikv\n"
+    own.write_text(text, encoding="utf-8")
+    app = build(make_app, srcdir)
+    assert own.read_text(encoding="utf-8") == text
+    assert "Hand-written." in (Path(app.outdir) / "ideas" / "tikv.html").read_text(encoding="utf-8")
+    assert warnings(app) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("ideas_pages_dir", "../outside"),
+        ("ideas_pages_dir", ""),
+        ("ideas_show_emails", "yes"),
+        ("ideas_catalogs", [3]),
+        ("ideas_upstream_url", "ftp://example.org/ideas.md"),
+        ("ideas_skill_aliases", {"golang": 1}),
+    ],
+)
+def test_a_bad_config_value_is_a_clear_error(
+    make_app: MakeApp, tmp_path: Path, name: str, value: object
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    with pytest.raises(ConfigError, match=name):
+        make_app("html", srcdir=srcdir, confoverrides={name: value})
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        ["myst_parser", "sphinxcontrib_ideas"],
+        ["sphinxcontrib_ideas", "myst_parser"],
+        ["sphinxcontrib_ideas"],
+    ],
+)
+def test_myst_parser_may_be_listed_before_after_or_not_at_all(
+    make_app: MakeApp, tmp_path: Path, extensions: list[str]
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    app = build(make_app, srcdir, confoverrides={"extensions": extensions})
+    assert warnings(app) == []
+    # Markdown descriptions are rendered whatever the host's syntax
+    html = (Path(app.outdir) / "ideas" / "kubernetes.html").read_text(encoding="utf-8")
+    assert 'class="ideas-description' in html
