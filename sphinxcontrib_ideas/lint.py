@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._text import is_placeholder
 from .model import Catalog, Diagnostic, Field, Idea, Project, Subtype, normalize_name
 from .normalize import find_urls, is_valid_url
 
@@ -37,12 +38,15 @@ def _lint_project(project: Project) -> Iterator[Diagnostic]:
 
 
 def _missing_parts(idea: Idea) -> Iterator[Diagnostic]:
-    """An idea a mentee cannot apply to: nobody to ask, no skills to check, nothing to read."""
+    """An idea a mentee cannot apply to: nobody to ask, no skills to check, nothing to read.
+
+    "TBD" and other placeholders count as missing.
+    """
     if not idea.mentors:
         yield _diag(idea.line, Subtype.NO_MENTORS, f"idea {idea.title!r} has no mentors")
-    if not idea.skills and not idea.skills_text.strip():
+    if not idea.skills and is_placeholder(idea.skills_text):
         yield _diag(idea.line, Subtype.NO_SKILLS, f"idea {idea.title!r} has no recommended skills")
-    if not idea.description.strip():
+    if is_placeholder(idea.description):
         yield _diag(idea.line, Subtype.NO_DESCRIPTION, f"idea {idea.title!r} has no description")
 
 

@@ -55,6 +55,13 @@ def test_missing_mentors_skills_description_each_warn_at_the_idea_line() -> None
     assert {d.source for d in diagnostics} == {"ideas/2021.md"}
 
 
+def test_placeholders_count_as_missing() -> None:
+    idea = _idea("Later", 7, skills=(), skills_text="TBD", description="*TBA*")
+    project = Project(name="P", slug="p", line=1, ideas=(idea,))
+    subtypes = [d.subtype for d in lint_catalog(_catalog(project))]
+    assert subtypes == [Subtype.NO_SKILLS, Subtype.NO_DESCRIPTION]
+
+
 def test_skills_written_as_prose_count_as_skills() -> None:
     idea = _idea("Import", 5, skills=(), skills_text="Anything you like, really.")
     project = Project(name="Crossplane", slug="crossplane", line=1, ideas=(idea,))
