@@ -144,6 +144,81 @@ Android: android
 iOS: ios
 Flutter: flutter
 LLVM: llvm
+Lisp: lisp, common lisp
+Scheme: scheme
+Racket: racket
+Fortran: fortran
+MATLAB: matlab
+Verilog: verilog, systemverilog
+VHDL: vhdl
+~FPGA: fpga, fpgas
+Arduino: arduino
+Raspberry Pi: raspberry pi, rpi
+Django: django
+Flask: flask
+FastAPI: fastapi
+Spring: spring, spring boot
+.NET: .net, dotnet, .net core
+Express: express, express.js, expressjs
+Next.js: next.js, nextjs
+Svelte: svelte, sveltekit
+React Native: react native
+Electron: electron, electron.js
+Redux: redux
+jQuery: jquery
+Bootstrap: bootstrap
+Tailwind CSS: tailwind, tailwind css, tailwindcss
+D3.js: d3, d3.js
+Three.js: three.js, threejs
+WebRTC: webrtc
+WebGL: webgl
+Qt: qt, qml
+GTK: gtk, gtk+
+Unity: unity, unity3d
+Godot: godot
+CMake: cmake
+Bazel: bazel
+Nix: nix, nixos
+NumPy: numpy
+pandas: pandas
+Jupyter: jupyter, jupyter notebooks, jupyterlab
+OpenCV: opencv
+scikit-learn: scikit-learn, sklearn
+Apache Spark: apache spark, spark, pyspark
+Hadoop: hadoop, apache hadoop
+Airflow: airflow, apache airflow
+Cassandra: cassandra, apache cassandra
+ClickHouse: clickhouse
+RabbitMQ: rabbitmq
+NATS: nats
+Selenium: selenium
+Cypress: cypress
+Jest: jest
+pytest: pytest
+JUnit: junit
+Figma: figma
+~Computer vision: computer vision
+~NLP: nlp, natural language processing
+~Data science: data science
+~Data visualization: data visualization, data visualisation
+~Statistics: statistics, stats
+~Mathematics: mathematics, maths, math
+~Algorithms: algorithms, data structures and algorithms, dsa
+~Data structures: data structures
+~Operating systems: operating systems, os internals
+~Compilers: compilers, compiler design
+~Embedded systems: embedded systems, embedded, embedded programming
+~Blockchain: blockchain
+~Web development: web development, web dev
+~Frontend development: frontend, front-end, front end, frontend development
+~Backend development: backend, back-end, back end, backend development
+~API design: api design
+~Concurrency: concurrency, multi-threading, multithreading, concurrent programming
+~Performance engineering: performance engineering, performance optimization, profiling
+~Accessibility: accessibility, a11y
+~Internationalization: internationalization, i18n, localization, l10n
+~Design thinking: design thinking
+~Open source: open source, open-source, open source contribution
 """
 
 
@@ -190,6 +265,22 @@ _ENGLISH_WORDS = frozenset(
         "rails",
         "bash",
         "mongo",
+        "scheme",
+        "racket",
+        "spring",
+        "flask",
+        "express",
+        "electron",
+        "bootstrap",
+        "unity",
+        "nix",
+        "jest",
+        "cypress",
+        "spark",
+        "selenium",
+        "airflow",
+        "pandas",
+        "stats",
     }
 )
 _LEVEL_WORDS = re.compile(
@@ -198,9 +289,10 @@ _LEVEL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _FILLER_PREFIX = re.compile(
-    r"^(?P<conj>(?:and|or|plus|also|e|y|und|et|ou|e\.?g\.?|i\.?e\.?)\s+)?"
+    r"^(?P<conj>(?:and|or|plus|also|using|e|y|und|et|ou|e\.?g\.?|i\.?e\.?)\s+)?"
     r"(?:(?P<adj>basic|good|strong|solid|deep|advanced|intermediate|working|general|some|"
-    r"prior|previous|practical|hands-on|a\s+bit\s+of|a\s+little)\s+)?"
+    r"prior|previous|practical|hands-on|a\s+bit\s+of|a\s+little)\s+"
+    r"(?:to\s+(?:good|strong|solid|advanced|intermediate|expert)\s+)?)?"
     r"(?P<phrase>(?:understanding|knowledge|experience|familiarity|proficiency|expertise|"
     r"skills?|background|exposure)\s+(?:of|with|in|on|using)\s+(?:the\s+)?|"
     r"(?:familiar|comfortable|experienced|proficient)\s+with\s+(?:the\s+)?)?",
@@ -217,7 +309,9 @@ _VARIANT_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _VARIANT_PREFIX = re.compile(
-    r"^(?:(?:programming|coding|development|scripting)\s+(?:in|with)\s+|the\s+)", re.IGNORECASE
+    r"^(?:(?:programming|coding|development|scripting)\s+(?:in|with)\s+|the\s+|"
+    r"(?:good|strong|solid|excellent|sound|working|decent|some|basic|advanced)\s+)",
+    re.IGNORECASE,
 )
 _SKILL_SEPARATOR = re.compile(r"\s*[,;]\s*|(?<=[^\s.])\.\s+(?=[A-Z])")
 _SUBSKILL_SEPARATOR = re.compile(

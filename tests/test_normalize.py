@@ -479,6 +479,21 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
         [("Deep learning", None, None), ("Machine learning", None, None)],
     ),
     ("TBD (ask maintainers)", []),
+    (
+        "Training and using deep learning, basic to good knowledge of computer vision,"
+        " good C++/Python coding skills.",
+        [
+            ("Training", None, None),
+            ("Deep learning", None, None),
+            ("Computer vision", "basic", None),
+            ("C++", None, None),
+            ("Python", None, None),
+        ],
+    ),
+    (
+        "C, HTTP (Server & Client), Multi-threading",
+        [("C", None, None), ("HTTP", None, "Server & Client"), ("Concurrency", None, None)],
+    ),
     ("Go, TBD", [("Go", None, None)]),
     (
         "React, Vite, REST API, (Optional writing APIs in Golang)",
@@ -544,6 +559,7 @@ def test_skill_notations(value: str, expected: list[tuple[str, str | None, str |
             ["Rust", "Python"],
         ),
         ("We'd like someone who has used kubernetes and golang before", ["Kubernetes", "Go"]),
+        ("We will spring into action with express delivery and go fast.", []),
     ],
 )
 def test_prose_yields_only_known_skill_names(value: str, expected: list[str]) -> None:
