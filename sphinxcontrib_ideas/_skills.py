@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from types import MappingProxyType
 
 from ._text import (
     LINK,
@@ -239,9 +240,10 @@ def _skill_key(text: str) -> str:
     return squash(text).casefold().strip(" .:;")
 
 
-BUILTIN_SKILL_ALIASES: Mapping[str, str]
-_CONCEPTS: frozenset[str]
-BUILTIN_SKILL_ALIASES, _CONCEPTS = _read_alias_table(_ALIAS_TABLE)
+_BUILTIN_NAMES, _CONCEPTS = _read_alias_table(_ALIAS_TABLE)
+#: Lower-cased alias -> canonical skill name. Read-only: results are memoised, so users
+#: extend it through the ``aliases`` arguments (the ``ideas_skill_aliases`` option).
+BUILTIN_SKILL_ALIASES: Mapping[str, str] = MappingProxyType(_BUILTIN_NAMES)
 
 # English words that are also skill names: inside prose they count only when capitalised.
 _ENGLISH_WORDS = frozenset(
