@@ -22,6 +22,7 @@ _ALIASES: dict[str, str] = {
     "description": DESCRIPTION,
     "project description": DESCRIPTION,
     "idea description": DESCRIPTION,
+    "abstract": DESCRIPTION,
     "brief description": DESCRIPTION,
     "short description": DESCRIPTION,
     "mentor": MENTORS,
@@ -54,6 +55,7 @@ _ALIASES: dict[str, str] = {
     "prerequisites": SKILLS,
     "prerequisite skills": SKILLS,
     "required knowledge": SKILLS,
+    "helpful experience": SKILLS,
     "upstream issue": ISSUES,
     "upstream issues": ISSUES,
     "issue": ISSUES,
@@ -201,6 +203,12 @@ def _make_label(text: str, value: str, *, emphasised: bool) -> Label | None:
     if len(normal.split()) > _MAX_UNKNOWN_WORDS:
         return None
     return Label(text=text, key=normal, known=False, emphasised=emphasised, value=value)
+
+
+def heading_label(title: str) -> Label | None:
+    """The known label a whole heading consists of ("Expected Outcomes"), or None."""
+    label = split_label(title)
+    return label if label is not None and label.known and not label.value else None
 
 
 def suggest_label(label: Label) -> str | None:

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field, replace
 
 from ._blocks import Outline, Section, is_comment, is_toc, iter_sections, read_outline
 from ._fields import read_fields
-from ._units import is_field_bearing, read_units, slice_lines
+from ._labels import heading_label
+from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .lint import lint_catalog
 from .model import (
     Catalog,
@@ -110,9 +111,15 @@ class _CatalogBuilder:
         self.headed: set[Section] = set()
         sections = iter_sections(self.root)
         self.units = {section: read_units(section.body, self.lines) for section in sections}
+        #: Sub-sections read as fields of their parent ("#### Expected Outcomes").
+        self.absorbed: set[Section] = set()
+        for section in sections:
+            self._absorb_heading_fields(section)
         self.excluded = self._find_excluded(sections)
         self.ideas = {
-            s for s in sections if s not in self.excluded and is_field_bearing(self.units[s])
+            s
+            for s in sections
+            if s not in self.excluded and s not in self.absorbed and is_field_bearing(self.units[s])
         }
         self.containers = self._find_containers(sections)
         self.project_level = self._find_project_level()
@@ -120,6 +127,28 @@ class _CatalogBuilder:
         self.title_section = self._find_title()
 
     # -- classification ------------------------------------------------------------------
+
+    def _absorb_heading_fields(self, section: Section) -> None:
+        """Fields written as sub-headings (``### Abstract``, ``### Mentors``): one idea.
+
+        Two such headings are needed: a lone "Mentors" heading is more often an
+        organisation's list of mentors than a field of an idea.
+        """
+        labels = [heading_label(child.title) for child in section.children]
+        if sum(label is not None for label in labels) < 2:
+            return
+        units = list(self.units[section])
+        for child, label in zip(section.children, labels, strict=True):
+            if label is not None:
+                assert child.heading is not None
+                value, line = slice_lines(self.lines, child.heading.end, child.end)
+                units.append(Unit(label, value, child.line, line if value else child.line))
+            elif is_field_bearing(self.units[child]):
+                units.extend(self.units[child])  # "### Details" holding field bullets
+            else:
+                continue
+            self.absorbed.add(child)
+        self.units[section] = units
 
     def _find_excluded(self, sections: list[Section]) -> set[Section]:
         excluded: set[Section] = set()
@@ -308,7 +337,7 @@ class _CatalogBuilder:
         self.diagnostics.extend(draft.diagnostics)
         nested: list[Section] = []
         for child in section.children:
-            if child in self.excluded:
+            if child in self.excluded or child in self.absorbed:
                 continue
             if child in self.ideas or child in self.containers:
                 nested.append(child)  # an idea written one level too low

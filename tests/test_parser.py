@@ -248,6 +248,28 @@ def test_term_readme_with_toc_timeline_and_broken_out_lists() -> None:
     assert not [d for d in result.diagnostics if d.subtype == "structure"]
 
 
+def test_fields_written_as_sub_headings() -> None:
+    result = parse_fixture("heading-fields.md")
+    catalog = result.catalog
+    assert [(p.name, len(p.ideas)) for p in catalog.projects] == [("Omega Toolkit", 2)]
+    plotting, docs = catalog.projects[0].ideas
+    assert plotting.title == "Project Idea 1: Faster plotting"
+    assert plotting.description == (
+        "Make the plotting module render large data sets quickly.\n\n"
+        "### Current State\n\n- Plots with a million points take a minute."
+    )
+    assert plotting.description_line == 9
+    assert [m.github for m in plotting.mentors] == ["ivy-ex", "jo-ex"]
+    assert [s.name for s in plotting.skills] == ["Python", "NumPy"]
+    assert [(f.key, f.line) for f in plotting.fields] == [
+        ("expected-outcome", 15),
+        ("project-size", 24),
+    ]
+    assert [m.github for m in docs.mentors] == ["kai-ex"]
+    assert docs.skills_text == "Technical writing, Sphinx"
+    assert not result.diagnostics
+
+
 def test_ideas_one_level_off_groups_and_demoted_project() -> None:
     result = parse_fixture("deep-levels.md")
     catalog = result.catalog
