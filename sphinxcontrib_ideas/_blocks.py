@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 # line numbers and markdown-it's token maps count the same lines.
 _NEWLINES = re.compile(r"\r\n?")
 _HTML_COMMENT = re.compile(r"\s*<!--.*-->\s*", re.DOTALL)
-_TOC_LINE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]]*\]\(#[^)\s]*\)\s*")
+_TOC_LINE = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?\[[^\]]*\]\(#[^)\s]*\)\s*")
 
 
 @dataclass(slots=True)
@@ -189,12 +189,12 @@ def is_comment(block: Block, lines: list[str]) -> bool:
 
 
 def is_toc(block: Block, lines: list[str]) -> bool:
-    """A table of contents: a list whose every line is a link to an in-page anchor.
+    """A table of contents: a list or paragraph whose every line links to an in-page anchor.
 
     Its anchors point at headings of the source file that the catalog renders under other
     names, so it is dropped rather than shown with dead links.
     """
-    if block.kind not in ("bullet_list", "ordered_list"):
+    if block.kind not in ("bullet_list", "ordered_list", "paragraph"):
         return False
     seen = False
     for line in lines[block.start : block.end]:

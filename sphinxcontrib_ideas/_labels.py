@@ -39,6 +39,12 @@ _ALIASES: dict[str, str] = {
     "co-mentor": MENTORS,
     "co-mentors": MENTORS,
     "mentor names": MENTORS,
+    "coding mentor": MENTORS,
+    "coding mentors": MENTORS,
+    "assisting mentor": MENTORS,
+    "assisting mentors": MENTORS,
+    "backup mentor": MENTORS,
+    "backup mentors": MENTORS,
     "recommended skills": SKILLS,
     "recommended skill": SKILLS,
     "recommend skills": SKILLS,
@@ -85,6 +91,9 @@ _ALIASES: dict[str, str] = {
     "lfx mentorship url": "lfx-url",
     "technologies": "technologies",
     "technology": "technologies",
+    "difficulty": "difficulty",
+    "difficulty level": "difficulty",
+    "complexity": "difficulty",
 }
 
 #: How a canonical key is spelt in a "did you mean" hint.
@@ -97,6 +106,7 @@ _DISPLAY: dict[str, str] = {
     "project-size": "Expected project size",
     "lfx-url": "LFX URL",
     "technologies": "Technologies",
+    "difficulty": "Difficulty",
 }
 
 # A label is a short run of words; commas and sentence punctuation mean prose.
@@ -105,6 +115,8 @@ _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _EMPHASIS_OPEN = re.compile(r"(?:\*\*|__|\*|_)(?=\S)")
 _EMPHASIS_EDGE = re.compile(r"^(?:\*\*|__|\*|_)\s*|\s*(?:\*\*|__|\*|_)$")
 _MAX_LABEL_CHARS = 60
+# "**Description**<br>": an HTML line break after a label is layout, not value.
+_LINE_BREAK = re.compile(r"^\s*<br\s*/?>|<br\s*/?>\s*$", re.IGNORECASE)
 # ASCII or full-width colon (files written with a CJK input method use the latter).
 _COLON = re.compile("[:\uff1a]")
 # Longest alias first, so "Upstream Issues" wins over "Issues"; a parenthetical may follow.
@@ -175,12 +187,15 @@ def _strip_closing_emphasis(after_colon: str) -> str:
 
 
 def _closed_label(rest: str, mark: str) -> Label | None:
-    """``**Mentors** value``: emphasis alone marks the label (known labels only)."""
+    """``**Mentors** value``, or ``**Tasks**`` alone on its line: emphasis marks the label.
+
+    With a value on the same line only a known label counts: ``**Note** that...`` is prose.
+    """
     close = rest.find(mark, 0, _MAX_LABEL_CHARS + 4)
     if close < 0:
         return None
     label = _make_label(rest[:close].strip(), rest[close + len(mark) :].strip(), emphasised=True)
-    return label if label is not None and label.known else None
+    return label if label is not None and (label.known or not label.value) else None
 
 
 def _bare_label(rest: str) -> Label | None:
@@ -192,6 +207,7 @@ def _bare_label(rest: str) -> Label | None:
 
 
 def _make_label(text: str, value: str, *, emphasised: bool) -> Label | None:
+    value = _LINE_BREAK.sub("", value).strip()
     if not text or len(text) > _MAX_LABEL_CHARS or not _LABEL_SHAPE.fullmatch(text):
         return None
     normal = normalize_label(text)

@@ -43,11 +43,11 @@ def slice_lines(lines: list[str], start: int, end: int) -> tuple[str, int]:
 
 
 def read_units(body: list[Block], lines: list[str]) -> list[Unit]:
-    """The units of a section's own body, in file order; HTML comments are skipped."""
+    """The units of a section's own body, in file order; comments and rules are skipped."""
     units: list[Unit] = []
     for block in body:
-        if is_comment(block, lines):
-            continue
+        if block.kind == "hr" or is_comment(block, lines):
+            continue  # a "---" between ideas separates, it says nothing
         if block.kind == "bullet_list" and block.items:
             units.extend(_list_units(block, lines))
         elif block.kind == "paragraph":

@@ -219,6 +219,9 @@ class _CatalogBuilder:
 
     def _walk_outside(self, section: Section) -> None:
         """A section above or beside the projects: preamble, wrapper or stray text."""
+        if self.projects and section.heading and section not in self.containers:
+            self._stray_section(section)
+            return
         self._outside_body(section)
         children = [c for c in section.children if c not in self.excluded]
         for index, child in enumerate(children):
@@ -230,6 +233,14 @@ class _CatalogBuilder:
                 self._demoted_project(child)  # its ideas follow at its own level
             else:
                 self._walk_outside(child)
+
+    def _stray_section(self, section: Section) -> None:
+        """A section after the projects holding no ideas ("## Contact"): one warning."""
+        for part in (section, *iter_sections(section)):
+            kept = self._kept_body(part)
+            if kept:
+                self._structure(kept[0][1], f"text under heading {section.title!r}")
+                return
 
     def _outside_body(self, section: Section) -> None:
         parts = self._kept_body(section)
@@ -370,10 +381,10 @@ class _CatalogBuilder:
     # -- helpers ---------------------------------------------------------------------------
 
     def _kept_body(self, section: Section) -> list[tuple[str, int]]:
-        """The section's own blocks as Markdown, without comments and anchor-link TOCs."""
+        """The section's own blocks as Markdown, without separators, comments and TOCs."""
         parts: list[tuple[str, int]] = []
         for block in section.body:
-            if is_comment(block, self.lines) or is_toc(block, self.lines):
+            if block.kind == "hr" or is_comment(block, self.lines) or is_toc(block, self.lines):
                 continue
             text, line = slice_lines(self.lines, block.start, block.end)
             if text:

@@ -216,9 +216,43 @@ def test_gsoc_paragraph_labels_single_org() -> None:
     errors = idea(catalog, "Better error messages")
     assert errors.description_line == 16
     assert [m.github for m in errors.mentors] == ["cy-ex"]
+    updates = idea(catalog, "Smoother updates")  # plain "Label: value" paragraphs
+    assert updates.description.endswith(
+        "- download the installer quietly\n- install at the next start"
+    )
+    assert [s.name for s in updates.skills] == ["TypeScript", "React"]
+    assert [(f.label, f.key, f.value) for f in updates.fields] == [
+        ("Difficulty Level", "difficulty", "Medium")
+    ]
     assert [render(d) for d in result.diagnostics] == [
-        "gsoc-paragraphs.md:22: warning: section 'Contributor guidance' is not part of any "
-        "project or idea and is left out of the catalog [ideas.structure]"
+        "gsoc-paragraphs.md:22: warning: idea 'Smoother updates' has no mentors [ideas.no-mentors]",
+        "gsoc-paragraphs.md:33: warning: section 'Contributor guidance' is not part of any "
+        "project or idea and is left out of the catalog [ideas.structure]",
+    ]
+
+
+def test_gsoc_bold_labels_with_line_breaks_and_rules() -> None:
+    result = parse_fixture("gsoc-bold-br.md")
+    catalog = result.catalog
+    (upsilon,) = catalog.projects
+    assert upsilon.name == "Upsilon Summer Ideas"
+    assert upsilon.intro == ""  # a lone link to an in-page anchor is navigation
+    activities, port = upsilon.ideas
+    assert activities.description == (
+        "Upsilon has many activities. This project improves\nat least ten of them.\n\n"
+        "Students may pick the activities."
+    )
+    assert "---" not in activities.description
+    assert [s.name for s in activities.skills] == ["Python", "GTK"]
+    assert [(m.name, m.github) for m in activities.mentors] == [("Vera Example", "vera-ex")]
+    assert port.description == "Support for Python 2 ended, so we finish the move."
+    assert [(f.key, f.value) for f in port.fields] == [
+        ("tasks", "* Review the changes\n* Fix regressions")
+    ]
+    # everything after the ideas that holds none is one warning, not one per heading
+    assert [render(d) for d in result.diagnostics if d.subtype == "structure"] == [
+        "gsoc-bold-br.md:40: warning: text under heading 'Administrative notes' is not part "
+        "of any project or idea and is left out of the catalog [ideas.structure]"
     ]
 
 
