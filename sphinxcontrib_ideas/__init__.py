@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .config import register_config_values, validate_config
     from .directives import IdeasCatalogDirective, IdeasIndexDirective, IdeasProjectDirective
     from .domain import IdeasDomain
+    from .listing import setup_listings
     from .pages import generate_pages, pages_to_rewrite, plan_build
 
     register_config_values(app)
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", generate_pages)
     app.connect("builder-inited", _add_static_files)
     app.connect("env-get-updated", pages_to_rewrite)
+    setup_listings(app)  # ideas-list, ideas-table, "also in" links, ideas.json
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -77,6 +77,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         (dict,),
         "extra skill aliases, spelling -> canonical name, added to the built-in table",
     ),
+    ConfigValue(
+        "ideas_json",
+        True,
+        (bool,),
+        "write ``ideas.json`` (the ``sphinx-ideas export`` format plus each object's URI in "
+        "this build) into the output folder of every builder",
+    ),
 )
 
 
