@@ -32,7 +32,7 @@ extensions = [
 # Explicit, so that no stray file (an ideas file, a README) is read as a page by accident.
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "README.md"]
+exclude_patterns = ["_build", "_examples", "Thumbs.db", ".DS_Store", "README.md"]
 # The rST half of each "rST and MyST" example lives in a fenced block, never as a page.
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3

@@ -67,6 +67,13 @@ def config_table() -> Table:
     return ("Name", "Default", "Type", "Meaning"), rows
 
 
+def options_table() -> Table:
+    """Every option of the ``ideas-catalog`` directive."""
+    from sphinxcontrib_ideas.directives import CATALOG_OPTIONS
+
+    return ("Option", "Effect"), [(f"``:{name}:``", doc) for name, doc in CATALOG_OPTIONS]
+
+
 def roles_table() -> Table:
     """Every role of the ``ideas`` domain, in rST and MyST spelling."""
     from sphinxcontrib_ideas.domain import OBJECT_TYPES
@@ -83,6 +90,7 @@ TABLES: dict[str, Callable[[], Table]] = {
     "subtypes": subtypes_table,
     "config": config_table,
     "roles": roles_table,
+    "options": options_table,
     "filter-names": filter_names_table,
 }
 

@@ -20,15 +20,6 @@
       .trim();
   }
 
-  function textsOf(root, selector) {
-    var out = [];
-    root.querySelectorAll(selector).forEach(function (el) {
-      var t = (el.textContent || "").trim();
-      if (t && out.indexOf(t) < 0) out.push(t);
-    });
-    return out;
-  }
-
   /* The innermost element holding every idea: where the filter acts. */
   function commonAncestor(nodes) {
     var anc = nodes[0].parentElement;
@@ -45,12 +36,25 @@
     return cur;
   }
 
+  /* A skill's identity: where its link points (its skills-index entry), so "Golang",
+   * "golang" and "Go" (one canonical skill, written three ways) are one chip. */
+  function skillKey(link) {
+    var href = link.getAttribute("href");
+    return href ? href.split("#").pop() || href : fold(link.textContent);
+  }
+
+  /* A short label for a skill: the text as written, less qualifiers in parentheses. */
+  function skillLabel(text) {
+    var label = text.replace(/\s*\([^)]*\)/g, "").replace(/[.;:,]+$/, "").trim();
+    return label || text.trim();
+  }
+
   function readIdea(section) {
-    var skills = textsOf(section, "a.ideas-skill, .ideas-skill");
+    var links = Array.prototype.slice.call(section.querySelectorAll("a.ideas-skill"));
     return {
       el: section,
-      skills: skills,
-      skillKeys: skills.map(fold),
+      skillKeys: links.map(skillKey),
+      skillLabels: links.map(function (a) { return skillLabel(a.textContent || ""); }),
       text: fold(section.textContent),
     };
   }
@@ -62,18 +66,24 @@
     return node;
   }
 
+  /* One entry per skill: how many ideas ask for it, and its shortest label. */
   function skillCounts(ideas) {
     var counts = {};
     var names = {};
     ideas.forEach(function (idea) {
-      idea.skills.forEach(function (name, i) {
-        var key = idea.skillKeys[i];
+      var seen = {};
+      idea.skillKeys.forEach(function (key, i) {
+        var label = idea.skillLabels[i];
+        if (!names[key] || label.length < names[key].length) names[key] = label;
+        if (seen[key]) return;
+        seen[key] = true;
         counts[key] = (counts[key] || 0) + 1;
-        if (!names[key]) names[key] = name;
       });
     });
     return Object.keys(counts)
-      .sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); })
+      .sort(function (a, b) {
+        return counts[b] - counts[a] || names[a].localeCompare(names[b]);
+      })
       .map(function (key) { return { key: key, name: names[key], count: counts[key] }; });
   }
 

@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_ideas"]
+suppress_warnings = ["ideas.no-skills"]  # optional: silence a warning subtype you accept

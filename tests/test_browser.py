@@ -1,0 +1,664 @@
+"""What readers see: the built catalog in a real browser (headless Chromium).
+
+Data flow: ``docs/`` and small themed copies of the demo catalog --(sphinx-build, html, in a
+tmp folder)--> pages served by ``http.server`` on 127.0.0.1 (random port) --> Debian's
+``chromium`` driven through its ``chromedriver`` by Selenium (the system driver: Selenium
+Manager never downloads anything).
+
+Checks: every link on the catalog, project, skills and mentor pages resolves; a skill or
+mentor link lands on its index entry; the filter narrows and clears; and under each
+supported theme, light and dark, at 1280 px and 390 px, no page is wider than the window.
+Screenshots go to ``test-artifacts/screenshots/`` (git-ignored), never into the repository.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import functools
+import html.parser
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sphinxcontrib_ideas.reader import load_catalog
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test dependency")
+from selenium.common.exceptions import TimeoutException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).parent.parent
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+)
+#: Theme -> the colour modes it offers.
+THEMES: dict[str, tuple[str, ...]] = {
+    "alabaster": ("light",),
+    "furo": ("light", "dark"),
+    "sphinx_rtd_theme": ("light",),
+    "pydata_sphinx_theme": ("light", "dark"),
+    "sphinx_book_theme": ("light", "dark"),
+}
+WIDTHS = (1280, 390)
+#: The extension's default folder of generated pages.
+PAGES_DIR = "ideas"
+LINKS_JS = "return [...document.querySelectorAll('a[href]')].map(a => a.href)"
+
+
+# -- building and serving -------------------------------------------------------------
+
+
+def build_site(srcdir: Path, outdir: Path) -> Path:
+    """``sphinx-build -W -b html``: the HTML folder, or a failure with Sphinx's output."""
+    cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
+    cmd += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "html")]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
+    assert result.returncode == 0, f"build of {srcdir} failed:\n{result.stderr}"
+    return outdir / "html"
+
+
+def write_theme_site(srcdir: Path, seed: Path, theme: str) -> None:
+    """A small project holding only the demo catalog, under ``theme``."""
+    srcdir.mkdir(parents=True)
+    shutil.copyfile(seed, srcdir / "ideas.md")
+    (srcdir / "conf.py").write_text(
+        "extensions = ['sphinxcontrib_ideas']\n"
+        "source_suffix = {'.rst': 'restructuredtext'}\n"
+        "project = 'Ideas'\n"
+        f"html_theme = {theme!r}\n",
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text(
+        "Project ideas\n=============\n\n.. ideas-catalog:: ideas.md\n", encoding="utf-8"
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep pytest's output clean."""
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a random port; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A built HTML site and the URL it is served at."""
+
+    base: str
+    root: Path
+
+    def url(self, path: str) -> str:
+        """The absolute URL of ``path`` on this site."""
+        return urllib.parse.urljoin(self.base, path)
+
+
+# -- the browser ----------------------------------------------------------------------
+
+
+def make_driver(user_data_dir: Path) -> WebDriver:
+    """Debian's Chromium through the system chromedriver, with a fresh profile."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.fail("chromium and chromium-driver are needed: run scripts/install-browser-deps.sh")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={user_data_dir}")
+    options.add_argument("--window-size=1280,900")
+    driver: WebDriver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(60)
+    return driver
+
+
+def js(driver: WebDriver, script: str, *args: Any) -> Any:
+    """Run ``script`` in the page and return its result."""
+    return driver.execute_script(script, *args)
+
+
+def cdp(driver: WebDriver, command: str, params: dict[str, Any]) -> dict[str, Any]:
+    """One Chrome DevTools Protocol command."""
+    result: dict[str, Any] = driver.execute_cdp_cmd(command, params)
+    return result
+
+
+def set_viewport(driver: WebDriver, width: int, *, dark: bool) -> None:
+    """Emulate a window ``width`` px wide (a phone below 600) and the system colour scheme."""
+    metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
+    cdp(driver, "Emulation.setDeviceMetricsOverride", metrics)
+    scheme = {"name": "prefers-color-scheme", "value": "dark" if dark else "light"}
+    cdp(driver, "Emulation.setEmulatedMedia", {"features": [scheme]})
+
+
+def load(driver: WebDriver, url: str) -> None:
+    """Open ``url`` and wait until the page and its deferred scripts are done."""
+    driver.get(url)
+    WebDriverWait(driver, 30).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+
+
+def screenshot(driver: WebDriver, path: Path) -> None:
+    """A full-page PNG (capped at 12000 px high)."""
+    height = min(int(js(driver, "return document.documentElement.scrollHeight")), 12000)
+    width = int(js(driver, "return window.innerWidth"))
+    clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
+    params = {"format": "png", "captureBeyondViewport": True, "clip": clip}
+    shot = cdp(driver, "Page.captureScreenshot", params)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
+# Two measures: the page (the spec's ``scrollWidth <= innerWidth``), and every element of
+# the catalog's own content, since a theme may clip or scroll its main column (furo does)
+# and so hide an overflowing idea from the first. Content inside its own horizontal scroll
+# box (a code block, a wide table) is fine: it scrolls instead of widening the page.
+OVERFLOW_JS = """
+const w = window.innerWidth;
+const roots = document.querySelectorAll(
+  '.ideas-project, .ideas-catalog, .ideas-skills-index, .ideas-mentors-index, .ideas-filter');
+function scrollsAlone(el, root) {
+  for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+  }
+  return false;
+}
+const wide = [];
+for (const root of roots) {
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > w + 1 && !scrollsAlone(el, root)) {
+      const cls = typeof el.className === 'string' ? el.className.trim() : '';
+      wide.push(`${el.tagName.toLowerCase()}.${cls.split(/\\s+/).join('.')} right=${r.right}`);
+      if (wide.length >= 8) break;
+    }
+  }
+}
+return {scroll: document.documentElement.scrollWidth, inner: w, wide: wide,
+        roots: roots.length};
+"""
+
+
+def assert_no_overflow(driver: WebDriver, label: str) -> None:
+    """Neither the page nor any of the catalog's content is wider than the window."""
+    info = js(driver, OVERFLOW_JS)
+    assert info["roots"] > 0, f"{label}: no catalog content on the page"
+    assert info["scroll"] <= info["inner"], f"{label}: the page overflows the window: {info}"
+    assert info["wide"] == [], f"{label}: content overflows the window: {info}"
+
+
+def linked_pages(driver: WebDriver, site: Site) -> list[str]:
+    """Pages of the generated folder the current page links to (fragments dropped)."""
+    prefix = site.url(PAGES_DIR + "/")
+    pages = {h.split("#")[0] for h in js(driver, LINKS_JS) if h.startswith(prefix)}
+    return sorted(p for p in pages if p.endswith(".html"))
+
+
+def pages_by_kind(driver: WebDriver, site: Site, start: str) -> dict[str, list[str]]:
+    """From the catalog page ``start``: the catalog, project, skills and mentor pages."""
+    load(driver, start)
+    assert driver.find_elements(By.CSS_SELECTOR, ".ideas-catalog"), f"no catalog on {start}"
+    kinds = {
+        "project": ".ideas-project",
+        "skills": ".ideas-skills-index",
+        "mentors": ".ideas-mentors-index",
+    }
+    found: dict[str, list[str]] = {"catalog": [start], **{kind: [] for kind in kinds}}
+    for url in linked_pages(driver, site):
+        load(driver, url)
+        for kind, selector in kinds.items():
+            if driver.find_elements(By.CSS_SELECTOR, selector):
+                found[kind].append(url)
+    return found
+
+
+# -- fixtures -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
+    """One browser for the module."""
+    chrome = make_driver(tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield chrome
+    finally:
+        chrome.quit()
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The project's own docs (with the live demo catalog), built and served."""
+    out = build_site(ROOT / "docs", tmp_path_factory.mktemp("demo-docs"))
+    with serve(out) as base:
+        yield Site(base=base, root=out)
+
+
+@pytest.fixture(scope="module")
+def pages(demo_site: Site, driver: WebDriver, seed_path: Path) -> dict[str, list[str]]:
+    """URLs of the demo's catalog page, project pages and two index pages."""
+    set_viewport(driver, 1280, dark=False)
+    found = pages_by_kind(driver, demo_site, demo_site.url("demo.html"))
+    projects = load_catalog(seed_path).catalog.projects
+    assert len(found["project"]) == len(projects), found["project"]
+    assert len(found["skills"]) == 1
+    assert len(found["mentors"]) == 1
+    return found
+
+
+# -- every link resolves --------------------------------------------------------------
+
+
+class _Ids(html.parser.HTMLParser):
+    """Every ``id`` (and legacy ``<a name>``) in an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for key, value in attrs:
+            if value and (key == "id" or (tag == "a" and key == "name")):
+                self.ids.add(value)
+
+
+@functools.cache
+def fetch_ids(url: str) -> frozenset[str] | None:
+    """The ids of the page at ``url`` (empty if not HTML), or None when it does not load."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            body: bytes = response.read()
+            kind = response.headers.get_content_type()
+    except urllib.error.URLError:
+        return None
+    if kind != "text/html":
+        return frozenset()
+    parser = _Ids()
+    parser.feed(body.decode("utf-8", "replace"))
+    return frozenset(parser.ids)
+
+
+def broken_links(hrefs: list[str], site: Site) -> list[str]:
+    """Links among ``hrefs`` that do not resolve: missing pages or anchors, bad schemes."""
+    broken = []
+    for href in hrefs:
+        parts = urllib.parse.urlsplit(href)
+        if parts.scheme == "mailto":
+            continue
+        if not href.startswith(site.base):
+            # The outside world is not reached from tests; it must at least be a web link.
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                broken.append(f"{href} (not a web link)")
+            continue
+        ids = fetch_ids(urllib.parse.urlunsplit((*parts[:4], "")))
+        if ids is None:
+            broken.append(f"{href} (page does not load)")
+        elif parts.fragment and urllib.parse.unquote(parts.fragment) not in ids:
+            broken.append(f"{href} (no such anchor)")
+    return broken
+
+
+def test_every_link_resolves(
+    pages: dict[str, list[str]], driver: WebDriver, demo_site: Site
+) -> None:
+    internal = 0
+    for kind, urls in pages.items():
+        for url in urls:
+            load(driver, url)
+            hrefs: list[str] = js(driver, LINKS_JS)
+            assert broken_links(hrefs, demo_site) == [], f"broken links on the {kind} page {url}"
+            internal += sum(h.startswith(demo_site.base) and "#" in h for h in hrefs)
+    assert internal > 100  # the catalog's own cross-links were really checked
+
+
+def test_link_check_catches_a_broken_link(demo_site: Site) -> None:
+    """The checker itself: a missing page, a missing anchor and a javascript: link."""
+    hrefs = [
+        demo_site.url("ideas/no-such-project.html"),
+        demo_site.url("demo.html#no-such-anchor"),
+        "javascript:alert(1)",
+        demo_site.url("demo.html"),
+    ]
+    assert len(broken_links(hrefs, demo_site)) == 3
+
+
+# -- skill and mentor links land on their index entries -------------------------------
+
+
+def entry_of(driver: WebDriver, target: WebElement) -> WebElement:
+    """The index entry a link's target belongs to."""
+    entry: WebElement | None = js(
+        driver, "return arguments[0].closest('.ideas-index-entry')", target
+    )
+    assert entry is not None, "the link's target is not (inside) an index entry"
+    return entry
+
+
+def wait_for_url(driver: WebDriver, url: str) -> None:
+    """Wait until the browser has loaded ``url`` (after a click)."""
+    WebDriverWait(driver, 30).until(
+        lambda d: bool(
+            d.current_url == url and d.execute_script("return document.readyState") == "complete"
+        )
+    )
+
+
+IN_VIEW_JS = """
+const r = arguments[0].getBoundingClientRect();
+return r.top >= 0 && r.top < window.innerHeight;
+"""
+
+
+def in_view(driver: WebDriver, element: WebElement) -> bool:
+    """Whether the top of ``element`` is (or within a few seconds comes) into the window."""
+    try:
+        WebDriverWait(driver, 5).until(lambda d: bool(d.execute_script(IN_VIEW_JS, element)))
+    except TimeoutException:
+        return False
+    return True
+
+
+def first_idea_with(driver: WebDriver, selector: str) -> tuple[WebElement, WebElement]:
+    """The first idea on the page having an element matching ``selector``, and the element."""
+    for idea in driver.find_elements(By.CSS_SELECTOR, "section.ideas-idea"):
+        found = idea.find_elements(By.CSS_SELECTOR, selector)
+        if found:
+            return idea, found[0]
+    raise AssertionError(f"no idea with {selector} on {driver.current_url}")
+
+
+@pytest.mark.parametrize(
+    ("selector", "index"), [("a.ideas-skill", "skills"), ("a.ideas-mentor", "mentors")]
+)
+def test_clicking_lands_on_the_index_entry(
+    pages: dict[str, list[str]], driver: WebDriver, selector: str, index: str
+) -> None:
+    set_viewport(driver, 1280, dark=False)
+    for project_url in pages["project"][:5]:
+        load(driver, project_url)
+        idea, link = first_idea_with(driver, selector)
+        idea_id = str(idea.get_attribute("id"))
+        href = str(link.get_attribute("href"))
+        # The link's title is the object's name: the canonical skill ("go" for "Golang"),
+        # the mentor's handle.
+        name = str(link.get_attribute("title")).casefold()
+        assert name
+        link.click()
+        wait_for_url(driver, href)
+        assert driver.current_url.split("#")[0] == pages[index][0]
+        target = driver.find_element(By.ID, urllib.parse.unquote(href.split("#", 1)[1]))
+        entry = entry_of(driver, target)
+        # The reader sees the entry (the browser scrolled to it)...
+        assert in_view(driver, entry), "the entry is not scrolled into view"
+        # ...it is the entry of what was clicked...
+        heading = entry.find_element(By.CSS_SELECTOR, ".ideas-index-heading").text
+        assert name in heading.casefold().replace(" ", "-"), (name, heading)
+        # ...and lists the idea we came from, linking back to it.
+        back = [str(a.get_attribute("href")) for a in entry.find_elements(By.TAG_NAME, "a")]
+        assert f"{project_url}#{idea_id}" in back
+
+
+# -- the filter -----------------------------------------------------------------------
+
+
+VISIBLE_JS = """
+return [...document.querySelectorAll('section.ideas-idea')]
+  .filter(s => s.offsetParent !== null).map(s => s.id);
+"""
+IDEAS_JS = """
+return [...document.querySelectorAll('section.ideas-idea')].map(s => ({
+  id: s.id,
+  text: s.textContent.normalize('NFKD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase(),
+  skills: [...s.querySelectorAll('a.ideas-skill')]
+    .map(a => a.getAttribute('href').split('#').pop()),
+}));
+"""
+
+
+def type_filter(driver: WebDriver, text: str) -> None:
+    box = driver.find_element(By.CSS_SELECTOR, ".ideas-filter input[type=search]")
+    box.clear()
+    box.send_keys(text)
+
+
+def clear_filter(driver: WebDriver) -> None:
+    driver.find_element(By.CSS_SELECTOR, ".ideas-filter-clear").click()
+
+
+def status(driver: WebDriver) -> str:
+    element = driver.find_element(By.CSS_SELECTOR, ".ideas-filter [role=status]")
+    text: str = element.text
+    return text
+
+
+def distinctive_word(ideas: list[dict[str, Any]]) -> str:
+    """A word of 6+ letters that occurs in exactly one idea's text."""
+    for idea in ideas:
+        for word in re.findall(r"[a-z]{6,}", str(idea["text"])):
+            if sum(word in other["text"] for other in ideas) == 1:
+                return str(word)
+    raise AssertionError("no distinctive word in the ideas")
+
+
+def idea_count(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body: bytes = response.read()
+    return body.decode("utf-8").count('class="ideas-idea')
+
+
+def test_filter_narrows_and_clears(pages: dict[str, list[str]], driver: WebDriver) -> None:
+    set_viewport(driver, 1280, dark=False)
+    load(driver, max(pages["project"], key=idea_count))
+    ideas: list[dict[str, Any]] = js(driver, IDEAS_JS)
+    everyone = [i["id"] for i in ideas]
+    assert len(everyone) >= 3, "the filter test needs a project with several ideas"
+    assert js(driver, VISIBLE_JS) == everyone
+
+    # Words: a word found in one idea only (typed in capitals) shows exactly that idea.
+    word = distinctive_word(ideas)
+    type_filter(driver, word.upper())
+    assert js(driver, VISIBLE_JS) == [i["id"] for i in ideas if word in i["text"]]
+    assert status(driver).startswith("1 of")
+    type_filter(driver, "zzqxjv")
+    assert js(driver, VISIBLE_JS) == []
+    assert "No idea matches" in status(driver)
+    clear_filter(driver)
+    assert js(driver, VISIBLE_JS) == everyone
+    assert driver.find_element(By.CSS_SELECTOR, ".ideas-filter input").get_attribute("value") == ""
+
+    # Skills: each chip keeps exactly the ideas that ask for its skill; a second chip narrows
+    # further; pressing a chip again releases it.
+    chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-chip")
+    assert chips
+    for chip in chips:
+        skill = str(chip.get_attribute("data-skill"))
+        chip.click()
+        assert chip.get_attribute("aria-pressed") == "true"
+        expected = [i["id"] for i in ideas if skill in i["skills"]]
+        assert expected
+        assert js(driver, VISIBLE_JS) == expected
+        chip.click()
+        assert js(driver, VISIBLE_JS) == everyone
+    if len(chips) >= 2:
+        first, last = chips[0], chips[-1]
+        first.click()
+        last.click()
+        both = {str(first.get_attribute("data-skill")), str(last.get_attribute("data-skill"))}
+        expected = [i["id"] for i in ideas if both <= set(i["skills"])]
+        assert js(driver, VISIBLE_JS) == expected
+        clear_filter(driver)
+        assert js(driver, VISIBLE_JS) == everyone
+        assert all(c.get_attribute("aria-pressed") == "false" for c in chips)
+
+    # Mentors: a mentor's name, or their @handle, narrows to their ideas.
+    for selector in ("a.ideas-mentor", "a.ideas-github"):
+        person = driver.find_elements(By.CSS_SELECTOR, f"section.ideas-idea {selector}")[-1]
+        name = person.text.strip()
+        type_filter(driver, name)
+        key = name.lower().lstrip("@")
+        expected = [i["id"] for i in ideas if key in i["text"]]
+        assert expected
+        assert js(driver, VISIBLE_JS) == expected
+        clear_filter(driver)
+    assert js(driver, VISIBLE_JS) == everyone
+
+
+def test_no_controls_without_javascript(pages: dict[str, list[str]]) -> None:
+    """The HTML as served (what a reader without JavaScript, or a crawler, gets): every
+    idea is there and no filter control is."""
+    for url in pages["project"]:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            body: str = response.read().decode("utf-8")
+        assert 'class="ideas-idea' in body
+        assert "ideas-filter" not in body
+        assert "<input" not in body.split('class="ideas-project', 1)[1].split("</section>")[0]
+
+
+def test_no_controls_with_javascript_off(
+    pages: dict[str, list[str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A browser with JavaScript disabled shows every idea and no filter."""
+    chrome = make_driver(tmp_path_factory.mktemp("chromium-nojs"))
+    try:
+        cdp(chrome, "Emulation.setScriptExecutionDisabled", {"value": True})
+        url = pages["project"][0]
+        chrome.get(url)
+        sections = chrome.find_elements(By.CSS_SELECTOR, "section.ideas-idea")
+        assert len(sections) == idea_count(url)
+        assert all(s.is_displayed() for s in sections)
+        assert chrome.find_elements(By.CSS_SELECTOR, ".ideas-filter") == []
+    finally:
+        chrome.quit()
+
+
+# -- themes: fit at 1280 px and 390 px, light and dark --------------------------------
+
+
+@pytest.fixture(scope="module")
+def themed(
+    tmp_path_factory: pytest.TempPathFactory, seed_path: Path, driver: WebDriver
+) -> Iterator[dict[str, tuple[str, str]]]:
+    """Theme -> (a project page URL, the mentor index URL), each theme built and served."""
+    found: dict[str, tuple[str, str]] = {}
+    with contextlib.ExitStack() as stack:
+        for theme in THEMES:
+            base = tmp_path_factory.mktemp(f"theme-{theme}")
+            write_theme_site(base / "src", seed_path, theme)
+            out = build_site(base / "src", base / "out")
+            site = Site(base=stack.enter_context(serve(out)), root=out)
+            set_viewport(driver, 1280, dark=False)
+            kinds = pages_by_kind(driver, site, site.url("index.html"))
+            # The project page with the longest unbreakable text (a long URL as a link's
+            # text): the hardest to fit on a phone.
+            project = max(kinds["project"], key=lambda u: longest_word(fetch_body(u)))
+            found[theme] = (project, kinds["mentors"][0])
+        yield found
+
+
+def fetch_body(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body: bytes = response.read()
+    return body
+
+
+def longest_word(body: bytes) -> int:
+    """Length of the longest run of non-space text in an HTML page's body."""
+    text = re.sub(rb"<[^>]+>", b" ", body.split(b"<body", 1)[-1])
+    return max((len(w) for w in text.split()), default=0)
+
+
+BACKGROUND_JS = """
+for (let el = document.body; el; el = el.parentElement) {
+  const c = getComputedStyle(el).backgroundColor.match(/[\\d.]+/g).map(Number);
+  if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+}
+return [255, 255, 255];
+"""
+
+
+def is_dark(driver: WebDriver) -> bool:
+    """Whether the page's background is dark."""
+    rgb: list[float] = js(driver, BACKGROUND_JS)
+    return sum(rgb) / 3 < 128
+
+
+THEME_CASES = [
+    (theme, mode, width) for theme, modes in THEMES.items() for mode in modes for width in WIDTHS
+]
+
+
+@pytest.mark.parametrize(("theme", "mode", "width"), THEME_CASES)
+def test_pages_fit_the_window(
+    themed: dict[str, tuple[str, str]], driver: WebDriver, theme: str, mode: str, width: int
+) -> None:
+    set_viewport(driver, width, dark=mode == "dark")
+    project, mentors = themed[theme]
+    for name, url in (("project", project), ("mentors", mentors)):
+        load(driver, url)
+        label = f"{theme}-{mode}-{width}-{name}"
+        screenshot(driver, ARTIFACTS / f"{label}.png")
+        assert js(driver, "return window.innerWidth") == width
+        assert is_dark(driver) == (mode == "dark"), f"{label}: the theme is not in {mode} mode"
+        assert_no_overflow(driver, label)
+        if name == "project":
+            # The filter is there and legible: its text is not the background's colour.
+            box = driver.find_element(By.CSS_SELECTOR, ".ideas-filter")
+            assert box.is_displayed()
+            colours = js(
+                driver,
+                "const s = getComputedStyle(arguments[0]);"
+                "return [s.color, getComputedStyle(document.body).backgroundColor];",
+                box,
+            )
+            assert colours[0] != colours[1]
+
+
+def test_overflow_check_catches_a_wide_page(pages: dict[str, list[str]], driver: WebDriver) -> None:
+    """The overflow check itself: an element wider than a phone's window is caught."""
+    set_viewport(driver, 390, dark=False)
+    load(driver, pages["project"][0])
+    assert_no_overflow(driver, "as built")
+    js(driver, "document.querySelector('.ideas-idea p').style.width = '900px'")
+    with pytest.raises(AssertionError, match="overflows"):
+        assert_no_overflow(driver, "widened")
