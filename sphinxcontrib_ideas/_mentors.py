@@ -50,7 +50,10 @@ _GITHUB_URL = re.compile(
     r"(?:https?://)?(?:www\.)?github\.com/(?P<path>[^\s()<>\[\],;]*)", re.IGNORECASE
 )
 _AT_HANDLE = re.compile(r"(?<![\w@.+-])@(?P<handle>[\w-]+(?:\.[\w-]+)*)")
-_EMAIL_CANDIDATE = re.compile(r"(?:mailto:)?(?P<addr>[^\s()<>\[\],;:@]+@[^\s()<>\[\],;]*)")
+# Lookbehinds start matches only where a word starts: linear time on long words.
+_EMAIL_CANDIDATE = re.compile(
+    r"(?:mailto:)?(?<![^\s()<>\[\],;:@])(?P<addr>[^\s()<>\[\],;:@]+@[^\s()<>\[\],;]*)"
+)
 _HANDLE_MAIL_PAREN = re.compile(
     r"\(\s*@?(?P<handle>[A-Za-z0-9][\w-]*)\s*[,;/|]\s*(?:mailto:)?<?(?P<addr>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*\)"
     r"|\(\s*(?:mailto:)?<?(?P<addr2>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*[,;/|]\s*@?(?P<handle2>[A-Za-z0-9][\w-]*)\s*\)"
@@ -72,7 +75,7 @@ _OTHER_SERVICE_LABELLED = re.compile(
     re.IGNORECASE,
 )
 _OTHER_SERVICE_ON = re.compile(
-    rf"@?(?P<handle>[\w.-]+)\s+(?:on|in|at|via)\s+(?:the\s+)?(?:\w+\s+)?(?:{_SERVICES})\b",
+    rf"(?<![\w.@-])@?(?P<handle>[\w.-]+)\s+(?:on|in|at|via)\s+(?:the\s+)?(?:\w+\s+)?(?:{_SERVICES})\b",
     re.IGNORECASE,
 )
 _HANDLE_LIST = re.compile(r"(?:@[\w-]+[\s,]*){2,}")
@@ -319,9 +322,8 @@ def _cut(text: str, match: re.Match[str]) -> str:
 
 def _clean_name(rest: str) -> str:
     text = rest.replace("**", "").replace("`", "")
-    previous = None
-    while previous != text:
-        previous, text = text, _EMPTY_GROUP.sub(" ", text)
+    for _ in range(3):  # "( () )": groups emptied by the handle's removal, a few levels deep
+        text = _EMPTY_GROUP.sub(" ", text)
     text = squash(text).strip(" \t-–—,;:|/*_~")
     if _WRAPPED.fullmatch(text):  # "@jdoe (Jane Doe)": the name written after the handle
         text = text[1:-1].strip()

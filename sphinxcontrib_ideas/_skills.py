@@ -321,7 +321,8 @@ _SUBSKILL_SEPARATOR = re.compile(
     r"\s+(?:and|or|&|and/or|as well as|e|y|und|et|ou|oder)\s+|(?<=[\w+#)])\s*/\s*(?=[\w.(])",
     re.IGNORECASE,
 )
-_SLASH_COMPOUND = re.compile(r"[^\s,/]+(?:/[^\s,/]+)+")
+# The lookbehind starts matches only at a word's start: linear time on long words.
+_SLASH_COMPOUND = re.compile(r"(?<![^\s,/])[^\s,/]+(?:/[^\s,/]+)+")
 _KEPT_SLASH = "\ue000"  # a private-use character: a "/" that must not split
 _PROSE_WORDS = word_set(
     """though although ideally would could should we we'd we're you you'd your our us i

@@ -192,17 +192,23 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` touches a nested run (values have only a few runs)."""
-    return any(span_start < end and start < span_end for span_start, span_end in spans)
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` touches a run; ``spans`` are sorted and disjoint.
+
+    Only the last run starting before ``end`` can overlap: every earlier one ends before
+    that one starts. Bisecting keeps long values linear.
+    """
+    index = bisect_right(starts, end - 1) - 1
+    return index >= 0 and spans[index][1] > start
 
 
 def split_top(item: Text, separator: re.Pattern[str]) -> list[Text]:
     """Split at ``separator`` matches that lie outside brackets; empty pieces dropped."""
     spans = nested_spans(item.text)
+    starts = [span_start for span_start, _ in spans]
     pieces, start = [], 0
     for match in separator.finditer(item.text):
-        if match.start() == match.end() or _overlaps(spans, match.start(), match.end()):
+        if match.start() == match.end() or _overlaps(spans, starts, match.start(), match.end()):
             continue
         pieces.append(item.slice(start, match.start()))
         start = match.end()
