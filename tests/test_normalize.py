@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -869,3 +870,14 @@ def test_find_urls_names_its_subject() -> None:
     assert [(d.line, d.message) for d in diagnostics] == [
         (4, "field 'LFX URL' is not a URL: 'soon'")
     ]
+
+
+@pytest.mark.parametrize("unit", ["a", "a.", "@a-", "x@y.", "[a](", "Jane Doe (@jd), ", "((a))"])
+def test_long_values_parse_in_linear_time(unit: str) -> None:
+    """A 100,000-character value: linear code takes well under a second, quadratic minutes."""
+    value = unit * (100_000 // len(unit))
+    started = time.perf_counter()
+    parse_mentors(value, line=1)
+    parse_skills(value, line=1)
+    parse_issues(value, line=1)
+    assert time.perf_counter() - started < 10
