@@ -10,7 +10,10 @@ from every worker, and a no-op build must not parse again.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
+import pickle
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -73,6 +76,12 @@ class CatalogSpec:
     qualified: bool
     #: The host directive's options (its selection applies to the generated pages).
     options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def label(self) -> str | None:
+        """The name the host gives the catalog (``:label:`` or its alias ``:term:``)."""
+        values = dict(self.options)
+        return (values.get("label") or values.get("term") or "").strip() or None
 
     def object_name(self, *parts: str) -> str:
         """A domain object name: the parts dotted, behind the key when qualified."""
@@ -184,29 +193,73 @@ def _inside(srcdir: str, path: str) -> str | None:
 
 # -- the parse cache ------------------------------------------------------------------
 
-_CacheKey = tuple[str, int, int, tuple[tuple[str, str], ...]]
+_CacheKey = tuple[str, int, int, tuple[tuple[str, str], ...], tuple[int, ...]]
 _cache: dict[_CacheKey, ParseResult | IdeasFileError] = {}
 _cache_lock = threading.Lock()
 _CACHE_SIZE = 32
 
 
-def load(path: str, *, skill_aliases: Mapping[str, str]) -> ParseResult | IdeasFileError:
+def load(
+    path: str, *, skill_aliases: Mapping[str, str], cache_dir: str | None = None
+) -> ParseResult | IdeasFileError:
     """The parsed ideas file at ``path``, or the error that keeps it from being read.
 
-    Memoised on (path, mtime, size, aliases): each build process parses a file once, and
-    forked parallel readers inherit the result.
+    Memoised on (path, mtime, size, aliases): in this process (forked parallel readers
+    inherit it) and, given ``cache_dir`` (the doctree folder), on disk, so that a no-op
+    build in a new process does not parse the file again.
     """
     try:
         stat = os.stat(path)
     except OSError:
         return _load_uncached(path, skill_aliases)
-    key = (path, stat.st_mtime_ns, stat.st_size, tuple(sorted(skill_aliases.items())))
+    aliases = tuple(sorted(skill_aliases.items()))
+    key = (path, stat.st_mtime_ns, stat.st_size, aliases, _code_stamp())
     with _cache_lock:
         if key not in _cache:
             if len(_cache) >= _CACHE_SIZE:
                 _cache.clear()
-            _cache[key] = _load_uncached(path, skill_aliases)
+            _cache[key] = _load_cached(key, cache_dir) or _load_uncached(path, skill_aliases)
+            _store(key, _cache[key], cache_dir)
         return _cache[key]
+
+
+@functools.cache
+def _code_stamp() -> tuple[int, ...]:
+    """Modification times of the code that makes a ParseResult: a cached result from
+    another version of the parser is not used."""
+    here = Path(__file__).parent
+    names = ("model.py", "parser.py", "normalize.py", "reader.py")
+    return tuple((here / name).stat().st_mtime_ns for name in names if (here / name).exists())
+
+
+def _cache_file(key: _CacheKey, cache_dir: str) -> Path:
+    name = hashlib.sha256(repr(key[0]).encode("utf-8")).hexdigest()[:24]
+    return Path(cache_dir, "sphinxcontrib-ideas", f"{name}.pickle")
+
+
+def _load_cached(key: _CacheKey, cache_dir: str | None) -> ParseResult | None:
+    if cache_dir is None:
+        return None
+    try:
+        with _cache_file(key, cache_dir).open("rb") as stream:
+            stored_key, result = pickle.load(stream)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    # a cache from another version of the model is simply not used
+    return result if stored_key == key and isinstance(result, ParseResult) else None
+
+
+def _store(key: _CacheKey, result: ParseResult | IdeasFileError, cache_dir: str | None) -> None:
+    if cache_dir is None or not isinstance(result, ParseResult):
+        return
+    target = _cache_file(key, cache_dir)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, target)  # atomic: parallel writers never leave half a file
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 def _load_uncached(path: str, skill_aliases: Mapping[str, str]) -> ParseResult | IdeasFileError:
@@ -226,6 +279,7 @@ def make_filter(options: Iterable[tuple[str, str]]) -> IdeaFilter:
         projects=split_list(values.get("projects", "")),
         skills=split_list(values.get("skills", "")),
         mentors=split_list(values.get("mentors", "")),
+        catalogs=split_list(values.get("catalogs", "")),
         expression=values.get("filter", ""),
     )
 

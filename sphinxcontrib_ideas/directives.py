@@ -8,6 +8,7 @@ domain for this page. ``run()`` stays short: resolve, load, report, build.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -48,6 +49,8 @@ CATALOG_OPTIONS: tuple[tuple[str, str], ...] = (
     ("mentors", "only ideas mentored by one of these people (handles or names)"),
     ("filter", "only ideas matching this filter expression"),
     ("no-pages", "render the whole catalog, indices included, on this page: no generated pages"),
+    ("label", "the catalog's name in indices, listings and filters, e.g. ``2022 Spring``"),
+    ("term", "another name for ``:label:``"),
 )
 
 _STD_LABEL_PREFIX = "ideas-"
@@ -63,6 +66,11 @@ class _IdeasDirective(SphinxDirective):
     @property
     def domain(self) -> IdeasDomain:
         return ideas_domain(self.env)
+
+    @property
+    def cache_dir(self) -> str:
+        """Where parsed ideas files are cached between builds."""
+        return os.fspath(self.env.doctreedir)
 
     def problem(self, message: str, *args: object, subtype: Subtype = Subtype.DIRECTIVE) -> None:
         """A warning at this directive."""
@@ -122,6 +130,8 @@ class IdeasCatalogDirective(_IdeasDirective):
         "mentors": directives.unchanged,
         "filter": directives.unchanged,
         "no-pages": directives.flag,
+        "label": directives.unchanged,
+        "term": directives.unchanged,
         "digest": directives.unchanged,
     }
 
@@ -143,7 +153,9 @@ class IdeasCatalogDirective(_IdeasDirective):
         return self._overview(spec, catalog, projects)
 
     def _read(self, path: str) -> Catalog | None:
-        result = load(path, skill_aliases=self.ideas_settings.skill_aliases)
+        result = load(
+            path, skill_aliases=self.ideas_settings.skill_aliases, cache_dir=self.cache_dir
+        )
         if isinstance(result, IdeasFileError):
             self.problem(
                 "cannot read ideas file %s: %s",
@@ -289,7 +301,7 @@ class IdeasProjectDirective(_IdeasDirective):
         return [section]
 
     def _find(self, spec: CatalogSpec, slug: str) -> tuple[Project, tuple[Idea, ...]] | None:
-        loaded = load_catalogs([spec], self.ideas_settings)
+        loaded = load_catalogs([spec], self.ideas_settings, cache_dir=self.cache_dir)
         if not loaded:
             return None
         return next(((p, i) for p, i in loaded[0].projects if p.slug == slug), None)
@@ -306,7 +318,7 @@ class IdeasIndexDirective(_IdeasDirective):
         if kind not in ("skills", "mentors"):
             self.problem("unknown ideas index %r: use skills or mentors", kind)
             return []
-        loaded = load_catalogs(self.domain.catalogs, self.ideas_settings)
+        loaded = load_catalogs(self.domain.catalogs, self.ideas_settings, cache_dir=self.cache_dir)
         section = _index_section(self, kind, loaded)
         self.std_label(f"{kind}-index", section["ids"][0], section[0].astext())
         return [section]

@@ -19,7 +19,7 @@ import json
 import os
 import weakref
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,21 +110,25 @@ class LoadedCatalog:
     projects: tuple[tuple[Project, tuple[Idea, ...]], ...]
 
 
-def load_catalogs(specs: Iterable[CatalogSpec], current: Settings) -> list[LoadedCatalog]:
+def load_catalogs(
+    specs: Iterable[CatalogSpec], current: Settings, *, cache_dir: str | None = None
+) -> list[LoadedCatalog]:
     """Every planned catalog that can be read (those that cannot are reported by their host)."""
     loaded = []
     for spec in specs:
-        result = load(spec.path, skill_aliases=current.skill_aliases)
+        result = load(spec.path, skill_aliases=current.skill_aliases, cache_dir=cache_dir)
         if not isinstance(result, ParseResult):
             continue
         try:
             selection = make_filter(spec.options)
         except FilterError:
             continue
-        projects = tuple(selected(result.catalog, selection))
+        # the host's ``:label:`` names the catalog in indices, listings and filters
+        catalog = replace(result.catalog, label=spec.label) if spec.label else result.catalog
+        projects = tuple(selected(catalog, selection))
         if not projects:
             continue  # nothing to show (its host says why)
-        loaded.append(LoadedCatalog(spec, result.catalog, projects))
+        loaded.append(LoadedCatalog(spec, catalog, projects))
     return loaded
 
 
@@ -185,7 +189,7 @@ def generate_pages(app: Sphinx) -> None:
     plan = build_plan(app)
     env = app.env
     srcdir = Path(app.srcdir)
-    catalogs = load_catalogs(plan.specs, plan.settings)
+    catalogs = load_catalogs(plan.specs, plan.settings, cache_dir=os.fspath(app.doctreedir))
     suffix, syntax = stub_format(app.config)
     generated = list(_stubs(plan, catalogs, syntax=syntax))
     stubs = {docname: text for docname, text, _title in generated}

@@ -126,3 +126,29 @@ def test_a_parallel_build_equals_a_serial_one(make_app: MakeApp, tmp_path: Path,
     assert (Path(parallel.outdir) / "objects.inv").read_bytes() == (
         Path(serial.outdir) / "objects.inv"
     ).read_bytes()
+
+
+def test_a_no_op_build_in_a_new_process_does_not_parse_again(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sphinxcontrib_ideas import _catalogs, reader
+
+    srcdir = make_site(tmp_path, "catalog-rst")
+    build(make_app, srcdir)
+    parsed: list[str] = []
+    real = reader.load_catalog
+
+    def counting(path: str, **kwargs: object) -> object:
+        parsed.append(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_catalogs, "_cache", {})  # what a new process starts with
+    monkeypatch.setattr("sphinxcontrib_ideas._catalogs.load_catalog", counting)
+    _app, read = rebuild(make_app, srcdir)
+    assert read == []
+    assert parsed == []
+    # an edit is parsed again, once
+    _edit(srcdir, TIKV_DESCRIPTION, "Implement a plugin runtime.")
+    monkeypatch.setattr(_catalogs, "_cache", {})
+    rebuild(make_app, srcdir)
+    assert parsed == [str(srcdir / "ideas.md")]
