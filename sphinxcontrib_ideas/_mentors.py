@@ -396,7 +396,7 @@ def _check_contact(parts: _MentorParts, line: int) -> list[Diagnostic]:
             diag(
                 line,
                 Subtype.GITHUB_HANDLE,
-                f"GitHub handle '@{parts.github}' breaks GitHub's username rules",
+                f"handle '@{parts.github}' breaks GitHub's username rules",
             )
         )
     if parts.email is not None and not is_valid_email(parts.email):
