@@ -837,6 +837,7 @@ def test_mentors_never_raise_and_stay_within_the_value(value: str, line: int) ->
     lines = _lines_of(value, line)
     assert all(m.line in lines for m in mentors)
     assert all(d.line in lines for d in diagnostics)
+    assert all(d.message[:1].islower() for d in diagnostics)
     assert all(m.name.strip() for m in mentors)
     assert len({m.key for m in mentors if m.github}) == len([m for m in mentors if m.github])
 
@@ -860,6 +861,7 @@ def test_issues_never_raise_and_stay_within_the_value(value: str, line: int) -> 
     assert all(is_valid_url(url) for url in urls)
     assert len(set(urls)) == len(urls)
     assert all(d.line in _lines_of(value, line) for d in diagnostics)
+    assert all(d.message[:1].islower() for d in diagnostics)
 
 
 def test_find_urls_names_its_subject() -> None:
