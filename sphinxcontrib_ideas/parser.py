@@ -229,7 +229,7 @@ class _CatalogBuilder:
                 self._add_idea(child, self._project_for_stray(child), groups=())
             elif child in self.containers and child not in self.wrappers:
                 self._walk_project(child)
-            elif self._is_demoted_project(child, children[index + 1 :]):
+            elif self._is_demoted_project(child, _next(children, index)):
                 self._demoted_project(child)  # its ideas follow at its own level
             else:
                 self._walk_outside(child)
@@ -297,7 +297,7 @@ class _CatalogBuilder:
                 self._walk_inside(child, target, groups=(*groups, child.title))
             elif not target.ideas:
                 target.intro.append(self._whole(child))
-            elif self._is_demoted_project(child, children[index + 1 :]):
+            elif self._is_demoted_project(child, _next(children, index)):
                 target = self._demoted_project(child)
                 groups = ()
             else:
@@ -305,14 +305,9 @@ class _CatalogBuilder:
                 # apply" than an idea with nothing filled in: flag it, never guess.
                 self._structure(child.line, f"section {child.title!r}")
 
-    def _is_demoted_project(self, section: Section, following: list[Section]) -> bool:
+    def _is_demoted_project(self, section: Section, following: Section | None) -> bool:
         """A bare heading at idea level followed by ideas: a project heading one level low."""
-        return (
-            not section.children
-            and not self._kept_body(section)
-            and bool(following)
-            and following[0] in self.ideas
-        )
+        return not section.children and following in self.ideas and not self._kept_body(section)
 
     def _demoted_project(self, section: Section) -> _ProjectDraft:
         heading = section.heading
@@ -420,6 +415,10 @@ class _CatalogBuilder:
             for draft in merged.values()
             if draft.ideas
         )
+
+
+def _next(sections: list[Section], index: int) -> Section | None:
+    return sections[index + 1] if index + 1 < len(sections) else None
 
 
 def _freeze_project(draft: _ProjectDraft, slug: str) -> Project:
