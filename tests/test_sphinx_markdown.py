@@ -1,0 +1,55 @@
+"""Markdown fragments of an ideas file rendered with MyST in any host page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from _sphinx_sites import MakeApp, build, make_site, warnings
+
+
+def _description(html: str) -> str:
+    start = html.index('class="ideas-description')
+    return html[start : html.index('class="ideas-meta', start)]
+
+
+def test_markdown_survives_in_an_rst_host(make_app: MakeApp, tmp_path: Path) -> None:
+    app = build(make_app, make_site(tmp_path, "catalog-markdown"))
+    assert warnings(app) == []
+    html = (Path(app.outdir) / "ideas" / "gamma.html").read_text(encoding="utf-8")
+    description = _description(html)
+    assert "<em>whole</em>" in description
+    assert "<strong>Markdown</strong>" in description
+    assert '<span class="pre">code</span>' in description
+    assert 'href="https://example.org/doc">a link</a>' in description
+    assert re.search(r"<ol[^>]*>\s*<li><p>a numbered list</p>\s*<ul", description)
+    assert "<blockquote>" in description
+    assert 'class="highlight-python' in description
+    # the heading becomes a rubric: the idea keeps its place in the page's sections
+    assert '<p class="rubric"' in description
+    assert "A heading inside a description" in description
+    assert len(re.findall(r"<section", html)) == 2  # the project and its one idea
+
+
+def test_a_fragment_problem_is_located_in_the_ideas_file(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-markdown")
+    ideas = srcdir / "ideas.md"
+    text = ideas.read_text(encoding="utf-8").replace("a second item", "a second item[^nowhere]")
+    ideas.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  2. and a second item[^nowhere]") + 1
+    app = build(make_app, srcdir)
+    problems = warnings(app)
+    assert problems
+    assert all(p.startswith(f"{ideas}:{line}: ") for p in problems)
+
+
+def test_catalogs_listed_in_config_get_pages_without_a_directive(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-markdown")
+    (srcdir / "index.rst").write_text("Home\n====\n\nNo directive here.\n", encoding="utf-8")
+    app = build(make_app, srcdir, confoverrides={"ideas_catalogs": ["ideas.md"]})
+    # the generated pages are orphans (no toctree names them), so no warning
+    assert warnings(app) == []
+    assert (Path(app.outdir) / "ideas" / "gamma.html").is_file()
+    assert (srcdir / "ideas" / "gamma.rst").read_text(encoding="utf-8").startswith(":orphan:")
