@@ -5,15 +5,19 @@ CLI export, Sphinx pages, domain objects. The file is tokenised once by markdown
 (:mod:`._blocks`); sections are then classified *relatively*, because real files put
 projects and ideas at different heading levels:
 
-- an idea is a section whose own body carries field bullets (:mod:`._units`);
+- an idea is a section whose own body carries fields (:mod:`._units`): a labelled bullet,
+  two labelled paragraphs (GSoC pages), or two sub-headings named like fields;
 - a container is a section with ideas below it; the project level is the shallowest level
   with several containers (one container level above it is a wrapper such as "Proposed
   Project ideas"; containers below it are groups such as "SIG Usability");
 - a section whose heading says "Sample"/"Template" (or a "(sample)" project) excludes
   everything in it, decided by the enclosing section, never by an idea's own title.
 
-Field values are read by :mod:`.normalize`; the whole catalog is then checked by
-:mod:`.lint`. Nothing raises: problems come back as diagnostics. No Sphinx import here.
+Text before the first project is the preamble, text under a project before its first idea
+its intro; anything else that holds no idea is reported (``ideas.structure``), never
+dropped silently. Field values are read by :mod:`._fields` and :mod:`.normalize`; the whole
+catalog is then checked by :mod:`.lint`. Nothing raises: problems come back as diagnostics.
+No Sphinx import here.
 """
 
 from __future__ import annotations
