@@ -21,6 +21,7 @@ import pytest
 from sphinxcontrib_ideas.config import CONFIG_VALUES
 from sphinxcontrib_ideas.directives import CATALOG_OPTIONS
 from sphinxcontrib_ideas.domain import ROLES
+from sphinxcontrib_ideas.listing import LIST_OPTIONS, TABLE_COLUMNS, TABLE_OPTIONS
 from sphinxcontrib_ideas.model import Subtype
 from sphinxcontrib_ideas.reader import load_catalog
 
@@ -133,7 +134,9 @@ def test_every_config_value_is_documented(build_docs: BuildDocs) -> None:
 
 def test_every_option_and_role_is_documented(build_docs: BuildDocs) -> None:
     text = page_text(build_docs("html") / "usage.html")
-    assert [name for name, _doc in CATALOG_OPTIONS if f":{name}:" not in text] == []
+    for options in (CATALOG_OPTIONS, LIST_OPTIONS, TABLE_OPTIONS):
+        assert [name for name, _doc in options if f":{name}:" not in text] == []
+    assert [name for name, _doc in TABLE_COLUMNS if name not in text] == []
     assert [role for role in ROLES if f":ideas:{role}:" not in text] == []
     assert [role for role in ROLES if f"{{ideas:{role}}}" not in text] == []
 

@@ -74,6 +74,27 @@ def options_table() -> Table:
     return ("Option", "Effect"), [(f"``:{name}:``", doc) for name, doc in CATALOG_OPTIONS]
 
 
+def list_options_table() -> Table:
+    """Every option of the ``ideas-list`` directive."""
+    from sphinxcontrib_ideas.listing import LIST_OPTIONS
+
+    return ("Option", "Effect"), [(f"``:{name}:``", doc) for name, doc in LIST_OPTIONS]
+
+
+def table_options_table() -> Table:
+    """Every option of the ``ideas-table`` directive."""
+    from sphinxcontrib_ideas.listing import TABLE_OPTIONS
+
+    return ("Option", "Effect"), [(f"``:{name}:``", doc) for name, doc in TABLE_OPTIONS]
+
+
+def table_columns_table() -> Table:
+    """The columns ``ideas-table`` knows (besides the ideas' extra fields)."""
+    from sphinxcontrib_ideas.listing import TABLE_COLUMNS
+
+    return ("Column", "Shows"), [(f"``{name}``", doc) for name, doc in TABLE_COLUMNS]
+
+
 def roles_table() -> Table:
     """Every role of the ``ideas`` domain, in rST and MyST spelling."""
     from sphinxcontrib_ideas.domain import OBJECT_TYPES
@@ -91,6 +112,9 @@ TABLES: dict[str, Callable[[], Table]] = {
     "config": config_table,
     "roles": roles_table,
     "options": options_table,
+    "list-options": list_options_table,
+    "table-options": table_options_table,
+    "table-columns": table_columns_table,
     "filter-names": filter_names_table,
 }
 
