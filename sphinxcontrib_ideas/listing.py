@@ -98,9 +98,9 @@ class Row:
 
 def catalog_keys(loaded: LoadedCatalog) -> frozenset[str]:
     """The names ``:catalogs:`` may use for a catalog: label, file name, stem, key."""
-    name = catalog_name(loaded.catalog)
-    stem = loaded.spec.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return frozenset(slugify(n) for n in (name, stem, loaded.spec.key) if n)
+    file_name = loaded.spec.path.replace("\\", "/").rsplit("/", 1)[-1]
+    names = (catalog_name(loaded.catalog), file_name, file_name.rsplit(".", 1)[0])
+    return frozenset(slugify(n) for n in (*names, loaded.spec.key) if n)
 
 
 def select_rows(catalogs: Iterable[LoadedCatalog], selection: IdeaFilter) -> list[Row]:
