@@ -544,6 +544,50 @@ def test_filter_narrows_and_clears(pages: dict[str, list[str]], driver: WebDrive
     assert js(driver, VISIBLE_JS) == everyone
 
 
+OVERVIEW_JS = """
+return [...document.querySelectorAll('ul.ideas-overview > li')].map(p => ({
+  project: p.querySelector('p').textContent.trim(),
+  ideas: [...p.querySelectorAll(':scope > ul > li')].map(i => i.textContent.trim()),
+}));
+"""
+VISIBLE_OVERVIEW_JS = """
+return [...document.querySelectorAll('ul.ideas-overview > li > ul > li')]
+  .filter(i => i.offsetParent !== null).map(i => i.textContent.trim());
+"""
+
+
+def test_filter_on_the_catalog_overview(pages: dict[str, list[str]], driver: WebDriver) -> None:
+    set_viewport(driver, 1280, dark=False)
+    load(driver, pages["catalog"][0])
+    projects: list[dict[str, Any]] = js(driver, OVERVIEW_JS)
+    everyone = [title for p in projects for title in p["ideas"]]
+    assert js(driver, VISIBLE_OVERVIEW_JS) == everyone
+    # A project's name keeps exactly its ideas (and hides every other project).
+    several = next(p for p in projects if len(p["ideas"]) >= 2)
+    type_filter(driver, several["project"])
+    expected = [
+        t
+        for p in projects
+        for t in p["ideas"]
+        if several["project"].lower() in (p["project"] + " " + t).lower()
+    ]
+    assert js(driver, VISIBLE_OVERVIEW_JS) == expected
+    shown_projects = js(
+        driver,
+        "return [...document.querySelectorAll('ul.ideas-overview > li')]"
+        ".filter(p => p.offsetParent !== null).length",
+    )
+    assert shown_projects == len(
+        {p["project"] for p in projects if any(t in expected for t in p["ideas"])}
+    )
+    # A word of one title keeps the titles holding it.
+    word = distinctive_word([{"text": t.lower()} for t in everyone])
+    type_filter(driver, word)
+    assert js(driver, VISIBLE_OVERVIEW_JS) == [t for t in everyone if word in t.lower()]
+    clear_filter(driver)
+    assert js(driver, VISIBLE_OVERVIEW_JS) == everyone
+
+
 def test_no_controls_without_javascript(pages: dict[str, list[str]]) -> None:
     """The HTML as served (what a reader without JavaScript, or a crawler, gets): every
     idea is there and no filter control is."""
@@ -553,6 +597,9 @@ def test_no_controls_without_javascript(pages: dict[str, list[str]]) -> None:
         assert 'class="ideas-idea' in body
         assert "ideas-filter" not in body
         assert "<input" not in body.split('class="ideas-project', 1)[1].split("</section>")[0]
+    catalog = fetch_body(pages["catalog"][0]).decode("utf-8")
+    assert 'class="ideas-overview' in catalog
+    assert "ideas-filter" not in catalog
 
 
 def test_no_controls_with_javascript_off(

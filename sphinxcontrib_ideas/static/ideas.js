@@ -1,10 +1,11 @@
 /* sphinxcontrib-ideas: client-side filter for pages that show ideas.
  *
- * Runs only in a browser with JavaScript, on pages that have `section.ideas-idea`
- * elements (project pages, and catalogs rendered inline). It adds a text box, one chip
- * per skill and a clear button above the ideas; without JavaScript (or in epub and
- * other builders) none of these exist and every idea stays visible. No library, no
- * network: it reads only the page it runs on.
+ * Runs only in a browser with JavaScript. On a page with idea sections
+ * (`section.ideas-idea`: project pages, catalogs rendered inline) it adds a text box, one
+ * chip per skill and a clear button above the ideas; on a catalog overview
+ * (`ul.ideas-overview`) a text box that narrows the list by idea title or project.
+ * Without JavaScript (or in epub and other builders) none of these controls exist and every
+ * idea stays visible. No library and no network: it reads only the page it runs on.
  */
 (function () {
   "use strict";
@@ -20,13 +21,17 @@
       .trim();
   }
 
-  /* The innermost element holding every idea: where the filter acts. */
+  function toArray(list) {
+    return Array.prototype.slice.call(list);
+  }
+
+  /* The innermost element holding every node: where the filter acts. */
   function commonAncestor(nodes) {
     var anc = nodes[0].parentElement;
     while (anc && !nodes.every(function (n) { return anc.contains(n); })) {
       anc = anc.parentElement;
     }
-    return anc;
+    return anc || document.body;
   }
 
   /* The child of `scope` on the path to `node`: the filter goes just before it. */
@@ -49,14 +54,21 @@
     return label || text.trim();
   }
 
-  function readIdea(section) {
-    var links = Array.prototype.slice.call(section.querySelectorAll("a.ideas-skill"));
+  function readSection(section) {
+    var links = toArray(section.querySelectorAll("a.ideas-skill"));
     return {
       el: section,
       skillKeys: links.map(skillKey),
       skillLabels: links.map(function (a) { return skillLabel(a.textContent || ""); }),
       text: fold(section.textContent),
     };
+  }
+
+  /* An idea of the overview: its title, and its project's name so "tikv" finds them all. */
+  function readOverviewItem(li) {
+    var project = li.parentElement && li.parentElement.closest("li");
+    var projectName = project ? (project.querySelector("p, a") || project).textContent : "";
+    return { el: li, skillKeys: [], skillLabels: [], text: fold(projectName + " " + li.textContent) };
   }
 
   function el(tag, attrs, text) {
@@ -97,55 +109,69 @@
     return true;
   }
 
-  /* Hide a group or project section when none of its ideas is shown. */
-  function updateGroups(scope) {
-    scope.querySelectorAll("section:not(.ideas-idea)").forEach(function (sec) {
-      var inner = sec.querySelectorAll("section.ideas-idea");
+  /* Hide a container (a group or project section, a project's list item) when none of
+   * the ideas inside it is shown. */
+  function hideEmpty(containers, itemSelector) {
+    containers.forEach(function (box) {
+      var inner = toArray(box.querySelectorAll(itemSelector));
       if (!inner.length) return;
-      var anyShown = Array.prototype.some.call(inner, function (s) { return !s.hidden; });
-      sec.classList.toggle("ideas-filter-hidden", !anyShown);
+      var anyShown = inner.some(function (item) { return !item.hidden; });
+      box.classList.toggle("ideas-filter-hidden", !anyShown);
     });
   }
 
-  function build(sections) {
-    var ideas = sections.map(readIdea);
-    var scope = commonAncestor(sections) || document.body;
-    var uid = "ideas-filter-" + Math.random().toString(36).slice(2, 8);
-
+  function controls(uid, placeholder) {
     var box = el("div", { class: "ideas-filter", role: "search", "aria-label": "Filter ideas" });
     var row = el("div", { class: "ideas-filter-row" });
-    var label = el("label", { for: uid }, "Filter ideas");
     var input = el("input", {
       type: "search",
       id: uid,
       class: "ideas-filter-input",
-      placeholder: "skill, mentor or words",
+      placeholder: placeholder,
       autocomplete: "off",
     });
     var clear = el("button", { type: "button", class: "ideas-filter-clear" }, "Clear");
-    row.appendChild(label);
+    row.appendChild(el("label", { for: uid }, "Filter ideas"));
     row.appendChild(input);
     row.appendChild(clear);
     box.appendChild(row);
+    return { box: box, input: input, clear: clear };
+  }
 
-    var chips = el("div", { class: "ideas-filter-row ideas-filter-chips", role: "group", "aria-label": "Skills" });
-    var chipButtons = skillCounts(ideas).map(function (skill) {
+  function chipRow(ideas) {
+    var row = el("div", { class: "ideas-filter-row ideas-filter-chips", role: "group", "aria-label": "Skills" });
+    var buttons = skillCounts(ideas).map(function (skill) {
       var b = el("button", {
         type: "button",
         class: "ideas-filter-chip",
         "aria-pressed": "false",
         "data-skill": skill.key,
       }, skill.name + " (" + skill.count + ")");
-      chips.appendChild(b);
+      row.appendChild(b);
       return b;
     });
-    if (chipButtons.length) box.appendChild(chips);
+    return { row: row, buttons: buttons };
+  }
+
+  function statusText(active, shown, total) {
+    if (!active) return total + (total === 1 ? " idea" : " ideas");
+    if (!shown) return "No idea matches; clear the filter to see all " + total;
+    return shown + " of " + total + " ideas shown";
+  }
+
+  /* view: {ideas, scope, first (the first idea's node), placeholder, containers, item} */
+  function build(view) {
+    var ideas = view.ideas;
+    var uid = "ideas-filter-" + Math.random().toString(36).slice(2, 8);
+    var ui = controls(uid, view.placeholder);
+    var chips = chipRow(ideas);
+    if (chips.buttons.length) ui.box.appendChild(chips.row);
     var status = el("p", { class: "ideas-filter-status", role: "status", "aria-live": "polite" });
-    box.appendChild(status);
+    ui.box.appendChild(status);
 
     function apply() {
-      var words = fold(input.value).split(" ").filter(Boolean);
-      var chosen = chipButtons
+      var words = fold(ui.input.value).split(" ").filter(Boolean);
+      var chosen = chips.buttons
         .filter(function (b) { return b.getAttribute("aria-pressed") === "true"; })
         .map(function (b) { return b.getAttribute("data-skill"); });
       var shown = 0;
@@ -154,42 +180,72 @@
         idea.el.hidden = !ok;
         if (ok) shown++;
       });
-      updateGroups(scope);
-      var active = words.length || chosen.length;
-      clear.disabled = !active;
-      status.textContent = active
-        ? (shown ? shown + " of " + ideas.length + " ideas shown" : "No idea matches; clear the filter to see all " + ideas.length)
-        : ideas.length + " ideas";
+      hideEmpty(view.containers, view.item);
+      var active = words.length > 0 || chosen.length > 0;
+      ui.clear.disabled = !active;
+      status.textContent = statusText(active, shown, ideas.length);
     }
 
-    input.addEventListener("input", apply);
-    chipButtons.forEach(function (b) {
+    ui.input.addEventListener("input", apply);
+    chips.buttons.forEach(function (b) {
       b.addEventListener("click", function () {
         b.setAttribute("aria-pressed", b.getAttribute("aria-pressed") === "true" ? "false" : "true");
         apply();
       });
     });
-    clear.addEventListener("click", function () {
-      input.value = "";
-      chipButtons.forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+    ui.clear.addEventListener("click", function () {
+      ui.input.value = "";
+      chips.buttons.forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
       apply();
-      input.focus();
+      ui.input.focus();
     });
-    /* A link to a hidden idea (search result, in-page link) shows it again. */
+    /* A link to a hidden idea (a search result, an in-page link) shows every idea again. */
     window.addEventListener("hashchange", function () {
       var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      if (target && target.closest && target.closest("section.ideas-idea[hidden]")) clear.click();
+      if (target && target.closest && target.closest("[hidden]")) ui.clear.click();
     });
 
-    var before = childOnPath(scope, sections[0]);
-    scope.insertBefore(box, before);
+    view.scope.insertBefore(ui.box, childOnPath(view.scope, view.first));
     apply();
   }
 
+  function sectionsView() {
+    var sections = toArray(document.querySelectorAll("section.ideas-idea"));
+    if (!sections.length) return null;
+    var scope = commonAncestor(sections);
+    return {
+      ideas: sections.map(readSection),
+      scope: scope,
+      first: sections[0],
+      placeholder: "skill, mentor or words",
+      containers: toArray(scope.querySelectorAll("section:not(.ideas-idea)")),
+      item: "section.ideas-idea",
+    };
+  }
+
+  function overviewView(list) {
+    var items = toArray(list.querySelectorAll(":scope > li > ul > li"));
+    if (items.length < 2) return null;
+    return {
+      ideas: items.map(readOverviewItem),
+      scope: list.parentElement,
+      first: list,
+      placeholder: "idea title or project",
+      containers: toArray(list.querySelectorAll(":scope > li")),
+      item: ":scope > ul > li",
+    };
+  }
+
   function init() {
-    var sections = Array.prototype.slice.call(document.querySelectorAll("section.ideas-idea"));
-    if (!sections.length) return;
-    build(sections);
+    var view = sectionsView();
+    if (view) {
+      build(view);
+      return;
+    }
+    toArray(document.querySelectorAll("ul.ideas-overview")).forEach(function (list) {
+      var overview = overviewView(list);
+      if (overview) build(overview);
+    });
   }
 
   if (document.readyState === "loading") {
