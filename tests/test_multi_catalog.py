@@ -179,3 +179,21 @@ def test_epub_packages_without_ideas_json_and_builds_again_cleanly(
     assert "ideas.json" not in names
     assert "ideas.json" not in manifest
     assert any(name.startswith("ideas/2022-spring/") for name in names)
+
+
+def test_a_parallel_build_equals_a_serial_one_and_still_tracks_listings(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    serial = build(make_app, make_site(tmp_path, "multi-terms", name="serial"))
+    srcdir = make_site(tmp_path, "multi-terms", name="parallel")
+    parallel = build(make_app, srcdir, parallel=4)
+    assert warnings(parallel) == []
+    assert pages(Path(parallel.outdir)) == pages(Path(serial.outdir))
+    assert (Path(parallel.outdir) / "ideas.json").read_bytes() == (
+        Path(serial.outdir) / "ideas.json"
+    ).read_bytes()
+    # the listing page was read by a worker: the main process must still know it
+    gsoc = srcdir / "gsoc-2023.md"
+    gsoc.write_text(gsoc.read_text(encoding="utf-8") + "\nMore words.\n", encoding="utf-8")
+    _app, read = rebuild(make_app, srcdir, parallel=4)
+    assert "listings" in read
