@@ -22,7 +22,8 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from ._logging import warn
-from .model import Subtype
+from .model import Subtype, slugify
+from .normalize import canonical_skill
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -145,9 +146,14 @@ class IdeasDomain(Domain):
         by_name = [(n, e) for n, e in table.items() if n.casefold() == wanted]
         if by_name:
             return by_name
-        return sorted(
+        by_alias = sorted(
             (n, e) for n, e in table.items() if wanted in (a.casefold() for a in e.aliases)
         )
+        if by_alias or objtype != "skill":
+            return by_alias
+        # any spelling the alias table knows: :ideas:skill:`golang` is the Go entry
+        slug = slugify(canonical_skill(target, self.env.config.ideas_skill_aliases))
+        return [(slug, table[slug])] if slug in table else []
 
     def resolve_xref(
         self,

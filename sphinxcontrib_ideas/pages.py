@@ -52,12 +52,25 @@ MENTORS_PAGE = "mentors"
 
 
 @dataclass(frozen=True, slots=True)
+class GeneratedPages:
+    """The stubs of this build."""
+
+    #: docname -> text of every stub.
+    stubs: dict[str, str]
+    #: (docname, title) of the generated pages, in toctree order.
+    navigation: tuple[tuple[str, str], ...]
+    #: The page whose toctree holds the two index pages (first readable catalog's host).
+    index_host: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class BuildPlan:
     """What ``config-inited`` learnt, for ``builder-inited``."""
 
     settings: Settings
     uses: tuple[DirectiveUse, ...]
     specs: tuple[CatalogSpec, ...]
+    pages: GeneratedPages | None = None
 
 
 _plans: weakref.WeakKeyDictionary[Sphinx, BuildPlan] = weakref.WeakKeyDictionary()
@@ -70,7 +83,10 @@ def plan_build(app: Sphinx, config: Config) -> None:
     srcdir = os.fspath(app.srcdir)
     uses = tuple(scan_sources(srcdir, _source_files(srcdir, config, current.pages_dir)))
     specs = plan_catalogs(srcdir, uses, current.catalogs, pages_dir=current.pages_dir)
-    _plans[app] = BuildPlan(current, uses, specs)
+    plan = BuildPlan(current, uses, specs)
+    # Written now, not at builder-inited: Sphinx lists the source files before that, and
+    # would find a stale stub beside a user's page of the same name.
+    _plans[app] = replace(plan, pages=write_pages(app, config, plan))
     for pattern in _ideas_files_inside(srcdir, uses, specs):
         if pattern not in config.exclude_patterns:
             config.exclude_patterns = [*config.exclude_patterns, pattern]
@@ -183,23 +199,29 @@ def mentor_entries(catalogs: Iterable[LoadedCatalog], *, show_emails: bool) -> l
 # -- stubs --------------------------------------------------------------------------------
 
 
-def generate_pages(app: Sphinx) -> None:
-    """``builder-inited``: write the stubs that changed, remove stale ones, and hand the
-    plan to the domain."""
-    plan = build_plan(app)
-    env = app.env
+def write_pages(app: Sphinx, config: Config, plan: BuildPlan) -> GeneratedPages:
+    """Write the stubs that changed and remove stale ones."""
     srcdir = Path(app.srcdir)
     catalogs = load_catalogs(plan.specs, plan.settings, cache_dir=os.fspath(app.doctreedir))
-    suffix, syntax = stub_format(app.config)
+    suffix, syntax = stub_format(config)
     generated = list(_stubs(plan, catalogs, syntax=syntax))
     stubs = {docname: text for docname, text, _title in generated}
     pages_root = srcdir / plan.settings.pages_dir
-    _write_stubs(pages_root, srcdir, stubs, suffix)
-    navigation = tuple((docname, title) for docname, _text, title in generated)
-    _remember(env, plan, stubs, navigation)
-    # the indices belong in the toctree of the first host whose catalog could be read
+    _write_stubs(pages_root, srcdir, stubs, suffix, user_suffixes=tuple(config.source_suffix))
     hosts = [loaded.spec.host for loaded in catalogs if loaded.spec.host]
-    ideas_domain(env).data["index_host"] = hosts[0] if hosts else None
+    return GeneratedPages(
+        stubs=stubs,
+        navigation=tuple((docname, title) for docname, _text, title in generated),
+        index_host=hosts[0] if hosts else None,
+    )
+
+
+def generate_pages(app: Sphinx) -> None:
+    """``builder-inited``: hand the plan and the generated pages to the domain."""
+    plan = build_plan(app)
+    assert plan.pages is not None
+    _remember(app.env, plan, plan.pages.stubs, plan.pages.navigation)
+    ideas_domain(app.env).data["index_host"] = plan.pages.index_host
 
 
 def stub_format(config: Config) -> tuple[str, str]:
@@ -256,14 +278,21 @@ def _stub_text(directive: str, args: str, digest: str, *, syntax: str, orphan: b
     return f"{head}.. {note}\n\n.. {directive}:: {args}\n   :digest: {digest}\n"
 
 
-def _write_stubs(root: Path, srcdir: Path, stubs: dict[str, str], suffix: str) -> set[str]:
-    """Write changed stubs, delete ours that are gone; return the docnames now ours."""
+def _write_stubs(
+    root: Path,
+    srcdir: Path,
+    stubs: dict[str, str],
+    suffix: str,
+    *,
+    user_suffixes: tuple[str, ...] = (),
+) -> set[str]:
+    """Write changed stubs, delete ours that are gone; return the files now ours."""
     manifest = _read_manifest(root)
     ours: set[str] = set()
     for docname, text in stubs.items():
         path = srcdir / (docname + suffix)
         relative = path.relative_to(root).as_posix()
-        if path.exists() and relative not in manifest and not _is_stub(path):
+        if _users_page(srcdir, docname, (suffix, *user_suffixes), manifest, root):
             continue  # the user's own page of that name wins
         ours.add(relative)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -277,6 +306,17 @@ def _write_stubs(root: Path, srcdir: Path, stubs: dict[str, str], suffix: str) -
         root.mkdir(parents=True, exist_ok=True)
         (root / MANIFEST).write_text(json.dumps(sorted(ours), indent=1) + "\n", encoding="utf-8")
     return ours
+
+
+def _users_page(
+    srcdir: Path, docname: str, suffixes: Iterable[str], manifest: set[str], root: Path
+) -> bool:
+    """Whether the user wrote a page for ``docname`` (in any source suffix)."""
+    for candidate in {srcdir / (docname + s) for s in suffixes}:
+        relative = candidate.relative_to(root).as_posix()
+        if candidate.exists() and relative not in manifest and not _is_stub(candidate):
+            return True
+    return False
 
 
 def _read_manifest(root: Path) -> set[str]:

@@ -133,3 +133,16 @@ def test_myst_parser_may_be_listed_before_after_or_not_at_all(
     # Markdown descriptions are rendered whatever the host's syntax
     html = (Path(app.outdir) / "ideas" / "kubernetes.html").read_text(encoding="utf-8")
     assert 'class="ideas-description' in html
+
+
+def test_a_users_page_in_another_suffix_wins_too(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-colon")
+    build(make_app, srcdir)
+    assert (srcdir / "ideas" / "tikv.rst").is_file()
+    own = srcdir / "ideas" / "tikv.md"
+    own.write_text("# TiKV, in Markdown\n\n```{ideas-project} ideas tikv\n```\n", encoding="utf-8")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    assert not (srcdir / "ideas" / "tikv.rst").exists()
+    html = (Path(app.outdir) / "ideas" / "tikv.html").read_text(encoding="utf-8")
+    assert "TiKV, in Markdown" in html

@@ -83,3 +83,15 @@ def test_titles_resolve_case_insensitively_and_ambiguity_lists_candidates(
     assert problems[0].endswith("[ideas.ambiguous]")
     links = _links((Path(app.outdir) / "index.html").read_text(encoding="utf-8"))
     assert links["Add a CLI"] == "ideas/beta.html#idea-beta-add-a-cli"
+
+
+def test_a_skill_role_accepts_any_spelling_the_alias_table_knows(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    with (srcdir / "refs.rst").open("a", encoding="utf-8") as stream:
+        stream.write("\nAlias: :ideas:skill:`golang`.\n")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    links = _links((Path(app.outdir) / "refs.html").read_text(encoding="utf-8"))
+    assert links["Go"] == "ideas/skills.html#skill-go"
