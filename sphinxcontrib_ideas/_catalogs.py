@@ -31,6 +31,8 @@ _RST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+ideas-catalog::[ \t]*
 _MYST_FENCE = re.compile(
     r"^[ \t]*(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*\{ideas-catalog\}[ \t]*(?P<arg>.*)$"
 )
+_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_RST_CODE = re.compile(r"^[ \t]*\.\.[ \t]+(code-block|code|sourcecode|parsed-literal)::")
 _OPTION = re.compile(r"^[ \t]*:(?P<name>[\w-]+):(?:[ \t]+(?P<value>.*))?$")
 _YAML_OPTION = re.compile(r"^[ \t]*(?P<name>[\w-]+):(?:[ \t]+(?P<value>.*))?$")
 
@@ -114,10 +116,53 @@ def scan_text(text: str) -> Iterator[tuple[str, tuple[tuple[str, str], ...]]]:
     directives: by pattern, before any page is parsed.
     """
     lines = text.splitlines()
-    for number, line in enumerate(lines):
+    for number in _live_lines(lines):
+        line = lines[number]
         match = _RST_DIRECTIVE.match(line) or _MYST_FENCE.match(line)
         if match and match.group("arg").strip():
             yield match.group("arg").strip(), tuple(_options_after(lines, number + 1))
+
+
+def _live_lines(lines: list[str]) -> Iterator[int]:
+    """Numbers of the lines that are not inside a code sample.
+
+    Documentation shows the directive in code blocks (how to use this extension!); a
+    directive there must not plan a catalog. Skipped: MyST code fences (not directive
+    fences, whose content is Markdown again), rST code directives and ``::`` literal
+    blocks, by indentation.
+    """
+    code_fence: str | None = None
+    directive_fences: list[str] = []
+    literal_indent: int | None = None
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if code_fence is not None:
+            if _closes(stripped, code_fence):
+                code_fence = None
+            continue
+        if literal_indent is not None:
+            if not stripped or indent > literal_indent:
+                continue
+            literal_indent = None
+        if fence := _FENCE.match(line):
+            marker, info = fence.group("fence"), fence.group("info").strip()
+            if directive_fences and not info and _closes(stripped, directive_fences[-1]):
+                directive_fences.pop()
+            elif info.startswith("{") and not info.startswith("{code"):
+                directive_fences.append(marker)
+                yield number
+            else:
+                code_fence = marker
+            continue
+        if _RST_CODE.match(line) or (stripped.endswith("::") and not stripped.startswith("..")):
+            literal_indent = indent
+        yield number
+
+
+def _closes(stripped: str, fence: str) -> bool:
+    """Whether a line closes a fence opened with ``fence``."""
+    return stripped.startswith(fence) and not stripped.strip(fence[0])
 
 
 def _options_after(lines: list[str], start: int) -> Iterator[tuple[str, str]]:

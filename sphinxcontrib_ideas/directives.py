@@ -238,7 +238,9 @@ class IdeasCatalogDirective(_IdeasDirective):
         container += _project_list(projects, "")
         sections: list[Node] = [container]
         for project, ideas in projects:
-            sections.append(ideas_nodes.project_section(project, ideas, options))
+            section = ideas_nodes.project_section(project, ideas, options)
+            self.std_label(project.slug, section["ids"][0], project.name)
+            sections.append(section)
         self.record_projects(projects, "")
         spec = CatalogSpec("", path, None, None, "", qualified=False)
         loaded = [LoadedCatalog(spec, catalog, projects)]
