@@ -19,13 +19,13 @@ from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as ideas_nodes
-from ._catalogs import CatalogSpec, load, make_filter, selected
+from ._catalogs import CatalogSpec, load, make_filter, selected, split_list
 from ._logging import warn, warn_diagnostic
 from ._myst import FragmentRenderer
 from .config import Settings, settings
 from .domain import IdeasDomain, IdeasObject, ideas_domain
 from .filters import FilterError
-from .model import Catalog, Idea, ParseResult, Project, Subtype
+from .model import Catalog, Idea, ParseResult, Project, Subtype, slugify
 from .pages import (
     MENTORS_PAGE,
     SKILLS_PAGE,
@@ -147,6 +147,7 @@ class IdeasCatalogDirective(_IdeasDirective):
             self.problem("invalid :filter: option: %s", error)
             return []
         projects = tuple(selected(catalog, selection))
+        self._check_project_names(catalog)
         spec = self._spec(path)
         if spec is None:
             return self._inline(path, catalog, projects)
@@ -172,6 +173,18 @@ class IdeasCatalogDirective(_IdeasDirective):
                 )
             return None
         return result.catalog
+
+    def _check_project_names(self, catalog: Catalog) -> None:
+        """A ``:projects:`` name that matches no project is most likely a typo."""
+        known = {slugify(p.name) for p in catalog.projects} | {p.slug for p in catalog.projects}
+        for name in split_list(str(self.options.get("projects") or "")):
+            if slugify(name) not in known:
+                self.problem(
+                    "no project %r in %s; projects are: %s",
+                    name,
+                    self.arguments[0],
+                    ", ".join(p.name for p in catalog.projects),
+                )
 
     def _report(self, result: ParseResult, path: str) -> None:
         for diagnostic in result.diagnostics:

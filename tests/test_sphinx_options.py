@@ -146,3 +146,19 @@ def test_a_users_page_in_another_suffix_wins_too(make_app: MakeApp, tmp_path: Pa
     assert not (srcdir / "ideas" / "tikv.rst").exists()
     html = (Path(app.outdir) / "ideas" / "tikv.html").read_text(encoding="utf-8")
     assert "TiKV, in Markdown" in html
+
+
+def test_an_unknown_project_name_in_projects_warns_at_the_directive(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-colon")
+    index = srcdir / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("TiKV, Thanos", "TiKV, Thanso"), encoding="utf-8"
+    )
+    app = build(make_app, srcdir)
+    problems = warnings(app)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{index}:3: WARNING: no project 'Thanso' in /ideas.md")
+    assert "Thanos" in problems[0]
+    assert problems[0].endswith("[ideas.directive]")
