@@ -175,3 +175,17 @@ def test_docs_examples_are_shown(build_docs: BuildDocs) -> None:
     sources = "\n".join(p.read_text(encoding="utf-8") for p in DOCS.glob("*.md"))
     assert EXAMPLES
     assert [e for e in EXAMPLES if f"_examples/{e}/" not in sources] == []
+
+
+def test_a_second_build_changes_nothing(tmp_path: Path) -> None:
+    """What sphinx-autobuild relies on: a rebuild reads no page and rewrites no stub."""
+    cmd = [sys.executable, "-m", "sphinx", "-W", "-b", "html", "-d", str(tmp_path / "d")]
+    cmd += [str(DOCS), str(tmp_path / "html")]
+    first = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    assert first.returncode == 0, first.stderr
+    stubs = {p: p.stat().st_mtime_ns for p in (DOCS / "ideas").rglob("*") if p.is_file()}
+    assert stubs
+    second = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    assert second.returncode == 0, second.stderr
+    assert "0 added, 0 changed, 0 removed" in second.stdout
+    assert {p: p.stat().st_mtime_ns for p in stubs} == stubs
