@@ -95,6 +95,38 @@ def table_columns_table() -> Table:
     return ("Column", "Shows"), [(f"``{name}``", doc) for name, doc in TABLE_COLUMNS]
 
 
+def labels_table() -> Table:
+    """Every field label the parser recognises, grouped by the field it fills."""
+    # The parser's own table (private to it, so read here rather than copied).
+    from sphinxcontrib_ideas import _labels
+
+    fields: dict[str, list[str]] = {}
+    for label, key in _labels._ALIASES.items():
+        fields.setdefault(key, []).append(label)
+    display = _labels._DISPLAY
+    rows = [
+        (display.get(key, key), ", ".join(f"``{label}``" for label in labels))
+        for key, labels in fields.items()
+    ]
+    return ("Field", "Labels (any case; colon, bold and a parenthetical suffix optional)"), rows
+
+
+def skill_aliases_table() -> Table:
+    """The built-in skill alias table: canonical name and the spellings that map to it."""
+    from sphinxcontrib_ideas._skills import BUILTIN_SKILL_ALIASES
+
+    names: dict[str, list[str]] = {}
+    for alias, name in BUILTIN_SKILL_ALIASES.items():
+        spellings = names.setdefault(name, [])
+        if alias != name.casefold():
+            spellings.append(alias)
+    rows = [
+        (f"``{name}``", ", ".join(f"``{a}``" for a in spellings))
+        for name, spellings in sorted(names.items(), key=lambda item: item[0].casefold())
+    ]
+    return ("Skill", "Also written (any case)"), rows
+
+
 def roles_table() -> Table:
     """Every role of the ``ideas`` domain, in rST and MyST spelling."""
     from sphinxcontrib_ideas.domain import OBJECT_TYPES
@@ -111,6 +143,8 @@ TABLES: dict[str, Callable[[], Table]] = {
     "subtypes": subtypes_table,
     "config": config_table,
     "roles": roles_table,
+    "labels": labels_table,
+    "skill-aliases": skill_aliases_table,
     "options": options_table,
     "list-options": list_options_table,
     "table-options": table_options_table,
