@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck browser-deps clean
+.PHONY: demo test browser-deps translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,3 +31,7 @@ browser-deps:
 
 clean:
 	rm -rf $(VENV) docs/_build docs/_ideas build dist .pytest_cache .mypy_cache .ruff_cache
+
+## translations: refresh the message catalogs after changing a label (then translate new entries)
+translations: $(STAMP)
+	$(BIN)/python scripts/i18n.py update
