@@ -27,6 +27,7 @@ __all__ = [
     "nested_spans",
     "split_top",
     "squash",
+    "strip_html",
     "strip_marker",
     "trimmed",
     "value_items",
@@ -134,8 +135,8 @@ def value_items(value: str, line: int, *, join_continuations: bool) -> list[Text
     without, it starts a new item unless the previous one has an unclosed bracket.
     """
     items: list[tuple[list[str], list[int]]] = []
-    for index, raw_line in enumerate(BR.sub(", ", value).split("\n")):
-        text, marked = strip_marker(raw_line)
+    for index, raw_line in enumerate(value.split("\n")):
+        text, marked = strip_marker(strip_html(BR.sub(", ", raw_line)))
         text = text.strip()
         if not text:
             continue
@@ -146,6 +147,25 @@ def value_items(value: str, line: int, *, join_continuations: bool) -> list[Text
         else:
             items.append(([text], [line + index]))
     return [_join(parts, lines) for parts, lines in items]
+
+
+_HTML_LINK = re.compile(
+    r"<a\s[^<>]*?href\s*=\s*[\"']?(?P<url>[^\"'\s<>]+)[\"']?[^<>]*>(?P<text>[^<]*)</a\s*>",
+    re.IGNORECASE,
+)
+# A tag has a name and maybe attributes after a space; autolinks (":", "@") never match.
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def strip_html(text: str) -> str:
+    """Inline HTML as Markdown: ``<a href=u>t</a>`` -> ``[t](u)``; other tags dropped.
+
+    Values taken from HTML tables or pasted from web pages carry such markup.
+    """
+    if "<" not in text:
+        return text
+    text = _HTML_LINK.sub(lambda match: f"[{match.group('text')}]({match.group('url')})", text)
+    return _HTML_TAG.sub(" ", text)
 
 
 def _unbalanced(parts: list[str]) -> bool:

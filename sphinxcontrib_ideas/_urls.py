@@ -16,6 +16,7 @@ from ._text import (
     is_placeholder,
     is_valid_url,
     squash,
+    strip_html,
     strip_marker,
 )
 from .model import Diagnostic, Subtype
@@ -47,12 +48,13 @@ def find_urls(
     """
     urls: list[str] = []
     diagnostics: list[Diagnostic] = []
-    for index, raw_line in enumerate(BR.sub("\n", value).split("\n")):
-        text = strip_marker(raw_line)[0].strip()
-        if text:
-            found, problems = _urls_in_line(text, line + index, subject=subject)
-            urls.extend(url for url in found if url not in urls)
-            diagnostics.extend(problems)
+    for index, raw_line in enumerate(value.split("\n")):
+        for segment in BR.split(raw_line):  # "<br>" separates entries on one line
+            text = strip_html(strip_marker(segment.strip())[0]).strip()
+            if text:
+                found, problems = _urls_in_line(text, line + index, subject=subject)
+                urls.extend(url for url in found if url not in urls)
+                diagnostics.extend(problems)
     return tuple(dict.fromkeys(urls)), tuple(diagnostics)
 
 

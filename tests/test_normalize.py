@@ -883,3 +883,25 @@ def test_long_values_parse_in_linear_time(unit: str) -> None:
     parse_skills(value, line=1)
     parse_issues(value, line=1)
     assert time.perf_counter() - started < 10
+
+
+def test_inline_html_from_tables_and_web_pages() -> None:
+    value = '<a href="https://github.com/jdoe">Jane Doe</a><br>Bob Ray (@bob)\n<b>Cy Dee</b>'
+    mentors, diagnostics = parse_mentors(value, line=3)
+    assert [(m.name, m.github, m.line) for m in mentors] == [
+        ("Jane Doe", "jdoe", 3),
+        ("Bob Ray", "bob", 3),
+        ("Cy Dee", None, 4),
+    ]
+    assert diagnostics == ()
+    skills, _, _ = parse_skills("<b>Go</b>, <i>Rust</i><br/>Docker", line=1)
+    assert [s.name for s in skills] == ["Go", "Rust", "Docker"]
+
+
+def test_br_separates_issues_without_shifting_later_lines() -> None:
+    value = (
+        '<a href="https://github.com/a/b/issues/1">#1</a><br>https://github.com/a/b/issues/2\n#3'
+    )
+    urls, diagnostics = parse_issues(value, line=10)
+    assert urls == ("https://github.com/a/b/issues/1", "https://github.com/a/b/issues/2")
+    assert [d.line for d in diagnostics] == [11]
