@@ -689,16 +689,57 @@ def test_pages_fit_the_window(
         assert is_dark(driver) == (mode == "dark"), f"{label}: the theme is not in {mode} mode"
         assert_no_overflow(driver, label)
         if name == "project":
-            # The filter is there and legible: its text is not the background's colour.
-            box = driver.find_element(By.CSS_SELECTOR, ".ideas-filter")
-            assert box.is_displayed()
-            colours = js(
-                driver,
-                "const s = getComputedStyle(arguments[0]);"
-                "return [s.color, getComputedStyle(document.body).backgroundColor];",
-                box,
-            )
-            assert colours[0] != colours[1]
+            assert_legible(driver, label)
+
+
+# WCAG contrast of an element's text against what is behind it (the first ancestor with a
+# mostly opaque background; the stylesheet's light tints are ignored, as they barely move it).
+CONTRAST_JS = """
+function rgba(c) { const v = c.match(/[\\d.]+/g).map(Number); return v.length < 4 ? [...v, 1] : v; }
+function lum(c) {
+  const f = x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+}
+function behind(el) {
+  for (; el; el = el.parentElement) {
+    const c = rgba(getComputedStyle(el).backgroundColor);
+    if (c[3] >= 0.5) return c;
+  }
+  return [255, 255, 255, 1];
+}
+const el = arguments[0];
+const a = lum(rgba(getComputedStyle(el).color)), b = lum(behind(el));
+return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+"""
+
+
+def contrast(driver: WebDriver, element: WebElement) -> float:
+    """The contrast ratio of ``element``'s text against its background (1 to 21)."""
+    ratio: float = js(driver, CONTRAST_JS, element)
+    return ratio
+
+
+def assert_legible(driver: WebDriver, label: str) -> None:
+    """The filter is shown, and the catalog's own text, links and chips (also a pressed
+    one) can be read against the theme's background, light or dark."""
+    assert driver.find_element(By.CSS_SELECTOR, ".ideas-filter").is_displayed()
+    selectors = (
+        ".ideas-filter label",
+        ".ideas-filter-status",
+        ".ideas-filter-chip",
+        "section.ideas-idea a.ideas-skill",
+        "section.ideas-idea a.ideas-mentor",
+        ".ideas-meta dt",
+    )
+    for selector in selectors:
+        element = driver.find_element(By.CSS_SELECTOR, selector)
+        ratio = contrast(driver, element)
+        assert ratio >= 3, f"{label}: {selector} has contrast {ratio:.2f}"
+    chip = driver.find_element(By.CSS_SELECTOR, ".ideas-filter-chip")
+    chip.click()
+    ratio = contrast(driver, chip)
+    chip.click()
+    assert ratio >= 3, f"{label}: a pressed chip has contrast {ratio:.2f}"
 
 
 def test_overflow_check_catches_a_wide_page(pages: dict[str, list[str]], driver: WebDriver) -> None:
