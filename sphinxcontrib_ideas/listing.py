@@ -14,6 +14,7 @@ catalog changes: :func:`note_listing` records the page, and :func:`listings_to_r
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
@@ -194,8 +195,13 @@ class _ListingDirective(SphinxDirective):
         except FilterError as error:
             self.problem("invalid :filter: option %r: %s", self.options.get("filter"), error)
             return None
-        domain = ideas_domain(self.env)
-        return select_rows(load_catalogs(domain.catalogs, settings(self.config)), selection)
+        return select_rows(self.catalogs(), selection)
+
+    def catalogs(self) -> list[LoadedCatalog]:
+        """The catalogs of this build (parsed once, cached)."""
+        specs = ideas_domain(self.env).catalogs
+        cache_dir = os.fspath(self.env.doctreedir)
+        return load_catalogs(specs, settings(self.config), cache_dir=cache_dir)
 
     def several(self) -> bool:
         """Whether the build has several catalogs (then entries name theirs)."""
@@ -262,8 +268,7 @@ class IdeasTableDirective(_ListingDirective):
 
     def _all_rows(self) -> list[Row]:
         """Every idea of the build: a field column is known if any idea has the field."""
-        domain = ideas_domain(self.env)
-        return select_rows(load_catalogs(domain.catalogs, settings(self.config)), IdeaFilter())
+        return select_rows(self.catalogs(), IdeaFilter())
 
     def _table(
         self, rows: Sequence[Row], columns: Sequence[str], labels: dict[str, str]
