@@ -74,6 +74,7 @@ _OTHER_SERVICE_LABELLED = re.compile(
     rf"\b(?:{_SERVICES})(?:\s+(?:handle|id|username|user))?\s*[:=]\s*@?(?P<handle>[\w.:#-]+)",
     re.IGNORECASE,
 )
+_OTHER_SERVICE_URL = re.compile(rf"^(?:https?://)?(?:www\.)?(?:{_SERVICES})\b", re.IGNORECASE)
 _OTHER_SERVICE_ON = re.compile(
     rf"(?<![\w.@-])@?(?P<handle>[\w.-]+)\s+(?:on|in|at|via)\s+(?:the\s+)?(?:\w+\s+)?(?:{_SERVICES})\b",
     re.IGNORECASE,
@@ -239,8 +240,10 @@ def _take_links(parts: _MentorParts) -> None:
             keep = "" if "@" in text else text
         elif (handle := _github_user(url)) is not None:
             parts.github, parts.name_hint = handle, _link_name(text, handle) or parts.name_hint
-        elif text.startswith("@"):
+        elif text.startswith("@") and not _OTHER_SERVICE_URL.search(url):
             parts.github = parts.github or text[1:].strip()
+        elif text.startswith("@"):  # "[@jane](https://gitlab.com/jane)": not a GitHub handle
+            parts.name_hint = parts.name_hint or text[1:].strip()
         else:
             keep = text
         parts.rest = parts.rest[: match.start()] + keep + parts.rest[match.end() :]

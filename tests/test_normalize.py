@@ -169,6 +169,8 @@ MENTOR_CASES: list[tuple[str, list[tuple[str, str | None, str | None, str | None
         [("Jane Doe, Ph.D.", "jdoe", None, None), ("Bob Ray, Jr.", "bob", None, None)],
     ),
     ("Jane Doe (GitHub: jdoe)", [("Jane Doe", "jdoe", None, None)]),
+    ("[@jane](https://gitlab.com/jane)", [("jane", None, None, None)]),
+    ("Jane Doe ([@jane](https://twitter.com/jane))", [("Jane Doe", None, None, None)]),
     ("Jane Doe (GitHub: @jdoe, Slack: @jane)", [("Jane Doe", "jdoe", None, None)]),
     ("Jane Doe (@jane on the CNCF Slack)", [("Jane Doe", None, None, None)]),
     ("@jane on Slack", [("jane", None, None, None)]),
