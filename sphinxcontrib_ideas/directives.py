@@ -375,4 +375,4 @@ def _entry_node(directive: _IdeasDirective, kind: str, entry: IndexEntry) -> nod
             heading += [nodes.Text(" "), mail]
     record = IdeasObject(directive.env.docname, anchor, entry.name, aliases)
     directive.domain.note_object(objtype, entry.slug, record, location=directive.get_location())
-    return ideas_nodes.index_entry(anchor, heading, entry.ideas)
+    return ideas_nodes.index_entry(anchor, heading, entry.ideas, docname=directive.env.docname)

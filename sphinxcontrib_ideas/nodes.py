@@ -243,11 +243,19 @@ def _issue_label(url: str) -> str:
 
 
 def index_entry(
-    anchor: str, heading: list[nodes.Node], ideas: Sequence[tuple[str, str, str]]
+    anchor: str,
+    heading: list[nodes.Node],
+    ideas: Sequence[tuple[str, str, str]],
+    *,
+    docname: str,
 ) -> nodes.container:
     """One entry of an index: its heading line, then every idea (object name, idea title,
     project label) as a link, with the count."""
     entry = nodes.container(ids=[anchor], classes=["ideas-index-entry"])
+    # LaTeX labels sections and targets, not containers: without this, links to the
+    # entry are dead in the PDF (the id stays on the container for HTML's :target)
+    label = rf"\phantomsection\label{{\detokenize{{{docname}:{anchor}}}}}"
+    entry += nodes.raw("", label, format="latex")
     count = nodes.inline("", f" ({len(ideas)})", classes=["ideas-count"])
     entry += nodes.paragraph("", "", *heading, count, classes=["ideas-index-heading"])
     items = nodes.bullet_list()

@@ -132,3 +132,17 @@ def test_the_ideas_file_in_the_source_folder_is_not_a_page(
     assert "ideas.md" in app.config.exclude_patterns
     # MyST-only project: the generated pages are written in MyST
     assert (Path(app.srcdir) / "ideas" / "tikv.md").is_file()
+
+
+def test_every_latex_link_to_an_ideas_object_has_its_label(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = build(make_app, make_site(tmp_path, "catalog-rst"), "latex")
+    (tex,) = Path(app.outdir).glob("*.tex")
+    text = tex.read_text(encoding="utf-8")
+    targets = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]+)\}\]", text))
+    labels = set(re.findall(r"\\label\{\\detokenize\{([^}]+)\}\}", text))
+    ours = {t for t in targets if t.startswith("ideas/")}
+    assert any(":mentor-" in t for t in ours)
+    assert any(":skill-" in t for t in ours)
+    assert ours - labels == set()
