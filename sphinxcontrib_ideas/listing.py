@@ -8,8 +8,8 @@ domain resolves once every page is read, so the links work in every builder.
 A listing shows ideas of other files, so its page must be read again whenever any
 catalog changes: :func:`note_listing` records the page, and :func:`listings_to_reread`
 (``env-get-outdated``) hands those pages back when the catalogs' fingerprint moved.
-:func:`pages_to_rewrite` (``env-get-updated``) re-writes the generated pages then, whose
-"also in" links (:mod:`._across`) look across catalogs when they are written.
+:func:`catalog_pages_to_rewrite` (``env-get-updated``) then re-writes the generated
+pages, whose "also in" links (:mod:`._across`) look across catalogs when written.
 """
 
 from __future__ import annotations
@@ -396,7 +396,7 @@ def listings_to_reread(
     return sorted(d for d in listing_pages(env) if d in env.found_docs and d not in removed)
 
 
-def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+def catalog_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: after a catalog changed, the generated pages are written
     again, so their links to the same project in other catalogs stay right."""
     data = ideas_domain(env).data
@@ -416,6 +416,6 @@ def setup_listings(app: Sphinx) -> None:
     app.connect("env-purge-doc", purge_listing)
     app.connect("env-merge-info", merge_listings)
     app.connect("env-get-outdated", listings_to_reread)
-    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-get-updated", catalog_pages_to_rewrite)
     app.connect("config-inited", exclude_from_epub)
     app.connect("build-finished", write_ideas_json)
