@@ -195,7 +195,24 @@ class _ListingDirective(SphinxDirective):
         except FilterError as error:
             self.problem("invalid :filter: option %r: %s", self.options.get("filter"), error)
             return None
-        return select_rows(self.catalogs(), selection)
+        catalogs = self.catalogs()
+        self.check_names(catalogs)
+        return select_rows(catalogs, selection)
+
+    def check_names(self, catalogs: Sequence[LoadedCatalog]) -> None:
+        """Warn about ``:catalogs:`` and ``:projects:`` names that match nothing: most
+        likely typos, which would otherwise just make ideas vanish from the listing."""
+        known = frozenset().union(*(catalog_keys(loaded) for loaded in catalogs))
+        for name in split_list(self.options.get("catalogs", "")):
+            if slugify(name) not in known:
+                names = ", ".join(catalog_name(loaded.catalog) for loaded in catalogs)
+                self.problem("no catalog %r in this build; catalogs are: %s", name, names)
+        projects = {slugify(p.name): p.name for c in catalogs for p, _ideas in c.projects}
+        projects.update({p.slug: p.name for c in catalogs for p, _ideas in c.projects})
+        for name in split_list(self.options.get("projects", "")):
+            if slugify(name) not in projects:
+                names = ", ".join(sorted(set(projects.values()), key=str.casefold))
+                self.problem("no project %r in the catalogs; projects are: %s", name, names)
 
     def catalogs(self) -> list[LoadedCatalog]:
         """The catalogs of this build (parsed once, cached)."""

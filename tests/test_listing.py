@@ -285,3 +285,29 @@ def test_a_listing_page_is_read_again_when_a_catalog_changes(
     # and a build with nothing changed reads nothing
     _app, read = rebuild(make_app, srcdir)
     assert read == []
+
+
+def test_names_that_match_no_catalog_or_project_warn(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "multi-terms")
+    page = _add_page(
+        srcdir,
+        "typos.rst",
+        ".. ideas-list::\n   :catalogs: 2023 Autumn, 2022 Spring\n   :projects: TiKV, Vitesse\n",
+    )
+    app = build(make_app, srcdir)
+    line = _line_of(page, ".. ideas-list::")
+    # catalogs come in the order of their host pages' names: gsoc, spring21, spring22
+    terms = "GSoC 2023, 2021 Spring, 2022 Spring"
+    names = {
+        p.name for source in FILES.values() for p in load_catalog(ROOT / source).catalog.projects
+    }
+    projects = ", ".join(sorted(names, key=str.casefold))
+    assert warnings(app) == [
+        f"{page}:{line}: WARNING: no catalog '2023 Autumn' in this build; catalogs are: {terms} "
+        "[ideas.directive]",
+        f"{page}:{line}: WARNING: no project 'Vitesse' in the catalogs; projects are: {projects} "
+        "[ideas.directive]",
+    ]
+    # the names that do match still select
+    html = (Path(app.outdir) / "typos.html").read_text(encoding="utf-8")
+    assert _linked_ideas(html) == ["idea-2022-spring-tikv-coprocessor-plugin"]
