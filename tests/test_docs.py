@@ -103,6 +103,21 @@ def test_singlehtml_holds_every_idea(build_docs: BuildDocs, seed_path: Path) -> 
     assert "ideas-filter" not in re.sub(r"<script\b.*?</script>", "", page, flags=re.DOTALL)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="Sphinx 9's singlehtml joins '#document-x' and '#anchor' into one href for "
+    "references made with make_refnode; the extension does not yet rewrite them",
+)
+def test_singlehtml_links_resolve(build_docs: BuildDocs) -> None:
+    """In the single page (Read the Docs' htmlzip) every ideas link points at an id."""
+    page = (build_docs("singlehtml") / "index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    links = re.findall(r'<a class="[^"]*ideas-[^"]*"[^>]* href="#([^"]+)"', page)
+    links += re.findall(r'<a [^>]*href="#([^"]+)"[^>]*title="[^"]*"><span class="xref ideas', page)
+    assert links
+    assert [link for link in links if html.unescape(link) not in ids] == []
+
+
 def test_epub_builds(build_docs: BuildDocs) -> None:
     out = build_docs("epub")
     epubs = list(out.glob("*.epub"))
