@@ -34,10 +34,12 @@ from ._catalogs import (
     scan_sources,
     selected,
 )
+from ._logging import warn, warn_diagnostic
 from .config import Settings, settings
 from .domain import ideas_domain
 from .filters import FilterError
-from .model import Catalog, Idea, ParseResult, Project
+from .model import Catalog, Idea, ParseResult, Project, Subtype
+from .reader import IdeasFileError
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -207,13 +209,33 @@ def write_pages(app: Sphinx, config: Config, plan: BuildPlan) -> GeneratedPages:
     generated = list(_stubs(plan, catalogs, syntax=syntax))
     stubs = {docname: text for docname, text, _title in generated}
     pages_root = srcdir / plan.settings.pages_dir
-    _write_stubs(pages_root, srcdir, stubs, suffix, user_suffixes=tuple(config.source_suffix))
+    written = _write_stubs(
+        pages_root, srcdir, stubs, suffix, user_suffixes=tuple(config.source_suffix)
+    )
+    _report_unhosted(plan, written, cache_dir=os.fspath(app.doctreedir))
     hosts = [loaded.spec.host for loaded in catalogs if loaded.spec.host]
     return GeneratedPages(
         stubs=stubs,
         navigation=tuple((docname, title) for docname, _text, title in generated),
         index_host=hosts[0] if hosts else None,
     )
+
+
+def _report_unhosted(plan: BuildPlan, written: set[str], *, cache_dir: str) -> None:
+    """Problems of catalogs listed only in ``ideas_catalogs``: no directive reports them.
+
+    Like Sphinx's own warnings they come when the pages are made again (a no-op build is
+    quiet); a file that cannot be read at all is reported on every build.
+    """
+    for spec in plan.specs:
+        if spec.host is not None:
+            continue
+        result = load(spec.path, skill_aliases=plan.settings.skill_aliases, cache_dir=cache_dir)
+        if isinstance(result, IdeasFileError):
+            warn("ideas_catalogs: %s", result, subtype=Subtype.FILE, location=None)
+        elif any(d.startswith(spec.pages_dir + "/") for d in written):
+            for diagnostic in result.diagnostics:
+                warn_diagnostic(diagnostic, path=spec.path)
 
 
 def generate_pages(app: Sphinx) -> None:
@@ -286,9 +308,10 @@ def _write_stubs(
     *,
     user_suffixes: tuple[str, ...] = (),
 ) -> set[str]:
-    """Write changed stubs, delete ours that are gone; return the files now ours."""
+    """Write changed stubs, delete ours that are gone; return the docnames written."""
     manifest = _read_manifest(root)
     ours: set[str] = set()
+    written: set[str] = set()
     for docname, text in stubs.items():
         path = srcdir / (docname + suffix)
         relative = path.relative_to(root).as_posix()
@@ -298,6 +321,7 @@ def _write_stubs(
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+            written.add(docname)
     for relative in manifest - ours:
         stale = root / relative
         if stale.is_file() and _is_stub(stale):
@@ -305,7 +329,7 @@ def _write_stubs(
     if ours != manifest:
         root.mkdir(parents=True, exist_ok=True)
         (root / MANIFEST).write_text(json.dumps(sorted(ours), indent=1) + "\n", encoding="utf-8")
-    return ours
+    return written
 
 
 def _users_page(

@@ -53,3 +53,16 @@ def test_catalogs_listed_in_config_get_pages_without_a_directive(
     assert warnings(app) == []
     assert (Path(app.outdir) / "ideas" / "gamma.html").is_file()
     assert (srcdir / "ideas" / "gamma.rst").read_text(encoding="utf-8").startswith(":orphan:")
+
+
+def test_problems_of_a_catalog_listed_only_in_config_are_reported_once(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-malformed")
+    (srcdir / "index.rst").write_text("Home\n====\n\nNo directive here.\n", encoding="utf-8")
+    overrides = {"ideas_catalogs": ["ideas.md"]}
+    app = build(make_app, srcdir, confoverrides=overrides)
+    problems = warnings(app)
+    assert any(p.startswith(f"{srcdir / 'ideas.md'}:") and "[ideas.label]" in p for p in problems)
+    again = build(make_app, srcdir, confoverrides=overrides, freshenv=False)
+    assert warnings(again) == []
