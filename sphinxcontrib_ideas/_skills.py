@@ -237,7 +237,8 @@ def _read_alias_table(table: str) -> tuple[dict[str, str], frozenset[str]]:
 
 
 def _skill_key(text: str) -> str:
-    return squash(text).casefold().strip(" .:;")
+    # Only a trailing "." is punctuation: the leading one of ".NET" is part of the name.
+    return squash(text).casefold().strip(" :;").rstrip(".")
 
 
 _BUILTIN_NAMES, _CONCEPTS = _read_alias_table(_ALIAS_TABLE)
@@ -330,7 +331,7 @@ _PROSE_WORDS = word_set(
     another other others etc e.g i.e such must need needs needed helpful is are be being
     have has will want wants not but if which who that this these those it its prefer
     preferably preferred bonus welcome nice useful learn familiarise familiarize
-    understand understanding like"""
+    understand understanding like please thanks thank more"""
 )
 _MAX_SKILL_WORDS = 5
 
@@ -354,11 +355,16 @@ def _alias_items(aliases: Mapping[str, str] | None) -> tuple[tuple[str, str], ..
     return tuple(sorted(aliases.items())) if aliases else ()
 
 
+_LEADING_DOTS = re.compile(r"^(?:\.{2,}|\.(?=[^\w]))\s*")
+
+
 def _clean_skill_text(text: str) -> str:
     """Markup and surrounding punctuation off: ``**Go**.`` -> ``Go``."""
     text = LINK.sub(lambda m: m.group("text"), text)
     text = text.replace("**", "").replace("`", "").replace("__", "")
-    return squash(text).strip(" \t*_~:;,.!?-–—'\"")
+    # A leading "." belongs to the name (".NET"); a trailing one ends a sentence.
+    text = squash(text).strip(" \t*_~:;,!?-–—'\"…").rstrip(".").rstrip()
+    return _LEADING_DOTS.sub("", text)
 
 
 def _lookup_skill(text: str, aliases: Mapping[str, str]) -> str | None:
@@ -557,7 +563,9 @@ def _skills_in_prose(piece: Text, table: _SkillTable) -> list[Skill]:
         written = match.group(0)
         if written.casefold() in _ENGLISH_WORDS and not written[0].isupper():
             continue
-        name = table.names[_skill_key(written)]
+        name = table.names.get(_skill_key(written))
+        if name is None:  # matched with other spacing than the table's key: skip it
+            continue
         found.append(
             Skill(name=name, raw=written, level=None, note=None, line=piece.line_at(match.start()))
         )

@@ -482,6 +482,7 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
         [("Deep learning", None, None), ("Machine learning", None, None)],
     ),
     ("TBD (ask maintainers)", []),
+    (".NET, C#. Go., ...and more", [(".NET", None, None), ("C#", None, None), ("Go", None, None)]),
     (
         "Training and using deep learning, basic to good knowledge of computer vision,"
         " good C++/Python coding skills.",
@@ -563,6 +564,7 @@ def test_skill_notations(value: str, expected: list[tuple[str, str | None, str |
         ),
         ("We'd like someone who has used kubernetes and golang before", ["Kubernetes", "Go"]),
         ("We will spring into action with express delivery and go fast.", []),
+        ("We care about net income and the internet, please.", []),
     ],
 )
 def test_prose_yields_only_known_skill_names(value: str, expected: list[str]) -> None:
