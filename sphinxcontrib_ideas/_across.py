@@ -8,7 +8,7 @@ idea that has a namesake (same slugs) in another catalog, made of ``pending_xref
 Done while writing, not reading, so a project page need not be read again when another
 catalog gains or loses a namesake: the page is written again instead (a new or removed
 project page changes the navigation, which re-writes every page; other catalog changes
-re-write the generated pages, see :func:`.listing.catalog_pages_to_rewrite`). Sections
+re-write the generated pages, see :func:`._listed.catalog_pages_to_rewrite`). Sections
 are found by their anchors, which works on assembled documents too (singlehtml, latex).
 """
 

@@ -6,17 +6,14 @@ selected ideas --> a bullet list or a table of ``pending_xref`` nodes that the `
 domain resolves once every page is read, so the links work in every builder.
 
 A listing shows ideas of other files, so its page must be read again whenever any
-catalog changes: :func:`note_listing` records the page, and :func:`listings_to_reread`
-(``env-get-outdated``) hands those pages back when the catalogs' fingerprint moved.
-:func:`catalog_pages_to_rewrite` (``env-get-updated``) then re-writes the generated
-pages, whose "also in" links (:mod:`._across`) look across catalogs when written.
+catalog changes: see :mod:`._listed`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -27,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as ideas_nodes
 from ._catalogs import CatalogSpec, make_filter, split_list
+from ._listed import note_listing
 from ._logging import warn
 from ._myst import FragmentRenderer
 from ._sanitize import is_web_url
@@ -39,7 +37,6 @@ from .pages import LoadedCatalog, load_catalogs
 if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 _ = get_translation("sphinxcontrib_ideas")
 
@@ -79,7 +76,6 @@ DEFAULT_COLUMNS = ("title", "project", "skills", "mentors")
 _COLUMN_WIDTHS = {"title": 30, "project": 15, "catalog": 12, "group": 15, "issues": 25}
 _COLUMN_WIDTHS.update(skills=20, mentors=20)
 _CORE_COLUMNS = frozenset(name for name, _doc in TABLE_COLUMNS)
-_LISTINGS = "listings"  # domain data: docname -> None, the pages with a listing
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,60 +368,16 @@ def _issue(url: str) -> nodes.Node:
     return nodes.Text(url)
 
 
-# -- which pages list ideas ------------------------------------------------------------
-
-
-def note_listing(env: BuildEnvironment) -> None:
-    """Remember that the page being read lists ideas (it is read again when they change)."""
-    ideas_domain(env).data.setdefault(_LISTINGS, {})[env.docname] = None
-
-
-def listing_pages(env: BuildEnvironment) -> dict[str, None]:
-    """The pages that hold a listing directive."""
-    listings: dict[str, None] = ideas_domain(env).data.setdefault(_LISTINGS, {})
-    return listings
-
-
-def purge_listing(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """``env-purge-doc``: the page is read again; it notes its listings again."""
-    listing_pages(env).pop(docname, None)
-
-
-def merge_listings(
-    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
-) -> None:
-    """``env-merge-info``: the pages a parallel reader found listings in."""
-    # the worker's environment comes unpickled, without domain objects: read its data
-    found = other.domaindata.get("ideas", {}).get(_LISTINGS, {})
-    listing_pages(env).update((d, None) for d in docnames if d in found)
-
-
-def listings_to_reread(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """``env-get-outdated``: when any catalog changed since the last build, the pages with
-    a listing are read again, since what they select may have changed."""
-    data = ideas_domain(env).data
-    if data.get("listing_digest") == data.get("digest"):
-        return []
-    data["listing_digest"] = data.get("digest")
-    data["listings_stale"] = True
-    return sorted(d for d in listing_pages(env) if d in env.found_docs and d not in removed)
-
-
-def catalog_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: after a catalog changed, the generated pages are written
-    again, so their links to the same project in other catalogs stay right."""
-    data = ideas_domain(env).data
-    if not data.pop("listings_stale", False) or len(ideas_domain(env).catalogs) < 2:
-        return []
-    return sorted(d for d in data.get("pages", ()) if d in env.all_docs)
-
-
 def setup_listings(app: Sphinx) -> None:
     """Register the listing directives, the cross-catalog links and ``ideas.json``."""
     from ._across import AlsoInLinks
     from ._json import exclude_from_epub, write_ideas_json
+    from ._listed import (
+        catalog_pages_to_rewrite,
+        listings_to_reread,
+        merge_listings,
+        purge_listing,
+    )
 
     app.add_directive("ideas-list", IdeasListDirective)
     app.add_directive("ideas-table", IdeasTableDirective)

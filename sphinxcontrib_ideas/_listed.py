@@ -1,0 +1,70 @@
+"""Which pages list ideas, so that they follow the catalogs in incremental builds.
+
+Data flow: a listing directive being read --(:func:`note_listing`)--> the page in the
+``ideas`` domain's data (kept right by ``env-purge-doc`` and, for parallel readers,
+``env-merge-info``) --(:func:`listings_to_reread`, ``env-get-outdated``)--> those pages
+read again when the catalogs' fingerprint (the page generator's digest of every stub and
+catalog) moved since the last build. :func:`catalog_pages_to_rewrite`
+(``env-get-updated``) then re-writes the generated pages, whose "also in" links
+(:mod:`._across`) look across catalogs when they are written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from typing import TYPE_CHECKING
+
+from .domain import ideas_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_LISTINGS = "listings"  # domain data: docname -> None, the pages with a listing
+
+
+def note_listing(env: BuildEnvironment) -> None:
+    """Remember that the page being read lists ideas (it is read again when they change)."""
+    ideas_domain(env).data.setdefault(_LISTINGS, {})[env.docname] = None
+
+
+def listing_pages(env: BuildEnvironment) -> dict[str, None]:
+    """The pages that hold a listing directive."""
+    listings: dict[str, None] = ideas_domain(env).data.setdefault(_LISTINGS, {})
+    return listings
+
+
+def purge_listing(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """``env-purge-doc``: the page is read again; it notes its listings again."""
+    listing_pages(env).pop(docname, None)
+
+
+def merge_listings(
+    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+) -> None:
+    """``env-merge-info``: the pages a parallel reader found listings in."""
+    # the worker's environment comes unpickled, without domain objects: read its data
+    found = other.domaindata.get("ideas", {}).get(_LISTINGS, {})
+    listing_pages(env).update((d, None) for d in docnames if d in found)
+
+
+def listings_to_reread(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: when any catalog changed since the last build, the pages with
+    a listing are read again, since what they select may have changed."""
+    data = ideas_domain(env).data
+    if data.get("listing_digest") == data.get("digest"):
+        return []
+    data["listing_digest"] = data.get("digest")
+    data["catalogs_changed"] = True
+    return sorted(d for d in listing_pages(env) if d in env.found_docs and d not in removed)
+
+
+def catalog_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: after a catalog changed, the generated pages are written
+    again, so their links to the same project in other catalogs stay right."""
+    data = ideas_domain(env).data
+    if not data.pop("catalogs_changed", False) or len(ideas_domain(env).catalogs) < 2:
+        return []
+    return sorted(d for d in data.get("pages", ()) if d in env.all_docs)
