@@ -152,3 +152,24 @@ def test_a_no_op_build_in_a_new_process_does_not_parse_again(
     monkeypatch.setattr(_catalogs, "_cache", {})
     rebuild(make_app, srcdir)
     assert parsed == [str(srcdir / "ideas.md")]
+
+
+def test_an_ideas_file_outside_the_source_folder_is_followed(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    outside = tmp_path / "program" / "ideas.md"
+    outside.parent.mkdir()
+    (srcdir / "ideas.md").rename(outside)
+    index = srcdir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(":: ideas.md", ":: ../program/ideas.md"),
+        encoding="utf-8",
+    )
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    assert (srcdir / "ideas" / "tikv.rst").is_file()
+    text = outside.read_text(encoding="utf-8")
+    outside.write_text(text.replace(TIKV_DESCRIPTION, "A plugin runtime."), encoding="utf-8")
+    _app, read = rebuild(make_app, srcdir)
+    assert read == ["ideas/tikv", "index"]
