@@ -192,6 +192,12 @@ class _ListingDirective(SphinxDirective):
             self.problem("invalid :filter: option %r: %s", self.options.get("filter"), error)
             return None
         catalogs = self.catalogs()
+        if not ideas_domain(self.env).catalogs:
+            self.problem(
+                "no ideas catalog with generated pages in this build to list from (add an "
+                "ideas-catalog directive without :no-pages:, or ideas_catalogs)"
+            )
+            return None
         self.check_names(catalogs)
         return select_rows(catalogs, selection)
 

@@ -311,3 +311,15 @@ def test_names_that_match_no_catalog_or_project_warn(make_app: MakeApp, tmp_path
     # the names that do match still select
     html = (Path(app.outdir) / "typos.html").read_text(encoding="utf-8")
     assert _linked_ideas(html) == ["idea-2022-spring-tikv-coprocessor-plugin"]
+
+
+def test_a_listing_without_any_catalog_warns(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-inline")
+    page = _add_page(srcdir, "lonely.rst", ".. ideas-table::\n")
+    app = build(make_app, srcdir)
+    line = _line_of(page, ".. ideas-table::")
+    assert warnings(app) == [
+        f"{page}:{line}: WARNING: no ideas catalog with generated pages in this build to list "
+        "from (add an ideas-catalog directive without :no-pages:, or ideas_catalogs) "
+        "[ideas.directive]"
+    ]
