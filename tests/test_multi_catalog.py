@@ -197,3 +197,16 @@ def test_a_parallel_build_equals_a_serial_one_and_still_tracks_listings(
     gsoc.write_text(gsoc.read_text(encoding="utf-8") + "\nMore words.\n", encoding="utf-8")
     _app, read = rebuild(make_app, srcdir, parallel=4)
     assert "listings" in read
+
+
+def test_the_labels_of_listings_and_links_across_catalogs_are_translated(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = build(make_app, make_site(tmp_path, "multi-terms"), confoverrides={"language": "de"})
+    assert warnings(app) == []
+    outdir = Path(app.outdir)
+    tikv = (outdir / "ideas/2022-spring/tikv.html").read_text(encoding="utf-8")
+    assert "Auch in:" in tikv
+    assert "Also in" not in tikv
+    listings = (outdir / "listings.html").read_text(encoding="utf-8")
+    assert '<th class="head"><p>Idee</p></th>' in listings
