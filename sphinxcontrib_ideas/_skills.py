@@ -123,6 +123,11 @@ PyTorch: pytorch
 ~Cryptography: cryptography
 ~Testing: testing, test, tests, software testing
 ~End-to-end testing: end-to-end testing, e2e, e2e testing, e2e tests
+~Unit testing: unit testing, unit tests
+~Integration testing: integration testing, integration tests
+~Property-based testing: property-based testing, property based testing, property testing
+~Fuzzing: fuzzing, fuzz testing
+~Performance testing: performance testing, load testing, benchmarking
 ~Documentation: documentation, docs
 ~Technical writing: technical writing
 ~UX: ux, user experience, ux design
@@ -462,11 +467,30 @@ def _alternatives(text: str, table: _SkillTable) -> list[str]:
     return [squash(part.text).replace(_KEPT_SLASH, "/") for part in parts]
 
 
+# Nouns that two qualifiers can share: "unit and integration testing".
+_SHARED_HEADS = word_set(
+    """testing tests test development design engineering programming scripting management
+    analysis writing systems end"""
+)
+
+
+def _distribute(parts: list[str], table: _SkillTable) -> list[str]:
+    """ "unit and feature testing" -> "unit testing", "feature testing"."""
+    if len(parts) != 2 or len(parts[0].split()) != 1 or len(parts[1].split()) < 2:
+        return parts
+    head = parts[1].split()[-1].casefold()
+    if head not in _SHARED_HEADS or _strip_filler(parts[1])[0] != parts[1]:
+        return parts
+    if _lookup_skill(parts[0], table.names) or _lookup_skill(parts[1].split()[0], table.names):
+        return parts
+    return [f"{parts[0]} {parts[1].split()[-1]}", parts[1]]
+
+
 def _sub_skills(
     piece: Text, text: str, raw: str, table: _SkillTable, qualifiers: _Qualified
 ) -> list[Skill]:
     """Split "Rust/Clojure", "Go and Rust" into separate skills."""
-    parts = _alternatives(text, table)
+    parts = _distribute(_alternatives(text, table), table)
     if any(len(part) < 3 and _lookup_skill(part, table.names) is None for part in parts):
         parts = [text]  # "TCP/IP", "I/O": one name, not two
     skills = []

@@ -482,6 +482,11 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
         [("Deep learning", None, None), ("Machine learning", None, None)],
     ),
     ("TBD (ask maintainers)", []),
+    (
+        "Golang, unit and feature testing.",
+        [("Go", None, None), ("Unit testing", None, None), ("feature testing", None, None)],
+    ),
+    ("Rust and Go programming", [("Rust", None, None), ("Go", None, None)]),
     (".NET, C#. Go., ...and more", [(".NET", None, None), ("C#", None, None), ("Go", None, None)]),
     (
         "Training and using deep learning, basic to good knowledge of computer vision,"
