@@ -61,7 +61,7 @@ SUBTYPE_DOCS: dict[Subtype, str] = {
     Subtype.STRUCTURE: "a heading, list or block that could not be placed in the catalog",
     Subtype.LABEL: "an unknown field label that looks like a misspelt known one",
     Subtype.DUPLICATE_IDEA: "two ideas with the same title in one project",
-    Subtype.DUPLICATE_PROJECT: "two projects with the same name in one file (their ideas are merged)",
+    Subtype.DUPLICATE_PROJECT: "two projects of the same name in one file (their ideas are merged)",
     Subtype.NO_MENTORS: "an idea without mentors",
     Subtype.NO_SKILLS: "an idea without recommended skills",
     Subtype.NO_DESCRIPTION: "an idea without a description",

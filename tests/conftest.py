@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 #: The bundled real-world sample (CNCF LFX 2021 Spring), also the demo catalog.
-SEED = Path(__file__).parent.parent / "sphinxcontrib_ideas" / "data" / "cncf-lfx-2021-spring-ideas.md"
+SEED = (
+    Path(__file__).parent.parent / "sphinxcontrib_ideas" / "data" / "cncf-lfx-2021-spring-ideas.md"
+)
 
 # sphinx.testing.fixtures is loaded by ``-p sphinx.testing.fixtures`` in pyproject.toml.
 
