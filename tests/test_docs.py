@@ -204,3 +204,18 @@ def test_a_second_build_changes_nothing(tmp_path: Path) -> None:
     assert second.returncode == 0, second.stderr
     assert "0 added, 0 changed, 0 removed" in second.stdout
     assert {p: p.stat().st_mtime_ns for p in stubs} == stubs
+
+
+def test_api_example_runs(seed_path: Path, tmp_path: Path) -> None:
+    """The API page's example reads the sample and prints one line per idea."""
+    shutil.copyfile(seed_path, tmp_path / "ideas.md")
+    script = DOCS / "_examples" / "read_ideas.py"
+    cmd = [sys.executable, str(script)]
+    result = subprocess.run(
+        cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    catalog = load_catalog(seed_path).catalog
+    lines = result.stdout.splitlines()
+    for project, idea in catalog.iter_ideas():
+        assert any(line.startswith(f"{project.name} / {idea.title} ") for line in lines)
