@@ -132,7 +132,6 @@ class IdeasCatalogDirective(_IdeasDirective):
         "no-pages": directives.flag,
         "label": directives.unchanged,
         "term": directives.unchanged,
-        "digest": directives.unchanged,
     }
 
     def run(self) -> list[Node]:

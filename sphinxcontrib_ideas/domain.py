@@ -10,7 +10,7 @@ which pages refer to ideas, so those can be re-written when the catalogs change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -213,6 +213,12 @@ class IdeasDomain(Domain):
             contnode = nodes.inline(entry.display, entry.display, classes=contnode["classes"])
         refnode = make_refnode(builder, fromdocname, entry.docname, entry.anchor, contnode, name)
         refnode["classes"].extend(node.get("classes", []))
+        refuri = refnode.get("refuri", "")
+        if refuri.count("#") > 1:
+            # singlehtml puts every page on one and answers "#document-x" for a page;
+            # make_refnode then appends "#anchor" (an open Sphinx bug). Anchors are unique
+            # across our pages, so the anchor alone is the right link there.
+            refnode["refuri"] = "#" + refuri.rsplit("#", 1)[1]
         return refnode
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
@@ -226,8 +232,3 @@ def ideas_domain(env: BuildEnvironment) -> IdeasDomain:
     domain = env.domains["ideas"]
     assert isinstance(domain, IdeasDomain)
     return domain
-
-
-def pages_referring(domain: IdeasDomain, docnames: Iterable[str]) -> list[str]:
-    """The pages among ``docnames`` that refer to ideas objects."""
-    return [d for d in docnames if d in domain.referrers]

@@ -103,11 +103,6 @@ def test_singlehtml_holds_every_idea(build_docs: BuildDocs, seed_path: Path) -> 
     assert "ideas-filter" not in re.sub(r"<script\b.*?</script>", "", page, flags=re.DOTALL)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Sphinx 9's singlehtml joins '#document-x' and '#anchor' into one href for "
-    "references made with make_refnode; the extension does not yet rewrite them",
-)
 def test_singlehtml_links_resolve(build_docs: BuildDocs) -> None:
     """In the single page (Read the Docs' htmlzip) every ideas link points at an id."""
     page = (build_docs("singlehtml") / "index.html").read_text(encoding="utf-8")

@@ -146,3 +146,12 @@ def test_every_latex_link_to_an_ideas_object_has_its_label(
     assert any(":mentor-" in t for t in ours)
     assert any(":skill-" in t for t in ours)
     assert ours - labels == set()
+
+
+def test_singlehtml_links_to_ideas_objects_point_at_ids(make_app: MakeApp, tmp_path: Path) -> None:
+    app = build(make_app, make_site(tmp_path, "catalog-rst"), "singlehtml")
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    links = re.findall(r'href="#([^"]+)"[^>]*><span class="xref ideas', page)
+    assert len(links) > 100
+    assert [link for link in links if link not in ids] == []

@@ -162,3 +162,10 @@ def test_an_unknown_project_name_in_projects_warns_at_the_directive(
     assert problems[0].startswith(f"{index}:3: WARNING: no project 'Thanso' in /ideas.md")
     assert "Thanos" in problems[0]
     assert problems[0].endswith("[ideas.directive]")
+
+
+def test_the_documented_option_table_is_the_directives_options() -> None:
+    from sphinxcontrib_ideas.directives import CATALOG_OPTIONS, IdeasCatalogDirective
+
+    assert IdeasCatalogDirective.option_spec is not None
+    assert [name for name, _doc in CATALOG_OPTIONS] == list(IdeasCatalogDirective.option_spec)
