@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 # line numbers and markdown-it's token maps count the same lines.
 _NEWLINES = re.compile(r"\r\n?")
 _HTML_COMMENT = re.compile(r"\s*<!--.*-->\s*", re.DOTALL)
+_LISTS = ("bullet_list", "ordered_list")
 _TOC_LINE = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?\[[^\]]*\]\(#[^)\s]*\)\s*")
 
 
@@ -31,7 +32,7 @@ class Block:
     start: int
     #: 0-based line after the block.
     end: int
-    #: For bullet lists: the 0-based ``[start, end)`` of each top-level item.
+    #: For lists: the 0-based ``[start, end)`` of each top-level item.
     items: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -135,7 +136,8 @@ def _top_level(tokens: list[Any], env: dict[str, Any], lines: list[str]) -> list
             else:
                 kind = token.type.removesuffix("_open")
                 out.append(Block(kind=kind, start=token.map[0], end=token.map[1]))
-                in_bullets = kind == "bullet_list"
+                # Numbered fields ("1. Description: ...") are read like bullets.
+                in_bullets = kind in _LISTS
         elif in_bullets and token.level == 1 and token.type == "list_item_open" and token.map:
             block = out[-1]
             assert isinstance(block, Block)

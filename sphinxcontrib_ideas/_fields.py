@@ -89,7 +89,9 @@ def _read_entry(entry: _Entry, draft: IdeaFields, aliases: Mapping[str, str] | N
         draft.diagnostics.extend(found)
     elif label.key == SKILLS:
         skills, text, found = parse_skills(value, line=line, aliases=aliases)
-        draft.skills.extend(skills)
+        # Skills named twice (a table row and a "Technical skills" paragraph) are one.
+        known = {skill.name.casefold() for skill in draft.skills}
+        draft.skills.extend(skill for skill in skills if skill.name.casefold() not in known)
         if text:
             draft.skills_text.append(text)
         draft.diagnostics.extend(found)

@@ -62,12 +62,18 @@ _ALIASES: dict[str, str] = {
     "prerequisite skills": SKILLS,
     "required knowledge": SKILLS,
     "helpful experience": SKILLS,
+    "skills preferred": SKILLS,
+    "preferred skill": SKILLS,
+    "technical skills": SKILLS,
+    "skills recommended": SKILLS,
     "upstream issue": ISSUES,
     "upstream issues": ISSUES,
     "issue": ISSUES,
     "issues": ISSUES,
     "related issue": ISSUES,
     "related issues": ISSUES,
+    "relevant issue": ISSUES,
+    "relevant issues": ISSUES,
     "github issue": ISSUES,
     "github issues": ISSUES,
     "issue link": ISSUES,
@@ -94,6 +100,9 @@ _ALIASES: dict[str, str] = {
     "difficulty": "difficulty",
     "difficulty level": "difficulty",
     "complexity": "difficulty",
+    # GSoC's mentor guide asks for "an easy, medium or hard rating" of each idea.
+    "rating": "difficulty",
+    "difficulty rating": "difficulty",
 }
 
 #: How a canonical key is spelt in a "did you mean" hint.

@@ -9,12 +9,16 @@ The parser then decides what the units mean for an idea. No Sphinx import here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ._blocks import Block, is_comment
 from ._labels import Label, split_label, suggest_label
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])")
+_LISTS = ("bullet_list", "ordered_list")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CELL_EDGE = re.compile(r"^[\s*_]+|[\s*_:\uff1a]+$")
+_CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _TAB = 4
 
 
@@ -45,16 +49,109 @@ def slice_lines(lines: list[str], start: int, end: int) -> tuple[str, int]:
 def read_units(body: list[Block], lines: list[str]) -> list[Unit]:
     """The units of a section's own body, in file order; comments and rules are skipped."""
     units: list[Unit] = []
-    for block in body:
+    trusted, seen = False, 0  # whether a known label came before, in units[:seen]
+    for index, block in enumerate(body):
         if block.kind == "hr" or is_comment(block, lines):
             continue  # a "---" between ideas separates, it says nothing
-        if block.kind == "bullet_list" and block.items:
+        if block.kind in _LISTS and block.items and _opens_list_value(units):
+            units[-1] = _with_list_value(units[-1], block, lines)
+        elif block.kind in _LISTS and block.items:
             units.extend(_list_units(block, lines))
         elif block.kind == "paragraph":
-            units.extend(_paragraph_units(block, lines))
+            # Unknown labels ("Prior efforts:") are trusted only after a known one: before
+            # it, "Some related tasks:" is the description leading into a list.
+            trusted = trusted or any(u.label is not None and u.label.known for u in units[seen:])
+            seen = len(units)
+            listed = index + 1 < len(body) and body[index + 1].kind in _LISTS
+            units.extend(_paragraph_units(block, lines, unknown=trusted, listed=listed))
+        elif block.kind == "table":
+            units.extend(_table_units(block, lines))
         else:
             units.append(_chunk(lines, block.start, block.end))
     return [unit for unit in units if unit.label is not None or unit.value]
+
+
+def _table_units(block: Block, lines: list[str]) -> list[Unit]:
+    """Fields laid out as a table: label and value per row, or labels in the header row.
+
+    Both shapes need a known label among their labels; any other table (a timeline, a
+    list of past projects) stays one Markdown chunk of the description.
+    """
+    rows = [(index, _cells(lines[index])) for index in range(block.start, block.end)]
+    rows = [(index, cells) for index, cells in rows if cells]
+    if len(rows) >= 3:
+        head, body = rows[0], rows[2:]  # rows[1] is the delimiter row
+        units = _row_units([head, *body]) or (
+            _column_units(head, body[0]) if len(body) == 1 else []
+        )
+        if units:
+            return units
+    return [_chunk(lines, block.start, block.end)]
+
+
+def _row_units(rows: list[tuple[int, list[str]]]) -> list[Unit]:
+    """``| Mentors | Ada, Bo |`` rows; a header row without a label is skipped."""
+    units: list[Unit] = []
+    for position, (index, cells) in enumerate(rows):
+        label = _cell_label(cells[0], " ".join(cells[1:])) if len(cells) == 2 else None
+        if label is None and position > 0:
+            return []
+        if label is not None and (position > 0 or label.known):
+            units.append(_cell_unit(label, index))
+    return units if any(unit.label is not None and unit.label.known for unit in units) else []
+
+
+def _column_units(head: tuple[int, list[str]], row: tuple[int, list[str]]) -> list[Unit]:
+    """A header row of labels over one row of values."""
+    index, values = row
+    labels = [_cell_label(cell, value) for cell, value in zip(head[1], values, strict=False)]
+    if not any(label is not None and label.known for label in labels):
+        return []
+    return [_cell_unit(label, index) for label in labels if label is not None and label.value]
+
+
+def _cell_unit(label: Label, index: int) -> Unit:
+    return Unit(label=label, value=label.value, line=index + 1, value_line=index + 1)
+
+
+def _cell_label(cell: str, value: str) -> Label | None:
+    name = _CELL_EDGE.sub("", cell)
+    label = split_label(f"{name}:") if name else None
+    if label is None or not value.strip():
+        return None
+    # A cell holds one line: "<br>" is how a table writes a line break (one mentor each).
+    return replace(label, value=_CELL_BREAK.sub("\n", value).strip())
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table row (escaped pipes kept), or [] for a blank line."""
+    text = line.strip()
+    if not text:
+        return []
+    text = text.removeprefix("|")
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    return [cell.strip() for cell in _CELL_SPLIT.split(text)]
+
+
+def _opens_list_value(units: list[Unit]) -> bool:
+    """Whether the last unit is a paragraph ``Possible mentors:`` waiting for its list.
+
+    A known label alone on its line with a list right below is laid out like a bullet
+    field and is as strong a sign of an idea.
+    """
+    last = units[-1] if units else None
+    return (
+        last is not None
+        and last.paragraph
+        and not last.value
+        and last.label is not None
+        and (last.label.known or suggest_label(last.label) is not None)
+    )
+
+
+def _with_list_value(unit: Unit, block: Block, lines: list[str]) -> Unit:
+    value, line = slice_lines(lines, block.start, block.end)
+    return Unit(label=unit.label, value=value, line=unit.line, value_line=line)
 
 
 def is_field_bearing(units: list[Unit]) -> bool:
@@ -115,17 +212,24 @@ def _item_unit(lines: list[str], start: int, end: int) -> Unit:
     return _joined(label, [label.value, *tail], start)
 
 
-def _paragraph_units(block: Block, lines: list[str]) -> list[Unit]:
+def _paragraph_units(
+    block: Block, lines: list[str], *, unknown: bool = False, listed: bool = False
+) -> list[Unit]:
     """A paragraph, cut at each line that starts with a label.
 
     GSoC-style pages write ``**Mentors:** ...`` lines one after another without blank
-    lines, so one Markdown paragraph holds several fields.
+    lines, so one Markdown paragraph holds several fields. With ``unknown``, an unknown
+    label alone on the first line counts when its value follows: on the next lines, or
+    in the list right below (``listed``).
     """
     units: list[Unit] = []
     start = block.start
     label: Label | None = None
     for index in range(block.start, block.end + 1):
-        found = _paragraph_label(lines[index]) if index < block.end else None
+        found = None
+        if index < block.end:
+            heads = unknown and index == block.start and (listed or index + 1 < block.end)
+            found = _paragraph_label(lines[index], heads=heads)
         if index < block.end and found is None:
             continue
         if index > start:
@@ -134,9 +238,19 @@ def _paragraph_units(block: Block, lines: list[str]) -> list[Unit]:
     return units
 
 
-def _paragraph_label(line: str) -> Label | None:
+def _paragraph_label(line: str, *, heads: bool) -> Label | None:
+    """A label opening a line of a paragraph: known, or bold, or heading the paragraph.
+
+    ``Prior efforts:`` alone on a paragraph's first line with the value on the lines below
+    is a label even when unknown; a capitalised short phrase is not how prose wraps.
+    """
     label = split_label(line.strip(" \t"))
-    return label if label is not None and (label.known or label.emphasised) else None
+    if label is None:
+        return None
+    if label.known or label.emphasised:
+        return label
+    alone = heads and not label.value and line.rstrip().endswith((":", "\uff1a"))
+    return label if alone and label.text[:1].isupper() else None
 
 
 def _paragraph_part(label: Label | None, lines: list[str], start: int, end: int) -> Unit:

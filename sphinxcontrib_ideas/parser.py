@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from ._blocks import Outline, Section, is_comment, is_toc, iter_sections, read_outline
 from ._fields import read_fields
-from ._labels import heading_label
+from ._labels import DESCRIPTION, heading_label
 from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .lint import lint_catalog
 from .model import (
@@ -55,6 +55,17 @@ _FILLER_WORDS = frozenset(
 _MARKER_PAREN = re.compile(r"\(\s*(?:sample|template|example)s?\s*\)", re.IGNORECASE)
 _MARKER_PREFIX = re.compile(r"\s*(?:sample|template|example)s?\s*:", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
+# Headings that sort ideas by size or difficulty ("small (90 hours)", "Easy", "Long
+# projects") group the ideas of one project; they never name a project themselves.
+_CATEGORY_GLUE = frozenset({"h", "hr", "hrs", "or", "to", "and"})
+_CATEGORY_WORDS = frozenset(
+    {"small", "medium", "large", "long", "short", "mid", "sized", "size", "length"}
+    | {"easy", "hard", "moderate", "difficult", "difficulty", "level", "intermediate"}
+    | {"beginner", "beginners", "advanced", "expert", "newcomer", "newcomers", "friendly"}
+    | {"hour", "hours", "about", "approx", "approximately"}
+    | _CATEGORY_GLUE
+)
+_CATEGORY_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 #: Name of the project that takes ideas written under no project heading at all.
 _FALLBACK_PROJECT = "Ideas"
 
@@ -87,6 +98,17 @@ def says_sample(title: str) -> bool:
     words = _WORD.findall(title.casefold())
     return bool(_MARKER_WORDS & set(words)) and all(
         word in _MARKER_WORDS or word in _FILLER_WORDS for word in words
+    )
+
+
+def names_category(title: str) -> bool:
+    """Whether a heading names a size or difficulty class rather than a project."""
+    words = _CATEGORY_TOKEN.findall(title.casefold())
+    kept = [word for word in words if word not in _FILLER_WORDS and not word.isdigit()]
+    return (
+        bool(kept)
+        and all(word in _CATEGORY_WORDS for word in kept)
+        and not set(kept) <= _CATEGORY_GLUE
     )
 
 
@@ -143,7 +165,12 @@ class _CatalogBuilder:
             return
         units = list(self.units[section])
         for child, label in zip(section.children, labels, strict=True):
-            if label is not None:
+            if label is not None and label.key == DESCRIPTION and self._bears_fields(child):
+                # "### Abstract" holding the idea's field table: its text is the
+                # description, its fields are the idea's.
+                units.extend(self.units[child])
+                units.extend(_chunk_unit(self._whole(sub)) for sub in child.children)
+            elif label is not None:
                 assert child.heading is not None
                 value, line = slice_lines(self.lines, child.heading.end, child.end)
                 units.append(Unit(label, value, child.line, line if value else child.line))
@@ -153,6 +180,9 @@ class _CatalogBuilder:
                 continue
             self.absorbed.add(child)
         self.units[section] = units
+
+    def _bears_fields(self, section: Section) -> bool:
+        return is_field_bearing(self.units[section])
 
     def _find_excluded(self, sections: list[Section]) -> set[Section]:
         excluded: set[Section] = set()
@@ -173,7 +203,10 @@ class _CatalogBuilder:
 
     def _find_project_level(self) -> int:
         counts: dict[int, int] = {}
-        for section in self.containers:
+        named = [s for s in self.containers if not names_category(s.title)]
+        # Size or difficulty headings are groups, so the project is the heading above
+        # them; only when nothing is above them do they stand in as projects.
+        for section in named or self.containers:
             counts[section.level] = counts.get(section.level, 0) + 1
         several = [level for level, count in counts.items() if count >= 2]
         if several:
@@ -419,6 +452,11 @@ class _CatalogBuilder:
             for draft in merged.values()
             if draft.ideas
         )
+
+
+def _chunk_unit(part: tuple[str, int]) -> Unit:
+    text, line = part
+    return Unit(label=None, value=text, line=line, value_line=line)
 
 
 def _next(sections: list[Section], index: int) -> Section | None:

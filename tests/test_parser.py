@@ -564,3 +564,83 @@ def test_sources_are_set_on_every_diagnostic() -> None:
 def test_split_label(line: str, expected: tuple[str, str] | None) -> None:
     label = split_label(line)
     assert (label and (label.key, label.value)) == expected
+
+
+# -- fixtures: shapes met in other programs' files ----------------------------------------
+
+
+def test_size_headings_group_the_ideas_of_one_project() -> None:
+    result = parse_fixture("size-groups.md")
+    (only,) = result.catalog.projects
+    assert only.name == "Ideas"
+    assert only.intro == "Welcome to the Example Org ideas list."
+    assert [(i.title, i.group) for i in only.ideas] == [
+        ("Faster lockfile reader", "Small (90 hours)"),
+        ("Network helpers", "Small (90 hours)"),
+        ("Output cache", "Large (350 hours)"),
+    ]
+    assert not [d for d in result.diagnostics if d.subtype == "structure"]
+
+
+def test_paragraph_label_over_a_list_and_values_on_the_next_line() -> None:
+    catalog = parse_fixture("size-groups.md").catalog
+    reader = idea(catalog, "Faster lockfile reader")
+    # one label over a list is enough to make an idea; the lead-in before it stays prose
+    assert [m.github for m in reader.mentors] == ["ada-ex"]
+    assert reader.description.endswith("- profile the reader\n- drop the second pass")
+    assert not reader.fields
+    helpers = idea(catalog, "Network helpers")
+    assert [m.github for m in helpers.mentors] == ["bo-ex", "cy-ex"]
+    assert helpers.skills_text.startswith("Some networking knowledge helps")
+    assert [(f.label, f.key, f.value) for f in helpers.fields] == [
+        ("Rating", "difficulty", "medium"),
+        (
+            "Prior efforts",
+            "prior-efforts",
+            "* https://example.org/attempt-1\n* https://example.org/attempt-2",
+        ),
+    ]
+    assert helpers.description == "Add helpers that convert between address notations."
+    cache = idea(catalog, "Output cache")
+    assert [s.name for s in cache.skills] == ["Rust", "Haskell"]
+    assert [m.github for m in cache.mentors] == ["ada-ex"]
+
+
+def test_fields_in_tables() -> None:
+    result = parse_fixture("table-fields.md")
+    (only,) = result.catalog.projects
+    assert only.intro.endswith("Example Org builds tools that measure forests.")
+    editor, exporter = only.ideas
+    # rows of label and value; the header row "Category | Rating" is not a field
+    assert [m.github for m in editor.mentors] == ["ada-ex", "bo-ex"]
+    assert [s.name for s in editor.skills] == ["Vue.js", "Flask"]
+    assert [(f.label, f.value, f.line) for f in editor.fields] == [
+        ("Intensity", "Moderate", 15),
+        ("Project Size", "Large", 17),
+    ]
+    assert editor.description.startswith("An editor for simulation settings")
+    assert "Say hello in the chat." in editor.description
+    # a header row of labels over one row of values
+    assert [m.github for m in exporter.mentors] == ["cy-ex"]
+    assert exporter.issues == ("https://example.org/issues/7",)
+    assert [(f.label, f.value) for f in exporter.fields] == [
+        ("Intensity", "Easy"),
+        ("Involves", "Python"),
+    ]
+    # a table of past projects is neither fields nor silently dropped
+    assert [render(d) for d in result.diagnostics if d.subtype == "structure"] == [
+        "table-fields.md:36: warning: section 'Past projects' is not part of any project "
+        "or idea and is left out of the catalog [ideas.structure]"
+    ]
+
+
+def test_numbered_fields() -> None:
+    catalog = parse_fixture("numbered-fields.md").catalog
+    numbered = idea(catalog, "Numbered fields")
+    assert numbered.description == "Make the importer stream rows."
+    assert [s.name for s in numbered.skills] == ["Go", "SQL"]
+    assert [m.github for m in numbered.mentors] == ["ada-ex"]
+    assert numbered.issues == ("https://example.org/alpha/issues/1",)
+    steps = idea(catalog, "Numbered steps are description")
+    assert steps.description.endswith("1. read the rows\n2. write the sheet")
+    assert not steps.fields
