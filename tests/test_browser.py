@@ -544,6 +544,38 @@ def test_filter_narrows_and_clears(pages: dict[str, list[str]], driver: WebDrive
     assert js(driver, VISIBLE_JS) == everyone
 
 
+SHOWN_PROJECTS_JS = """
+return [...document.querySelectorAll('section.ideas-project')]
+  .filter(s => s.offsetParent !== null).map(s => s.id);
+"""
+
+
+def test_filter_on_an_inline_catalog(tmp_path: Path, seed_path: Path, driver: WebDriver) -> None:
+    """With ``:no-pages:`` every project is a section of one page: the filter hides the
+    projects none of whose ideas match, and shows them all again when cleared."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOT / "docs" / "_examples" / "options", src)
+    shutil.copyfile(seed_path, src / "ideas.md")
+    out = build_site(src, tmp_path / "out")
+    with serve(out) as base:
+        set_viewport(driver, 1280, dark=False)
+        load(driver, base + "index.html")
+        projects = js(driver, SHOWN_PROJECTS_JS)
+        everyone = js(driver, VISIBLE_JS)
+        assert len(projects) >= 2
+        ideas: list[dict[str, Any]] = js(driver, IDEAS_JS)
+        word = distinctive_word(ideas)
+        type_filter(driver, word)
+        shown = js(driver, VISIBLE_JS)
+        assert shown == [i["id"] for i in ideas if word in i["text"]]
+        owners = js(driver, SHOWN_PROJECTS_JS)
+        assert len(owners) == 1
+        assert all(driver.find_element(By.ID, owners[0]).find_elements(By.ID, i) for i in shown)
+        clear_filter(driver)
+        assert js(driver, SHOWN_PROJECTS_JS) == projects
+        assert js(driver, VISIBLE_JS) == everyone
+
+
 OVERVIEW_JS = """
 return [...document.querySelectorAll('ul.ideas-overview > li')].map(p => ({
   project: p.querySelector('p').textContent.trim(),
