@@ -105,7 +105,7 @@ class _Uris:
         self.domain = domain
         self.root_doc = root_doc
 
-    def page(self, docname: str | None, anchor: str = "") -> str | None:
+    def page(self, docname: str | None, *, anchor: str = "") -> str | None:
         """The URI of ``docname`` (at ``anchor``) relative to the output folder."""
         if docname is None or self.builder.format != "html":
             return None  # text, latex, man...: no addressable pages
@@ -122,7 +122,7 @@ class _Uris:
     def object(self, objtype: str, name: str) -> str | None:
         """The URI of the ``ideas`` object ``name``, or None if it has no page here."""
         entry = self.domain.objects[objtype].get(name)
-        return self.page(entry.docname, entry.anchor) if entry else None
+        return self.page(entry.docname, anchor=entry.anchor) if entry else None
 
 
 def add_uris(document: JSONDict, uris: _Uris, published: list[_Published]) -> None:
