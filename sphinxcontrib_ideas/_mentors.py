@@ -279,7 +279,13 @@ def _take_github_urls(parts: _MentorParts) -> None:
 
 def _take_emails(parts: _MentorParts) -> None:
     for match in reversed(list(_EMAIL_CANDIDATE.finditer(parts.rest))):
-        parts.email = match.group("addr").rstrip(".")
+        addr = match.group("addr").rstrip(".")
+        if "." not in addr.partition("@")[2] and parts.rest.strip() == match.group().strip():
+            # "team-cert-manager@Jetstack" alone: a team at an organisation, not a
+            # malformed address; it is the mentor's name.
+            parts.name_hint = addr
+        else:
+            parts.email = addr
         parts.rest = _cut(parts.rest, match)
 
 

@@ -293,6 +293,19 @@ def test_malformed_email_is_reported(value: str) -> None:
     assert Subtype.EMAIL in [d.subtype for d in diagnostics]
 
 
+def test_team_at_organisation_is_a_name_not_a_malformed_email() -> None:
+    value = "Jake Example (@jake-ex), team-tools@ExampleCorp"
+    mentors, diagnostics = parse_mentors(value, line=3)
+    assert [(m.name, m.github, m.email) for m in mentors] == [
+        ("Jake Example", "jake-ex", None),
+        ("team-tools@ExampleCorp", None, None),
+    ]
+    assert diagnostics == ()
+    # beside a name, a dotless address is still an e-mail, and a malformed one
+    _, diagnostics = parse_mentors("Ann (ann@examplecom)", line=3)
+    assert [d.subtype for d in diagnostics] == [Subtype.EMAIL]
+
+
 @pytest.mark.parametrize(
     "value",
     [
