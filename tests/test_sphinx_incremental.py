@@ -173,3 +173,20 @@ def test_an_ideas_file_outside_the_source_folder_is_followed(
     outside.write_text(text.replace(TIKV_DESCRIPTION, "A plugin runtime."), encoding="utf-8")
     _app, read = rebuild(make_app, srcdir)
     assert read == ["ideas/tikv", "index"]
+
+
+def test_adding_a_project_rewrites_every_page_without_rereading_it(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    first = build(make_app, srcdir)
+    refs_html = Path(first.outdir) / "refs.html"
+    written = refs_html.stat().st_mtime_ns
+    project = "#### Falco\n\n" + NEW_IDEA.replace("Tremor language server", "Rules editor")
+    _edit(srcdir, "#### Tremor\n\n", project + "#### Tremor\n\n")
+    app, read = rebuild(make_app, srcdir)
+    assert "refs" not in read
+    assert "ideas/falco" in read
+    # re-written: its navigation (sidebar, previous/next) may name the new page
+    assert refs_html.stat().st_mtime_ns != written
+    _same_as_clean(pages(Path(app.outdir)), _clean_copy(make_app, srcdir, tmp_path))
