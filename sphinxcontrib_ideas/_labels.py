@@ -62,6 +62,8 @@ _ALIASES: dict[str, str] = {
     "prerequisite skills": SKILLS,
     "required knowledge": SKILLS,
     "helpful experience": SKILLS,
+    # NumFOCUS's ideas template: "| Intensity | Priority | Involves | Mentors |".
+    "involves": SKILLS,
     "skills preferred": SKILLS,
     "preferred skill": SKILLS,
     "technical skills": SKILLS,

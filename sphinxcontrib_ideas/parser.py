@@ -158,10 +158,15 @@ class _CatalogBuilder:
         """Fields written as sub-headings (``### Abstract``, ``### Mentors``): one idea.
 
         Two such headings are needed: a lone "Mentors" heading is more often an
-        organisation's list of mentors than a field of an idea.
+        organisation's list of mentors than a field of an idea. A lone "Abstract" that
+        holds the fields (NumFOCUS's table) is enough: it is never an idea of its own.
         """
         labels = [heading_label(child.title) for child in section.children]
-        if sum(label is not None for label in labels) < 2:
+        described = any(
+            label is not None and label.key == DESCRIPTION and self._bears_fields(child)
+            for child, label in zip(section.children, labels, strict=True)
+        )
+        if sum(label is not None for label in labels) < 2 and not described:
             return
         units = list(self.units[section])
         for child, label in zip(section.children, labels, strict=True):

@@ -610,7 +610,7 @@ def test_fields_in_tables() -> None:
     result = parse_fixture("table-fields.md")
     (only,) = result.catalog.projects
     assert only.intro.endswith("Example Org builds tools that measure forests.")
-    editor, exporter = only.ideas
+    editor, exporter, binary = only.ideas
     # rows of label and value; the header row "Category | Rating" is not a field
     assert [m.github for m in editor.mentors] == ["ada-ex", "bo-ex"]
     assert [s.name for s in editor.skills] == ["Vue.js", "Flask"]
@@ -623,13 +623,17 @@ def test_fields_in_tables() -> None:
     # a header row of labels over one row of values
     assert [m.github for m in exporter.mentors] == ["cy-ex"]
     assert exporter.issues == ("https://example.org/issues/7",)
-    assert [(f.label, f.value) for f in exporter.fields] == [
-        ("Intensity", "Easy"),
-        ("Involves", "Python"),
-    ]
+    assert [(f.label, f.value) for f in exporter.fields] == [("Intensity", "Easy")]
+    assert [s.name for s in exporter.skills] == ["Python"]
+    # one "Abstract" heading holding the table belongs to the idea, it is not an idea
+    assert binary.title == "Idea: Binary input format"
+    assert [s.name for s in binary.skills] == ["C++", "Statistics"]
+    assert [m.github for m in binary.mentors] == ["dee-ex"]
+    assert binary.description.startswith("Read simulation input from a binary format.")
+    assert binary.description.endswith("The current input format is ad hoc.")
     # a table of past projects is neither fields nor silently dropped
     assert [render(d) for d in result.diagnostics if d.subtype == "structure"] == [
-        "table-fields.md:36: warning: section 'Past projects' is not part of any project "
+        "table-fields.md:50: warning: section 'Past projects' is not part of any project "
         "or idea and is left out of the catalog [ideas.structure]"
     ]
 
