@@ -48,6 +48,12 @@ def test_three_catalogs_build_with_warnings_as_errors(
     app = build(make_app, make_site(tmp_path, "multi-terms"), builder, warningiserror=True)
     assert warnings(app) == []
     assert (Path(app.outdir) / "ideas.json").is_file()
+    if builder == "singlehtml":
+        # one page: every link to an idea, project, skill or mentor is an anchor on it
+        html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'href="#([^"]+)"[^>]*><span class="xref ideas', html)
+        assert len(links) > 20
+        assert [link for link in links if link not in html_ids(html)] == []
 
 
 def test_each_catalog_has_its_own_pages_in_its_own_folder(
