@@ -23,6 +23,7 @@ No Sphinx import here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -65,6 +66,9 @@ _CATEGORY_WORDS = frozenset(
     | {"hour", "hours", "about", "approx", "approximately"}
     | _CATEGORY_GLUE
 )
+_GROUP_PREFIX = re.compile(
+    r"\s*(?:sig|wg|(?:special\s+interest|working)\s+group)\b(?!\s*$)", re.IGNORECASE
+)
 _CATEGORY_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 #: Name of the project that takes ideas written under no project heading at all.
 _FALLBACK_PROJECT = "Ideas"
@@ -102,7 +106,14 @@ def says_sample(title: str) -> bool:
 
 
 def names_category(title: str) -> bool:
-    """Whether a heading names a size or difficulty class rather than a project."""
+    """Whether a heading names a group of one project's ideas rather than a project.
+
+    Size or difficulty classes ("Small (90 hours)") and community groups ("SIG Network",
+    "WG Policy") sort ideas; a file whose every heading above the ideas is one of them
+    holds one project.
+    """
+    if _GROUP_PREFIX.match(title):
+        return True
     words = _CATEGORY_TOKEN.findall(title.casefold())
     kept = [word for word in words if word not in _FILLER_WORDS and not word.isdigit()]
     return (
@@ -147,6 +158,7 @@ class _CatalogBuilder:
             for s in sections
             if s not in self.excluded and s not in self.absorbed and is_field_bearing(self.units[s])
         }
+        self.ideas -= self._find_field_containers()
         self.containers = self._find_containers(sections)
         self.project_level = self._find_project_level()
         self.wrappers = self._find_wrappers(sections)
@@ -188,6 +200,25 @@ class _CatalogBuilder:
 
     def _bears_fields(self, section: Section) -> bool:
         return is_field_bearing(self.units[section])
+
+    def _find_field_containers(self) -> set[Section]:
+        """Sections with fields of their own above the idea level: organisations.
+
+        "## Org" with "- Website:" and "- Mentors:" bullets above its "### Idea"
+        sections holds ideas; an idea with one idea below it (written a level too low)
+        stays an idea. Which it is follows from where most ideas are.
+        """
+        parents: list[Section] = []
+        nested: Counter[int] = Counter()  # ideas right below ideas of a level
+        childless: Counter[int] = Counter()  # ideas of a level with no idea below
+        for section in self.ideas:
+            below = sum(child in self.ideas for child in section.children)
+            if below:
+                parents.append(section)
+                nested[section.level] += below
+            else:
+                childless[section.level] += 1
+        return {s for s in parents if nested[s.level] > childless[s.level]}
 
     def _find_excluded(self, sections: list[Section]) -> set[Section]:
         excluded: set[Section] = set()
@@ -266,12 +297,13 @@ class _CatalogBuilder:
             return
         self._outside_body(section)
         children = [c for c in section.children if c not in self.excluded]
-        for index, child in enumerate(children):
+        demoted = self._demoted_projects(children)
+        for child in children:
             if child in self.ideas:
                 self._add_idea(child, self._project_for_stray(child), groups=())
             elif child in self.containers and child not in self.wrappers:
                 self._walk_project(child)
-            elif self._is_demoted_project(child, _next(children, index)):
+            elif child in demoted:
                 self._demoted_project(child)  # its ideas follow at its own level
             else:
                 self._walk_outside(child)
@@ -329,26 +361,37 @@ class _CatalogBuilder:
         self, section: Section, project: _ProjectDraft, groups: tuple[str, ...]
     ) -> None:
         """The children of a project or group: ideas, groups, intro text, stray text."""
-        target = project
+        target, base = project, groups
         children = [c for c in section.children if c not in self.excluded]
-        for index, child in enumerate(children):
+        demoted = self._demoted_projects(children)
+        for child in children:
             if child in self.ideas:
                 self._add_idea(child, target, groups=groups)
             elif child in self.containers:
                 self._group_body(child)
                 self._walk_inside(child, target, groups=(*groups, child.title))
+            elif child in demoted and names_category(child.title):
+                groups = (*base, child.title)  # "#### Easy" over ideas at its own level
+            elif child in demoted:
+                target = self._demoted_project(child)
+                groups = base = ()
             elif not target.ideas:
                 target.intro.append(self._whole(child))
-            elif self._is_demoted_project(child, _next(children, index)):
-                target = self._demoted_project(child)
-                groups = ()
             else:
                 # After the first idea a section without fields is more often "How to
                 # apply" than an idea with nothing filled in: flag it, never guess.
                 self._structure(child.line, f"section {child.title!r}")
 
+    def _demoted_projects(self, children: list[Section]) -> set[Section]:
+        """Bare headings at idea level, each followed by ideas: project headings a level low."""
+        return {
+            child
+            for index, child in enumerate(children)
+            if self._is_demoted_project(child, _next(children, index))
+        }
+
     def _is_demoted_project(self, section: Section, following: Section | None) -> bool:
-        """A bare heading at idea level followed by ideas: a project heading one level low."""
+        """A bare heading followed by an idea at its own level."""
         return not section.children and following in self.ideas and not self._kept_body(section)
 
     def _demoted_project(self, section: Section) -> _ProjectDraft:
@@ -451,12 +494,26 @@ class _CatalogBuilder:
                     "its ideas are merged into the first"
                 )
                 self.diagnostics.append(_diag(draft.line, Subtype.DUPLICATE_PROJECT, message))
+        seen_ideas = False
+        for draft in merged.values():
+            if not draft.ideas:
+                self._without_ideas(draft, leading=not seen_ideas)
+            seen_ideas = seen_ideas or bool(draft.ideas)
         taken: set[str] = set()
         return tuple(
             _freeze_project(draft, unique_slug(slugify(draft.name), taken))
             for draft in merged.values()
             if draft.ideas
         )
+
+    def _without_ideas(self, draft: _ProjectDraft, *, leading: bool) -> None:
+        """A wrapper whose ideas all went to project headings written a level low."""
+        if not draft.intro:
+            return
+        if leading:
+            self.preamble.extend(draft.intro)
+        else:
+            self._structure(draft.intro[0][1], f"text under heading {draft.name!r}")
 
 
 def _chunk_unit(part: tuple[str, int]) -> Unit:

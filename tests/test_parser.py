@@ -9,7 +9,7 @@ import pytest
 
 from sphinxcontrib_ideas._labels import split_label
 from sphinxcontrib_ideas.model import Catalog, Diagnostic, Idea, ParseResult, Project
-from sphinxcontrib_ideas.parser import parse_catalog, says_sample
+from sphinxcontrib_ideas.parser import names_category, parse_catalog, says_sample
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parser"
 
@@ -648,3 +648,80 @@ def test_numbered_fields() -> None:
     steps = idea(catalog, "Numbered steps are description")
     assert steps.description.endswith("1. read the rows\n2. write the sheet")
     assert not steps.fields
+
+
+def test_organisation_with_its_own_fields_holds_its_ideas() -> None:
+    result = parse_fixture("org-fields.md")
+    catalog = result.catalog
+    assert catalog.title == "Summer of Code 2024"
+    names = {p.name: [i.title for i in p.ideas] for p in catalog.projects}
+    assert names == {
+        "Org Alpha": ["Faster importer", "Better exporter"],
+        "Org Beta": ["Plugin registry"],
+    }
+    alpha = project(catalog, "Org Alpha")
+    # the organisation's own bullets stay with it, as its intro
+    assert alpha.intro.startswith("- Website: https://alpha.example.org\n- Mentors:")
+    assert not result.diagnostics
+
+
+def test_idea_with_one_idea_below_stays_an_idea() -> None:
+    # the other side of the organisation rule: most ideas sit at the parent's level
+    catalog = parse_fixture("deep-levels.md").catalog
+    assert [i.title for i in project(catalog, "Delta").ideas] == [
+        "Delta one",
+        "Delta written too low",
+    ]
+
+
+def test_group_headings_of_a_single_project() -> None:
+    result = parse_fixture("sig-groups.md")
+    (only,) = result.catalog.projects
+    assert only.name == "Kubernetes ideas"
+    assert [(i.title, i.group) for i in only.ideas] == [
+        ("Gateway conformance", "SIG Network"),
+        ("Volume health", "SIG Storage"),
+    ]
+    assert not result.diagnostics
+
+
+def test_bare_difficulty_headings_at_idea_level_are_groups() -> None:
+    result = parse_fixture("difficulty-headings.md")
+    names = {p.name: [(i.title, i.group) for i in p.ideas] for p in result.catalog.projects}
+    assert names == {
+        "Alpha": [("Faster importer", "Easy"), ("Better exporter", "Hard")],
+        "Beta": [("Plugin registry", None)],
+    }
+    assert project(result.catalog, "Alpha").intro == "Alpha intro."
+    assert not result.diagnostics
+
+
+def test_bare_project_heading_before_the_first_idea() -> None:
+    result = parse_fixture("bare-project-headings.md")
+    catalog = result.catalog
+    names = {p.name: [i.title for i in p.ideas] for p in catalog.projects}
+    assert names == {
+        "Alpha": ["Faster importer", "Better exporter"],
+        "Beta": ["Plugin registry"],
+    }
+    # the wrapper's text is kept even though the wrapper holds no idea of its own
+    assert catalog.preamble == "Every idea needs a mentor and a tracking issue."
+    assert not result.diagnostics
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Small (90 hours)", True),
+        ("Medium-sized projects (175h)", True),
+        ("Easy", True),
+        ("SIG Network", True),
+        ("Working Group Policy", True),
+        ("SIG", False),
+        ("Kubernetes", False),
+        ("Project ideas", False),
+        ("Large Hadron Collider tools", False),
+    ],
+)
+def test_names_category(title: str, *, expected: bool) -> None:
+    assert names_category(title) is expected
