@@ -73,13 +73,7 @@ class _SafeRenderer(SphinxRenderer):
         href = str(token.attrGet("href") or "")
         verdict = link_target(href, base_url=self.ideas_base_url)
         if verdict.unsafe_scheme:
-            warn(
-                "link to %r dropped: the %r scheme is not allowed",
-                href,
-                verdict.unsafe_scheme,
-                subtype=Subtype.UNSAFE,
-                location=file_location(self.ideas_source, token_line(token, 0)),
-            )
+            self._warn_unsafe(href, verdict.unsafe_scheme, token)
         if verdict.url is None:
             self.render_children(token)
             return
@@ -88,11 +82,22 @@ class _SafeRenderer(SphinxRenderer):
         token.attrs.pop("id", None)
         self.render_link_url(token)
 
+    def _warn_unsafe(self, target: str, scheme: str, token: SyntaxTreeNode) -> None:
+        warn(
+            "link to %r dropped: the %r scheme is not allowed",
+            target,
+            scheme,
+            subtype=Subtype.UNSAFE,
+            location=file_location(self.ideas_source, token_line(token, 0)),
+        )
+
     def render_image(self, token: SyntaxTreeNode) -> None:
         """An image becomes a link to it: no remote fetch, and safe in every builder."""
         src = str(token.attrGet("src") or "")
         verdict = link_target(src, base_url=self.ideas_base_url)
         alt = self.renderInlineAsText(token.children or []) or src
+        if verdict.unsafe_scheme:
+            self._warn_unsafe(src, verdict.unsafe_scheme, token)
         if verdict.url is None:
             self.current_node.append(nodes.Text(alt))
             return

@@ -66,3 +66,22 @@ def test_problems_of_a_catalog_listed_only_in_config_are_reported_once(
     assert any(p.startswith(f"{srcdir / 'ideas.md'}:") and "[ideas.label]" in p for p in problems)
     again = build(make_app, srcdir, confoverrides=overrides, freshenv=False)
     assert warnings(again) == []
+
+
+def test_myst_findings_and_unsafe_images_are_ideas_warnings_at_their_line(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-markdown")
+    ideas = srcdir / "ideas.md"
+    extra = "  > a block quote\n\n  [^a]: one\n\n  [^a]: two\n\n  ![pic](javascript:alert(1))\n"
+    text = ideas.read_text(encoding="utf-8").replace("  > a block quote\n", extra)
+    ideas.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    app = build(make_app, srcdir, confoverrides={"suppress_warnings": ["ref.footnote"]})
+    problems = warnings(app)
+    duplicate = lines.index("  [^a]: two") + 1
+    image = lines.index("  ![pic](javascript:alert(1))") + 1
+    assert any(p.startswith(f"{ideas}:{duplicate}: ") and "[ideas.markdown]" in p for p in problems)
+    assert any(p.startswith(f"{ideas}:{image}: ") and "[ideas.unsafe]" in p for p in problems)
+    html = (Path(app.outdir) / "ideas" / "gamma.html").read_text(encoding="utf-8")
+    assert "javascript:" not in html
