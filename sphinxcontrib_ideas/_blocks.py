@@ -9,16 +9,20 @@ the original lines, so its Markdown source is kept exactly. No Sphinx import her
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
 
 # markdown-it's own normalisation (its "normalize" core rule); we apply it first so that our
 # line numbers and markdown-it's token maps count the same lines.
 _NEWLINES = re.compile(r"\r\n?")
 _HTML_COMMENT = re.compile(r"\s*<!--.*-->\s*", re.DOTALL)
 _LISTS = ("bullet_list", "ordered_list")
+# "[text][label]", "[text][]" or "[label]" not followed by "(url)" or ": url".
+_REFERENCE_USE = re.compile(r"(?<![\\\]])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:\[])")
 _TOC_LINE = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?\[[^\]]*\]\(#[^)\s]*\)\s*")
 
 
@@ -79,10 +83,12 @@ class Section:
 
 @dataclass(slots=True)
 class Outline:
-    """The file's lines and its section tree."""
+    """The file's lines, its section tree and its link reference definitions."""
 
     lines: list[str]
     root: Section
+    #: ``[label]: url "title"`` definitions by normalised label: (url, title).
+    references: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _markdown() -> MarkdownIt:
@@ -114,7 +120,56 @@ def read_outline(text: str) -> Outline:
             current = _open_section(current, item)
         else:
             current.body.append(item)
-    return Outline(lines=lines, root=root)
+    references = {
+        str(label): (str(ref.get("href", "")), str(ref.get("title", "")))
+        for label, ref in env.get("references", {}).items()
+    }
+    return Outline(lines=lines, root=root, references=references)
+
+
+def with_references(text: str, references: Mapping[str, tuple[str, str]]) -> str:
+    """``text`` with the definitions of the reference links it uses appended.
+
+    A fragment cut from the file (a description, a field) is rendered on its own later;
+    ``[design doc][]`` needs its ``[design doc]: url`` line, wherever the author put it.
+    """
+    if not references or "[" not in text:
+        return text
+    lines: list[str] = []
+    seen: set[str] = set()
+    for label, key in _used_labels(text, references):
+        if key not in seen:
+            seen.add(key)
+            url, title = references[key]
+            quoted = ' "' + title.replace('"', '\\"') + '"' if title else ""
+            lines.append(f"[{label}]: <{url}>{quoted}")
+    return f"{text}\n\n" + "\n".join(lines) if lines else text
+
+
+def inline_references(text: str, references: Mapping[str, tuple[str, str]]) -> str:
+    """``text`` with reference links written inline, for the value parsers.
+
+    ``[@ada][]`` with ``[@ada]: https://github.com/ada`` is the mentor ``@ada``.
+    """
+    if not references or "[" not in text:
+        return text
+
+    def inline(match: re.Match[str]) -> str:
+        key = normalizeReference(match.group(2) or match.group(1))
+        found = references.get(key)
+        return f"[{match.group(1)}]({found[0]})" if found else match.group()
+
+    return _REFERENCE_USE.sub(inline, text)
+
+
+def _used_labels(text: str, references: Mapping[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    used: list[tuple[str, str]] = []
+    for match in _REFERENCE_USE.finditer(text):
+        label = match.group(2) or match.group(1)
+        key = normalizeReference(label)
+        if key in references:
+            used.append((label, key))
+    return used
 
 
 def _open_section(current: Section, heading: Heading) -> Section:

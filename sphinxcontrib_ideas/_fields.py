@@ -12,17 +12,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ._blocks import inline_references, with_references
 from ._labels import DESCRIPTION, ISSUES, MENTORS, SKILLS, suggest_label
 from ._units import Unit
 from .model import Diagnostic, Field, Mentor, Skill, Subtype, slugify
 from .normalize import parse_issues, parse_mentors, parse_skills
 
 
-def read_fields(units: list[Unit], *, aliases: Mapping[str, str] | None) -> IdeaFields:
-    """Everything an idea's own body says, with the diagnostics of its values."""
+def read_fields(
+    units: list[Unit],
+    *,
+    aliases: Mapping[str, str] | None,
+    references: Mapping[str, tuple[str, str]] | None = None,
+) -> IdeaFields:
+    """Everything an idea's own body says, with the diagnostics of its values.
+
+    ``references`` are the file's link reference definitions: values read by the value
+    parsers get them inline, extra fields get the definitions they use appended.
+    """
     fields = IdeaFields()
     for entry in _entries(units):
-        _read_entry(entry, fields, aliases)
+        _read_entry(entry, fields, aliases, references or {})
     return fields
 
 
@@ -77,13 +87,23 @@ class _Entry:
         return self.unit.paragraph and label.key not in (MENTORS, SKILLS, ISSUES)
 
 
-def _read_entry(entry: _Entry, draft: IdeaFields, aliases: Mapping[str, str] | None) -> None:
+def _read_entry(
+    entry: _Entry,
+    draft: IdeaFields,
+    aliases: Mapping[str, str] | None,
+    references: Mapping[str, tuple[str, str]],
+) -> None:
     label = entry.unit.label
     value, line = entry.value, entry.value_line
     if label is None or label.key == DESCRIPTION:
         if value:
             draft.description.append((value, line))
-    elif label.key == MENTORS:
+        return
+    if label.key in (MENTORS, SKILLS, ISSUES):
+        value = inline_references(value, references)
+    else:
+        value = with_references(value, references)
+    if label.key == MENTORS:
         mentors, found = parse_mentors(value, line=line)
         draft.mentors.extend(mentors)
         draft.diagnostics.extend(found)

@@ -27,7 +27,15 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from ._blocks import Outline, Section, is_comment, is_toc, iter_sections, read_outline
+from ._blocks import (
+    Outline,
+    Section,
+    is_comment,
+    is_toc,
+    iter_sections,
+    read_outline,
+    with_references,
+)
 from ._fields import read_fields
 from ._labels import DESCRIPTION, heading_label
 from ._units import Unit, is_field_bearing, read_units, slice_lines
@@ -139,6 +147,7 @@ class _CatalogBuilder:
 
     def __init__(self, outline: Outline, *, skill_aliases: Mapping[str, str] | None) -> None:
         self.lines = outline.lines
+        self.references = outline.references
         self.root = outline.root
         self.aliases = skill_aliases
         self.diagnostics: list[Diagnostic] = []
@@ -282,6 +291,7 @@ class _CatalogBuilder:
             message = "the file is empty" if not "".join(self.lines).strip() else "no ideas found"
             self.diagnostics.append(_diag(0, Subtype.EMPTY, message))
         preamble, preamble_line = _join(self.preamble)
+        preamble = with_references(preamble, self.references)
         return Catalog(
             source=source,
             projects=projects,
@@ -424,7 +434,7 @@ class _CatalogBuilder:
     ) -> None:
         heading = section.heading
         assert heading is not None
-        draft = read_fields(self.units[section], aliases=self.aliases)
+        draft = read_fields(self.units[section], aliases=self.aliases, references=self.references)
         self.diagnostics.extend(draft.diagnostics)
         nested: list[Section] = []
         for child in section.children:
@@ -435,6 +445,7 @@ class _CatalogBuilder:
             else:
                 draft.description.append(self._whole(child))
         description, description_line = _join(draft.description)
+        description = with_references(description, self.references)
         project.ideas.append(
             Idea(
                 title=heading.title,
@@ -501,7 +512,7 @@ class _CatalogBuilder:
             seen_ideas = seen_ideas or bool(draft.ideas)
         taken: set[str] = set()
         return tuple(
-            _freeze_project(draft, unique_slug(slugify(draft.name), taken))
+            _freeze_project(draft, unique_slug(slugify(draft.name), taken), self.references)
             for draft in merged.values()
             if draft.ideas
         )
@@ -525,12 +536,15 @@ def _next(sections: list[Section], index: int) -> Section | None:
     return sections[index + 1] if index + 1 < len(sections) else None
 
 
-def _freeze_project(draft: _ProjectDraft, slug: str) -> Project:
+def _freeze_project(
+    draft: _ProjectDraft, slug: str, references: Mapping[str, tuple[str, str]]
+) -> Project:
     taken: set[str] = set()
     ideas = tuple(
         replace(idea, slug=unique_slug(slugify(idea.title), taken)) for idea in draft.ideas
     )
     intro, intro_line = _join(draft.intro)
+    intro = with_references(intro, references)
     return Project(
         name=draft.name,
         slug=slug,

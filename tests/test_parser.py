@@ -725,3 +725,35 @@ def test_bare_project_heading_before_the_first_idea() -> None:
 )
 def test_names_category(title: str, *, expected: bool) -> None:
     assert names_category(title) is expected
+
+
+def test_reference_link_definitions_travel_with_their_fragments() -> None:
+    result = parse_fixture("reference-links.md")
+    catalog = result.catalog
+    assert catalog.preamble == (
+        "Read the [contributor guide][guide] before you apply.\n\n"
+        "[guide]: <https://example.org/guide>"
+    )
+    alpha = project(catalog, "Alpha")
+    assert alpha.intro.endswith('\n\n[roadmap]: <https://example.org/roadmap> "Roadmap"')
+    importer = idea(catalog, "Streaming importer")
+    text, definitions = importer.description.split("\n\n")
+    assert text.startswith("Rewrite the importer as described in the [design document][design]")
+    # each definition once, only those the fragment uses
+    assert definitions.split("\n") == [
+        "[design]: <https://example.org/design>",
+        '[roadmap]: <https://example.org/roadmap> "Roadmap"',
+    ]
+    (outcome,) = importer.fields
+    assert outcome.value == "A merged [pull request][pr].\n\n[pr]: <https://example.org/pulls>"
+    # values read through the definitions: handles and issue URLs
+    assert [(m.name, m.github) for m in importer.mentors] == [
+        ("ada-ex", "ada-ex"),
+        ("Bo Example", "bo-ex"),
+    ]
+    assert importer.issues == ("https://github.com/example/alpha/issues/12",)
+    exporter = idea(catalog, "Exporter")
+    assert exporter.description == (
+        "No references here, [a link](https://example.org/inline) only."
+    )
+    assert not result.diagnostics
