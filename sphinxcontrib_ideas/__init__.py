@@ -32,7 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .directives import IdeasCatalogDirective, IdeasIndexDirective, IdeasProjectDirective
     from .domain import IdeasDomain
     from .listing import setup_listings
-    from .pages import generate_pages, pages_to_rewrite, plan_build
+    from .pages import generate_pages, hosts_to_reread, pages_to_rewrite, plan_build
 
     register_config_values(app)
     setup_myst(app)
@@ -47,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", generate_pages)
     app.connect("builder-inited", _add_static_files)
+    app.connect("env-get-outdated", hosts_to_reread)
     app.connect("env-get-updated", pages_to_rewrite)
     setup_listings(app)  # ideas-list, ideas-table, "also in" links, ideas.json
     return {

@@ -137,6 +137,7 @@ class IdeasCatalogDirective(_IdeasDirective):
     def run(self) -> list[Node]:
         _relpath, path = self.env.relfn2path(self.arguments[0])
         self.env.note_dependency(path)
+        self.domain.note_host(self.env.docname, path)
         catalog = self._read(path)
         if catalog is None:
             return []

@@ -10,6 +10,7 @@ which pages refer to ideas, so those can be re-written when the catalogs change.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -57,6 +58,19 @@ class IdeasObject:
     aliases: tuple[str, ...] = ()
 
 
+#: (mtime in ns, size) of a file, or None when it cannot be read.
+FileState = tuple[int, int] | None
+
+
+def file_state(path: str) -> FileState:
+    """What tells whether an ideas file changed, even when its mtime went backwards."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
 class IdeasDomain(Domain):
     """Objects of the ideas catalogs."""
 
@@ -69,6 +83,7 @@ class IdeasDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {name: {} for name in ROLES},  # type -> name -> IdeasObject
         "referrers": {},  # docname -> None: pages that refer to ideas objects
+        "hosts": {},  # docname -> {ideas file path: its state when the page was read}
         "catalogs": (),  # the CatalogSpecs of this build
         "pages": frozenset(),  # generated docnames of this build
         "navigation": (),  # (docname, title) of the generated pages, in order
@@ -76,7 +91,7 @@ class IdeasDomain(Domain):
         "digest": "",  # fingerprint of all catalogs of the last build
         "rewrite": False,  # set when the catalogs changed; pages that refer must be re-written
     }
-    data_version = 2
+    data_version = 3
 
     @property
     def objects(self) -> dict[str, dict[str, IdeasObject]]:
@@ -95,6 +110,17 @@ class IdeasDomain(Domain):
         """Pages (not generated ones) that refer to ideas objects."""
         referrers: dict[str, None] = self.data["referrers"]
         return referrers
+
+    @property
+    def hosts(self) -> dict[str, dict[str, FileState]]:
+        """Pages with an ``ideas-catalog`` directive -> the ideas files they read, each
+        with its state (mtime, size; None if unreadable) at that time."""
+        hosts: dict[str, dict[str, FileState]] = self.data["hosts"]
+        return hosts
+
+    def note_host(self, docname: str, path: str) -> None:
+        """Record that ``docname`` shows the ideas file ``path`` as it is now."""
+        self.hosts.setdefault(docname, {})[path] = file_state(path)
 
     def catalog(self, key: str) -> CatalogSpec | None:
         """The catalog called ``key``, or None."""
@@ -120,6 +146,7 @@ class IdeasDomain(Domain):
             for name in [n for n, entry in table.items() if entry.docname == docname]:
                 del table[name]
         self.referrers.pop(docname, None)
+        self.hosts.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for objtype, table in otherdata["objects"].items():
@@ -129,6 +156,9 @@ class IdeasDomain(Domain):
         for docname in otherdata["referrers"]:
             if docname in docnames:
                 self.referrers[docname] = None
+        for docname, files in otherdata["hosts"].items():
+            if docname in docnames:
+                self.hosts[docname] = files
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         if docname in self.data["pages"]:

@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +36,7 @@ from ._catalogs import (
 )
 from ._logging import warn, warn_diagnostic
 from .config import Settings, settings
-from .domain import ideas_domain
+from .domain import file_state, ideas_domain
 from .filters import FilterError
 from .model import Catalog, Idea, ParseResult, Project, Subtype
 from .reader import IdeasFileError
@@ -379,6 +379,22 @@ def _remember(
     domain.data["pages"] = frozenset(stubs)
     domain.data["navigation"] = navigation
     domain.data["digest"] = digest
+
+
+def hosts_to_reread(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: pages whose ideas file is not as it was when they were read.
+
+    Sphinx compares a dependency's mtime with the page's read time; a file restored with
+    its old mtime (``mv``, an archive, some VCS operations) would slip through that.
+    """
+    domain = ideas_domain(env)
+    return sorted(
+        docname
+        for docname, files in domain.hosts.items()
+        if docname not in removed and any(file_state(p) != s for p, s in files.items())
+    )
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:

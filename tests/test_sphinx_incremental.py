@@ -190,3 +190,19 @@ def test_adding_a_project_rewrites_every_page_without_rereading_it(
     # re-written: its navigation (sidebar, previous/next) may name the new page
     assert refs_html.stat().st_mtime_ns != written
     _same_as_clean(pages(Path(app.outdir)), _clean_copy(make_app, srcdir, tmp_path))
+
+
+def test_an_ideas_file_restored_with_its_old_mtime_is_read_again(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    build(make_app, srcdir)
+    ideas, away = srcdir / "ideas.md", tmp_path / "away.md"
+    ideas.rename(away)  # keeps the mtime, as mv and archives do
+    gone, _read = rebuild(make_app, srcdir)
+    assert any("[ideas.file]" in p for p in warnings(gone))
+    away.rename(ideas)
+    app, read = rebuild(make_app, srcdir)
+    assert "index" in read
+    assert warnings(app) == []
+    _same_as_clean(pages(Path(app.outdir)), _clean_copy(make_app, srcdir, tmp_path))
