@@ -214,6 +214,13 @@ def _heading(token: Any, inline: Any, env: dict[str, Any]) -> Heading:
     )
 
 
+def plain_inline(text: str) -> tuple[str, str | None]:
+    """Plain text of one line of Markdown, and the link target if a link is all of it."""
+    children: list[Any] = []
+    _MD.inline.parse(text, _MD, {}, children)
+    return _plain_title(children)
+
+
 def _plain_title(children: list[Any]) -> tuple[str, str | None]:
     """Plain text of inline tokens, and the link target if one link holds all the text."""
     parts: list[str] = []

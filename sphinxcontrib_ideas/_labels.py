@@ -16,6 +16,8 @@ DESCRIPTION = "description"
 MENTORS = "mentors"
 SKILLS = "skills"
 ISSUES = "issues"
+#: An idea's title given as a field: tables that hold a whole idea ("| Title | ... |").
+TITLE = "title"
 
 #: Normalised label (lower case, parentheticals removed) -> canonical key.
 _ALIASES: dict[str, str] = {
@@ -68,6 +70,11 @@ _ALIASES: dict[str, str] = {
     "preferred skill": SKILLS,
     "technical skills": SKILLS,
     "skills recommended": SKILLS,
+    "title": TITLE,
+    "project title": TITLE,
+    "idea title": TITLE,
+    "project name": TITLE,
+    "idea name": TITLE,
     "upstream issue": ISSUES,
     "upstream issues": ISSUES,
     "issue": ISSUES,
@@ -113,6 +120,7 @@ _DISPLAY: dict[str, str] = {
     MENTORS: "Mentors",
     SKILLS: "Recommended Skills",
     ISSUES: "Upstream Issue",
+    TITLE: "Title",
     "expected-outcome": "Expected Outcome",
     "project-size": "Expected project size",
     "lfx-url": "LFX URL",

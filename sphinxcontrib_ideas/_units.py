@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass, replace
 
 from ._blocks import Block, is_comment
-from ._labels import Label, split_label, suggest_label
+from ._labels import ISSUES, MENTORS, SKILLS, TITLE, Label, split_label, suggest_label
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])")
 _LISTS = ("bullet_list", "ordered_list")
+_VALUE_KEYS = (MENTORS, SKILLS, ISSUES)
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CELL_EDGE = re.compile(r"^[\s*_]+|[\s*_:\uff1a]+$")
+_CELL_LINK = re.compile(r"\[([^\[\]]+)\]\(\s*(\S+?)\s*\)")
 _CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _TAB = 4
 
@@ -35,6 +37,10 @@ class Unit:
     value_line: int
     #: The label opened a paragraph rather than a bullet item.
     paragraph: bool = False
+    #: For a table cell: 0-based line of the table, and of the record (the whole table
+    #: when labels run down the first column, else the row) the cell belongs to.
+    table: int = -1
+    record: int = -1
 
 
 def slice_lines(lines: list[str], start: int, end: int) -> tuple[str, int]:
@@ -81,9 +87,10 @@ def _table_units(block: Block, lines: list[str]) -> list[Unit]:
     rows = [(index, cells) for index, cells in rows if cells]
     if len(rows) >= 3:
         head, body = rows[0], rows[2:]  # rows[1] is the delimiter row
-        units = _row_units([head, *body]) or (
-            _column_units(head, body[0]) if len(body) == 1 else []
-        )
+        units = _row_units([head, *body]) or _column_units(head, body)
+        for unit in units:
+            unit.table = block.start
+            unit.record = block.start if unit.record < 0 else unit.record
         if units:
             return units
     return [_chunk(lines, block.start, block.end)]
@@ -94,6 +101,8 @@ def _row_units(rows: list[tuple[int, list[str]]]) -> list[Unit]:
     units: list[Unit] = []
     for position, (index, cells) in enumerate(rows):
         label = _cell_label(cells[0], " ".join(cells[1:])) if len(cells) == 2 else None
+        if label is None and len(cells) == 1 and position > 0:
+            label = _cell_link_label(cells[0])  # "| [Link](url)" on its own
         if label is None and position > 0:
             return []
         if label is not None and (position > 0 or label.known):
@@ -101,13 +110,26 @@ def _row_units(rows: list[tuple[int, list[str]]]) -> list[Unit]:
     return units if any(unit.label is not None and unit.label.known for unit in units) else []
 
 
-def _column_units(head: tuple[int, list[str]], row: tuple[int, list[str]]) -> list[Unit]:
-    """A header row of labels over one row of values."""
-    index, values = row
-    labels = [_cell_label(cell, value) for cell, value in zip(head[1], values, strict=False)]
-    if not any(label is not None and label.known for label in labels):
+def _column_units(head: tuple[int, list[str]], rows: list[tuple[int, list[str]]]) -> list[Unit]:
+    """A header row of labels over rows of values: one record, or one idea per row.
+
+    Several rows are ideas only with a title column ("| Project Title | Mentors |");
+    without one they are any other table (a timeline) and stay Markdown.
+    """
+    names = [_cell_label(cell, "-") for cell in head[1]]
+    if not any(name is not None and name.known for name in names):
         return []
-    return [_cell_unit(label, index) for label in labels if label is not None and label.value]
+    if len(rows) > 1 and not any(name is not None and name.key == TITLE for name in names):
+        return []
+    units: list[Unit] = []
+    for index, values in rows:
+        labels = [_cell_label(cell, value) for cell, value in zip(head[1], values, strict=False)]
+        for label in labels:
+            if label is not None and label.value:
+                unit = _cell_unit(label, index)
+                unit.record = index if len(rows) > 1 else -1
+                units.append(unit)
+    return units
 
 
 def _cell_unit(label: Label, index: int) -> Unit:
@@ -121,6 +143,12 @@ def _cell_label(cell: str, value: str) -> Label | None:
         return None
     # A cell holds one line: "<br>" is how a table writes a line break (one mentor each).
     return replace(label, value=_CELL_BREAK.sub("\n", value).strip())
+
+
+def _cell_link_label(cell: str) -> Label | None:
+    """``| [Link](url)`` alone in a row: the link's text labels its URL."""
+    match = _CELL_LINK.fullmatch(cell)
+    return _cell_label(match.group(1), match.group(2)) if match else None
 
 
 def _cells(line: str) -> list[str]:
@@ -188,6 +216,9 @@ def _list_units(block: Block, lines: list[str]) -> list[Unit]:
         if item is not None and item.label is None:
             run.append(index)
             continue
+        lazy = _lazy_tail(lines, *block.items[index]) if item is not None else None
+        if item is not None and lazy is not None:
+            item = _item_unit(lines, block.items[index][0], lazy)
         if len(run) == 1:
             units.append(items[run[0]])  # one unlabelled bullet: its text, marker dropped
         elif run:
@@ -196,7 +227,32 @@ def _list_units(block: Block, lines: list[str]) -> list[Unit]:
         run = []
         if item is not None:
             units.append(item)
+        if lazy is not None:
+            units.append(_chunk(lines, lazy, block.items[index][1]))
     return units
+
+
+def _lazy_tail(lines: list[str], start: int, end: int) -> int | None:
+    """Where unindented prose glued to a Mentors/Skills/Issues bullet starts, if it does.
+
+    ``* **Mentor**: Ann`` directly followed by ``This project will...`` at the margin
+    continues the bullet for Markdown, but the author started the description.
+    """
+    marker = _MARKER.match(lines[start])
+    marker_end = marker.end() if marker else 0
+    label = split_label(lines[start][marker_end:].lstrip(" \t"))
+    if label is None or label.key not in _VALUE_KEYS or not label.value:
+        return None
+    indent = _content_indent(lines[start], marker_end)
+    for index in range(start + 1, end):
+        line = lines[index]
+        if not line.strip():
+            return None  # past the first paragraph every line is indented
+        if _columns(line[: len(line) - len(line.lstrip(" \t"))]) < indent and not _MARKER.match(
+            line
+        ):
+            return index
+    return None
 
 
 def _item_unit(lines: list[str], start: int, end: int) -> Unit:

@@ -33,11 +33,12 @@ from ._blocks import (
     is_comment,
     is_toc,
     iter_sections,
+    plain_inline,
     read_outline,
     with_references,
 )
 from ._fields import read_fields
-from ._labels import DESCRIPTION, heading_label
+from ._labels import DESCRIPTION, TITLE, heading_label
 from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .lint import lint_catalog
 from .model import (
@@ -157,6 +158,13 @@ class _CatalogBuilder:
         self.headed: set[Section] = set()
         sections = iter_sections(self.root)
         self.units = {section: read_units(section.body, self.lines) for section in sections}
+        self.units[self.root] = read_units(self.root.body, self.lines)
+        #: Ideas written as tables with a Title row or column, by the section holding them.
+        self.records: dict[Section, list[list[Unit]]] = {}
+        #: 0-based first lines of those tables (not shown as intro text).
+        self.record_tables: set[int] = set()
+        for section in [self.root, *sections]:
+            self._find_records(section)
         #: Sub-sections read as fields of their parent ("#### Expected Outcomes").
         self.absorbed: set[Section] = set()
         for section in sections:
@@ -174,6 +182,29 @@ class _CatalogBuilder:
         self.title_section = self._find_title()
 
     # -- classification ------------------------------------------------------------------
+
+    def _find_records(self, section: Section) -> None:
+        """Tables that each hold a whole idea, titled by a Title row or column.
+
+        One such table whose title is the section's own heading is that idea's fields.
+        """
+        records: dict[int, list[Unit]] = {}
+        for unit in self.units[section]:
+            if unit.record >= 0:
+                records.setdefault(unit.record, []).append(unit)
+        titled = [units for units in records.values() if _record_title(units) is not None]
+        if not titled:
+            return
+        if len(titled) == 1 and section.heading is not None:
+            title = _record_title(titled[0])
+            assert title is not None
+            if normalize_name(plain_inline(title.value)[0]) == normalize_name(section.title):
+                self.units[section] = [u for u in self.units[section] if u is not title]
+                return
+        kept = {id(unit) for units in titled for unit in units}
+        self.units[section] = [u for u in self.units[section] if id(u) not in kept]
+        self.records[section] = titled
+        self.record_tables.update(units[0].table for units in titled)
 
     def _absorb_heading_fields(self, section: Section) -> None:
         """Fields written as sub-headings (``### Abstract``, ``### Mentors``): one idea.
@@ -242,7 +273,9 @@ class _CatalogBuilder:
         for section in reversed(sections):  # children before parents
             if section in self.ideas or section in self.excluded:
                 continue
-            if any(c in self.ideas or c in containers for c in section.children):
+            if section in self.records or any(
+                c in self.ideas or c in containers for c in section.children
+            ):
                 containers.add(section)
         return containers
 
@@ -306,11 +339,14 @@ class _CatalogBuilder:
             self._stray_section(section)
             return
         self._outside_body(section)
+        for record in self.records.get(section, []):
+            line = record[0].line
+            self._add_record(record, self._project_for_stray(line, record[0].value), groups=())
         children = [c for c in section.children if c not in self.excluded]
         demoted = self._demoted_projects(children)
         for child in children:
             if child in self.ideas:
-                self._add_idea(child, self._project_for_stray(child), groups=())
+                self._add_idea(child, self._project_for_stray(child.line, child.title), groups=())
             elif child in self.containers and child not in self.wrappers:
                 self._walk_project(child)
             elif child in demoted:
@@ -365,6 +401,7 @@ class _CatalogBuilder:
         project = _ProjectDraft(name=heading.title, line=section.line, url=heading.url)
         project.intro.extend(self._kept_body(section))
         self.projects.append(project)
+        self._add_records(section, project, groups=())
         self._walk_inside(section, project, groups=())
 
     def _walk_inside(
@@ -379,6 +416,7 @@ class _CatalogBuilder:
                 self._add_idea(child, target, groups=groups)
             elif child in self.containers:
                 self._group_body(child)
+                self._add_records(child, target, groups=(*groups, child.title))
                 self._walk_inside(child, target, groups=(*groups, child.title))
             elif child in demoted and names_category(child.title):
                 groups = (*base, child.title)  # "#### Easy" over ideas at its own level
@@ -416,14 +454,14 @@ class _CatalogBuilder:
         if parts:
             self._structure(parts[0][1], f"text under group heading {section.title!r}")
 
-    def _project_for_stray(self, section: Section) -> _ProjectDraft:
+    def _project_for_stray(self, line: int, title: str) -> _ProjectDraft:
         """The project of an idea outside any project: the previous one, else a fallback."""
         if self.projects:
             return self.projects[-1]
         name = self.title_section.title if self.title_section else _FALLBACK_PROJECT
-        message = f"idea {section.title!r} is not under a project heading; put in project {name!r}"
-        self.diagnostics.append(_diag(section.line, Subtype.STRUCTURE, message))
-        project = _ProjectDraft(name=name, line=section.line, url=None)
+        message = f"idea {title!r} is not under a project heading; put in project {name!r}"
+        self.diagnostics.append(_diag(line, Subtype.STRUCTURE, message))
+        project = _ProjectDraft(name=name, line=line, url=None)
         self.projects.append(project)
         return project
 
@@ -469,12 +507,49 @@ class _CatalogBuilder:
             else:
                 self._walk_inside(child, project, groups=(*groups, child.title))
 
+    def _add_records(
+        self, section: Section, project: _ProjectDraft, *, groups: tuple[str, ...]
+    ) -> None:
+        for record in self.records.get(section, []):
+            self._add_record(record, project, groups=groups)
+
+    def _add_record(
+        self, record: list[Unit], project: _ProjectDraft, *, groups: tuple[str, ...]
+    ) -> None:
+        """An idea written as a table: its Title cell is its heading."""
+        title_unit = _record_title(record)
+        assert title_unit is not None
+        title, url = plain_inline(title_unit.value)
+        fields = [unit for unit in record if unit is not title_unit]
+        draft = read_fields(fields, aliases=self.aliases, references=self.references)
+        self.diagnostics.extend(draft.diagnostics)
+        description, description_line = _join(draft.description)
+        project.ideas.append(
+            Idea(
+                title=title,
+                slug="",
+                line=title_unit.line,
+                group=" / ".join(groups) or None,
+                description=with_references(description, self.references),
+                description_line=description_line,
+                skills=tuple(draft.skills),
+                skills_text="\n".join(draft.skills_text),
+                mentors=tuple(draft.mentors),
+                issues=tuple(draft.issues),
+                fields=tuple(draft.fields),
+                url=url,
+                title_markdown=title_unit.value,
+            )
+        )
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _kept_body(self, section: Section) -> list[tuple[str, int]]:
         """The section's own blocks as Markdown, without separators, comments and TOCs."""
         parts: list[tuple[str, int]] = []
         for block in section.body:
+            if block.start in self.record_tables:
+                continue  # ideas of their own
             if block.kind == "hr" or is_comment(block, self.lines) or is_toc(block, self.lines):
                 continue
             text, line = slice_lines(self.lines, block.start, block.end)
@@ -525,6 +600,10 @@ class _CatalogBuilder:
             self.preamble.extend(draft.intro)
         else:
             self._structure(draft.intro[0][1], f"text under heading {draft.name!r}")
+
+
+def _record_title(units: list[Unit]) -> Unit | None:
+    return next((u for u in units if u.label is not None and u.label.key == TITLE), None)
 
 
 def _chunk_unit(part: tuple[str, int]) -> Unit:

@@ -757,3 +757,48 @@ def test_reference_link_definitions_travel_with_their_fragments() -> None:
         "No references here, [a link](https://example.org/inline) only."
     )
     assert not result.diagnostics
+
+
+def test_ideas_written_as_tables() -> None:
+    result = parse_fixture("table-ideas.md")
+    catalog = result.catalog
+    names = {p.name: [i.title for i in p.ideas] for p in catalog.projects}
+    assert names == {
+        "Alpha": ["Faster layout engine", "Syntax checker"],
+        "Beta": ["Beta (Consistent Answers)"],
+        "Gamma": ["Table under its own heading", "Glued prose"],
+        "Accepted ideas": ["Office register", "Budget tracker"],
+    }
+    alpha = project(catalog, "Alpha")
+    # the tables are ideas, not the project's intro
+    assert alpha.intro == "Projects for [Alpha](https://example.org/alpha)."
+    layout, checker = alpha.ideas
+    assert layout.line == 9  # the Title row
+    assert layout.description == "Speed up the layout pass."
+    assert [(m.name, m.github) for m in layout.mentors] == [("Ada Example", None)]
+    assert [(f.label, f.value) for f in layout.fields] == [
+        ("Difficulty", "Medium"),
+        ("Link", "https://example.org/alpha/layout"),
+    ]
+    assert checker.url == "https://example.org/alpha/check"
+    assert [(f.label, f.value) for f in checker.fields] == [
+        ("Link", "https://example.org/alpha/docs")
+    ]
+    beta = idea(catalog, "Beta (Consistent Answers)")
+    assert [m.name for m in beta.mentors] == ["Bo Example", "Cy Example"]
+    assert [s.name for s in beta.skills] == ["Java", "SQL", "React"]
+    own = idea(catalog, "Table under its own heading")
+    assert own.line == 38
+    assert not own.fields  # its Title row repeats the heading
+    assert own.description.startswith("The heading already names this idea")
+    budget = idea(catalog, "Budget tracker")
+    assert budget.line == 60
+    assert [m.github for m in budget.mentors] == ["gus-ex", "hal-ex"]
+    assert budget.description == "Track public budgets."
+    assert not result.diagnostics
+
+
+def test_prose_glued_to_a_mentors_bullet_is_description() -> None:
+    glued = idea(parse_fixture("table-ideas.md").catalog, "Glued prose")
+    assert [(m.name, m.email) for m in glued.mentors] == [("Eve Example", "eve@example.org")]
+    assert glued.description == "This project computes statistics\nfor each object."
