@@ -108,6 +108,7 @@ _NOT_NAME_WORDS = word_set(
     wanted looking mentor mentors mentee mentees slack discord mailing list channel more
     details later soon here there who what when also other others etc"""
 )
+_TEAM_WORDS = frozenset({"team", "teams", "maintainers", "developers", "squad"})
 _NAME_CHARS = re.compile(r"[^\W_](?:[\w.'’()-]*[\w.'’),])?|[^\W_]", re.UNICODE)
 
 
@@ -366,6 +367,14 @@ def _looks_like_name(name: str) -> bool:
     return all(_NAME_CHARS.fullmatch(word) for word in words)
 
 
+def _names_team(name: str) -> bool:
+    """A named team standing in for people: "Lyft networking team", "Foo maintainers"."""
+    words = name.rstrip(".").split()
+    if not 2 <= len(words) <= 5 or words[-1].casefold() not in _TEAM_WORDS:
+        return False
+    return words[0][:1].isupper() and _looks_like_name(" ".join(words[:-1]))
+
+
 def _build_mentor(
     parts: _MentorParts, raw: str, line: int
 ) -> tuple[Mentor | None, list[Diagnostic]]:
@@ -374,7 +383,11 @@ def _build_mentor(
     has_contact = parts.github is not None or parts.email is not None
     if name and not has_contact and is_placeholder(name):
         return None, []  # "TBD (will be updated)"
-    understood = _looks_like_name(name) if name else has_contact or bool(parts.name_hint)
+    understood = (
+        (_looks_like_name(name) or _names_team(name))
+        if name
+        else has_contact or bool(parts.name_hint)
+    )
     if not understood:
         diagnostics.append(diag(line, Subtype.MENTOR, f"mentor entry not understood: {raw!r}"))
     for extra in parts.extra_handles:

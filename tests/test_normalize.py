@@ -293,6 +293,16 @@ def test_malformed_email_is_reported(value: str) -> None:
     assert Subtype.EMAIL in [d.subtype for d in diagnostics]
 
 
+def test_a_named_team_is_a_mentor() -> None:
+    mentors, diagnostics = parse_mentors("Example networking team", line=3)
+    assert [(m.name, m.github) for m in mentors] == [("Example networking team", None)]
+    assert diagnostics == ()
+    # a remark about a team is still not a person
+    mentors, diagnostics = parse_mentors("ask the maintainers team", line=3)
+    assert mentors == ()
+    assert [d.subtype for d in diagnostics] == [Subtype.MENTOR]
+
+
 def test_team_at_organisation_is_a_name_not_a_malformed_email() -> None:
     value = "Jake Example (@jake-ex), team-tools@ExampleCorp"
     mentors, diagnostics = parse_mentors(value, line=3)
