@@ -320,8 +320,12 @@ class SizeResult:
     runs: dict[str, Run]
 
 
-def run_size(ideas: int, *, quick: bool, jobs_check: bool) -> SizeResult:
-    """Build A and B at ``ideas`` ideas in every variant and return the runs."""
+#: Groups of runs, selectable with ``--variants`` (no-op and edits build on "full").
+VARIANTS = ("full", "noop", "edits", "nosidebar", "j2")
+
+
+def run_size(ideas: int, *, variants: Sequence[str]) -> SizeResult:
+    """Build A and B at ``ideas`` ideas in the chosen variants and return the runs."""
     catalog = build_catalog(ideas=ideas, seed=SEED)
     root = WORK / str(ideas)
     src_a, src_b = root / "a" / "src", root / "b" / "src"
@@ -338,20 +342,23 @@ def run_size(ideas: int, *, quick: bool, jobs_check: bool) -> SizeResult:
         runs[key] = run
         print_run(run)
 
-    build("A full", src_a, "out-a", fresh=True)
-    build("B full", src_b, "out-b", fresh=True)
-    build("A no-op", src_a, "out-a", fresh=False)
-    build("B no-op", src_b, "out-b", fresh=False)
-    for key, kind in EDITS.items():
-        # each edit starts from the original file, built
-        write_project_a(src_a, edited(catalog, kind=kind))
-        build(key, src_a, "out-a", fresh=False)
-        write_project_a(src_a, catalog)
-        build(f"{key} (undo)", src_a, "out-a", fresh=False)
-    if not quick:
+    if {"full", "noop", "edits"} & set(variants):
+        build("A full", src_a, "out-a", fresh=True)
+        build("B full", src_b, "out-b", fresh=True)
+    if "noop" in variants:
+        build("A no-op", src_a, "out-a", fresh=False)
+        build("B no-op", src_b, "out-b", fresh=False)
+    if "edits" in variants:
+        for key, kind in EDITS.items():
+            # each edit starts from the original file, built
+            write_project_a(src_a, edited(catalog, kind=kind))
+            build(key, src_a, "out-a", fresh=False)
+            write_project_a(src_a, catalog)
+            build(f"{key} (undo)", src_a, "out-a", fresh=False)
+    if "nosidebar" in variants:
         build("A full nosidebar", src_a, "out-a-ns", fresh=True, no_sidebar=True)
         build("B full nosidebar", src_b, "out-b-ns", fresh=True, no_sidebar=True)
-    if jobs_check:
+    if "j2" in variants:
         build("A full -j2", src_a, "out-a-j2", fresh=True, jobs=2)
     text = (src_a / "ideas.md").read_text(encoding="utf-8")
     return SizeResult(
@@ -385,21 +392,21 @@ def print_summary(result: SizeResult) -> None:
     r = result.runs
     print(f"\n  summary at {result.ideas} ideas ({result.projects} projects):")
     for metric, attr in (("wall", "wall_s"), ("cpu", "cpu_s"), ("peak RSS", "rss_mb")):
-        print(f"    full build A/B {metric:<9} {_ratio(r['A full'], r['B full'], attr)}")
+        print(f"    full build A/B {metric:<9} {_ratio(r.get('A full'), r.get('B full'), attr)}")
     for metric, attr in (("wall", "wall_s"), ("cpu", "cpu_s")):
-        print(f"    no-op A/B {metric:<14} {_ratio(r['A no-op'], r['B no-op'], attr)}")
+        print(f"    no-op A/B {metric:<14} {_ratio(r.get('A no-op'), r.get('B no-op'), attr)}")
     if "A full nosidebar" in r:
         a_ns, b_ns = r["A full nosidebar"], r["B full nosidebar"]
         print(f"    nosidebar A/B cpu      {_ratio(a_ns, b_ns, 'cpu_s')}")
         print(f"    nosidebar A ms/idea    {1000 * a_ns.cpu_s / result.ideas:.2f} (cpu)")
-    if "A full -j2" in r:
-        print(f"    A -j2 / -j1 wall       {_ratio(r['A full -j2'], r['A full'], 'wall_s')}")
+    print(f"    A -j2 / -j1 wall       {_ratio(r.get('A full -j2'), r.get('A full'), 'wall_s')}")
     for key in EDITS:
-        run = r[key]
-        print(
-            f"    {key:<22} re-read {len(run.read)} {list(run.read)[:6]}, "
-            f"re-written only {len(run.rewritten_only)}"
-        )
+        if key in r:
+            run = r[key]
+            print(
+                f"    {key:<22} re-read {len(run.read)} {list(run.read)[:6]}, "
+                f"re-written only {len(run.rewritten_only)}"
+            )
 
 
 def print_scaling(results: Sequence[SizeResult]) -> None:
@@ -484,8 +491,12 @@ def profile_build(ideas: int, *, top: int) -> None:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500,2000,10000", help="ideas per catalog")
-    parser.add_argument("--quick", action="store_true", help="500 ideas; no sidebar/-j2 runs")
-    parser.add_argument("--no-jobs", action="store_true", help="skip the -j 2 run")
+    parser.add_argument(
+        "--variants",
+        default=",".join(VARIANTS),
+        help=f"comma-separated groups of runs, of {', '.join(VARIANTS)} (default: all)",
+    )
+    parser.add_argument("--quick", action="store_true", help="500 ideas; full, noop, edits")
     parser.add_argument("--profile", type=int, metavar="IDEAS", help="cProfile an A build")
     parser.add_argument("--top", type=int, default=40, help="rows of the profile")
     return parser.parse_args(argv)
@@ -495,12 +506,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run every size and print the tables."""
     args = parse_args(argv)
     sizes = [500] if args.quick else [int(s) for s in args.sizes.split(",")]
+    variants = ["full", "noop", "edits"] if args.quick else args.variants.split(",")
+    unknown = set(variants) - set(VARIANTS)
+    if unknown:
+        raise SystemExit(f"unknown variants: {', '.join(sorted(unknown))}")
     WORK.mkdir(exist_ok=True)
     print_machine()
     results = []
     for ideas in sizes:
         print(f"\n{ideas} ideas:", flush=True)
-        result = run_size(ideas, quick=args.quick, jobs_check=not (args.quick or args.no_jobs))
+        result = run_size(ideas, variants=variants)
         print_summary(result)
         results.append(result)
         save(results, f"results-{'-'.join(str(n) for n in sizes)}.json")
