@@ -20,8 +20,8 @@ demo: $(STAMP)
 
 ## test: lint, type-check and run the whole test suite (browser tests included)
 test: $(STAMP) browser-deps
-	$(BIN)/ruff check sphinxcontrib_ideas tests benchmarks scripts
-	$(BIN)/ruff format --check sphinxcontrib_ideas tests benchmarks scripts
+	$(BIN)/ruff check sphinxcontrib_ideas tests benchmarks scripts docs
+	$(BIN)/ruff format --check sphinxcontrib_ideas tests benchmarks scripts docs
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
@@ -30,7 +30,7 @@ browser-deps:
 	bash scripts/install-browser-deps.sh
 
 clean:
-	rm -rf $(VENV) docs/_build docs/_ideas build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) docs/_build docs/ideas build dist .pytest_cache .mypy_cache .ruff_cache
 
 ## translations: refresh the message catalogs after changing a label (then translate new entries)
 translations: $(STAMP)
