@@ -324,10 +324,10 @@ class SizeResult:
 VARIANTS = ("full", "noop", "edits", "nosidebar", "j2")
 
 
-def run_size(ideas: int, *, variants: Sequence[str]) -> SizeResult:
+def run_size(ideas: int, *, variants: Sequence[str], work: Path = WORK) -> SizeResult:
     """Build A and B at ``ideas`` ideas in the chosen variants and return the runs."""
     catalog = build_catalog(ideas=ideas, seed=SEED)
-    root = WORK / str(ideas)
+    root = work / str(ideas)
     src_a, src_b = root / "a" / "src", root / "b" / "src"
     shutil.rmtree(src_a, ignore_errors=True)
     shutil.rmtree(src_b, ignore_errors=True)
@@ -441,7 +441,7 @@ def print_machine() -> None:
     )
 
 
-def save(results: Sequence[SizeResult], name: str) -> None:
+def save(results: Sequence[SizeResult], path: Path) -> None:
     """Raw numbers for the README, next to the work dirs."""
     data = [
         {
@@ -464,16 +464,16 @@ def save(results: Sequence[SizeResult], name: str) -> None:
         }
         for res in results
     ]
-    (WORK / name).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
-def profile_build(ideas: int, *, top: int) -> None:
+def profile_build(ideas: int, *, top: int, work: Path = WORK) -> None:
     """cProfile a full A build (child process, -j 1, sidebar off so the theme's navigation
     does not bury the extension) and print the top functions, then the extension's own."""
     import pstats
 
     catalog = build_catalog(ideas=ideas, seed=SEED)
-    root = WORK / f"profile-{ideas}"
+    root = work / f"profile-{ideas}"
     shutil.rmtree(root, ignore_errors=True)
     write_project_a(root / "src", catalog)
     prof = root / "build.prof"
@@ -497,6 +497,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"comma-separated groups of runs, of {', '.join(VARIANTS)} (default: all)",
     )
     parser.add_argument("--quick", action="store_true", help="500 ideas; full, noop, edits")
+    parser.add_argument("--work", type=Path, default=WORK, help="work folder (default _work)")
     parser.add_argument("--profile", type=int, metavar="IDEAS", help="cProfile an A build")
     parser.add_argument("--top", type=int, default=40, help="rows of the profile")
     return parser.parse_args(argv)
@@ -510,18 +511,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = set(variants) - set(VARIANTS)
     if unknown:
         raise SystemExit(f"unknown variants: {', '.join(sorted(unknown))}")
-    WORK.mkdir(exist_ok=True)
+    work: Path = args.work
+    work.mkdir(parents=True, exist_ok=True)
     print_machine()
     results = []
     for ideas in sizes:
         print(f"\n{ideas} ideas:", flush=True)
-        result = run_size(ideas, variants=variants)
+        result = run_size(ideas, variants=variants, work=work)
         print_summary(result)
         results.append(result)
-        save(results, f"results-{'-'.join(str(n) for n in sizes)}.json")
+        save(results, work / f"results-{'-'.join(str(n) for n in sizes)}.json")
     print_scaling(results)
     if args.profile:
-        profile_build(args.profile, top=args.top)
+        profile_build(args.profile, top=args.top, work=work)
     return 0
 
 
