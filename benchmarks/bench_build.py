@@ -506,7 +506,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run every size and print the tables."""
     args = parse_args(argv)
-    sizes = [500] if args.quick else [int(s) for s in args.sizes.split(",")]
+    sizes = [500] if args.quick else [int(s) for s in args.sizes.split(",") if s]
     variants = ["full", "noop", "edits"] if args.quick else args.variants.split(",")
     unknown = set(variants) - set(VARIANTS)
     if unknown:
