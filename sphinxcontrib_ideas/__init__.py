@@ -30,7 +30,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from ._myst import setup_myst
     from .config import register_config_values, validate_config
     from .directives import IdeasCatalogDirective, IdeasIndexDirective, IdeasProjectDirective
-    from .domain import IdeasDomain
+    from .domain import IdeasDomain, warn_missing_reference
     from .listing import setup_listings
     from .pages import generate_pages, hosts_to_reread, pages_to_rewrite, plan_build
 
@@ -49,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", _add_static_files)
     app.connect("env-get-outdated", hosts_to_reread)
     app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("warn-missing-reference", warn_missing_reference)
     setup_listings(app)  # ideas-list, ideas-table, "also in" links, ideas.json
     return {
         "version": __version__,

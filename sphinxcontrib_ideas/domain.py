@@ -28,6 +28,7 @@ from .normalize import canonical_skill
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
@@ -79,7 +80,7 @@ class IdeasDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {
         name: ObjType(name, name) for name, _doc in OBJECT_TYPES
     }
-    roles: ClassVar[dict[str, Any]] = {name: XRefRole() for name in ROLES}
+    roles: ClassVar[dict[str, Any]] = {name: XRefRole(warn_dangling=True) for name in ROLES}
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {name: {} for name in ROLES},  # type -> name -> IdeasObject
         "referrers": {},  # docname -> None: pages that refer to ideas objects
@@ -197,9 +198,7 @@ class IdeasDomain(Domain):
     ) -> nodes.reference | None:
         matches = self.find(typ, target)
         if not matches:
-            warn("unknown ideas %s %r", typ, target, subtype=Subtype.REF, location=node)
-            node["refwarn"] = False  # warned here, as ideas.ref; Sphinx would repeat it
-            return None
+            return None  # intersphinx may know it; else warn_missing_reference below
         if len(matches) > 1:
             names = ", ".join(name for name, _entry in matches)
             warn(
@@ -255,6 +254,17 @@ class IdeasDomain(Domain):
         for objtype, table in self.objects.items():
             for name, entry in sorted(table.items()):
                 yield name, entry.display, objtype, entry.docname, entry.anchor, 1
+
+
+def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
+    """``warn-missing-reference``: an ideas reference nothing resolved (not even
+    intersphinx) warns as ``ideas.ref`` at the referencing line, instead of Sphinx's
+    generic message."""
+    if domain is None or domain.name != IdeasDomain.name:
+        return None
+    typ, target = node["reftype"], node["reftarget"]
+    warn("unknown ideas %s %r", typ, target, subtype=Subtype.REF, location=node)
+    return True
 
 
 def ideas_domain(env: BuildEnvironment) -> IdeasDomain:

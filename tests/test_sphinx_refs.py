@@ -95,3 +95,39 @@ def test_a_skill_role_accepts_any_spelling_the_alias_table_knows(
     assert warnings(app) == []
     links = _links((Path(app.outdir) / "refs.html").read_text(encoding="utf-8"))
     assert links["Go"] == "ideas/skills.html#skill-go"
+
+
+def test_nitpicky_builds_warn_once_per_dangling_reference(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    with (srcdir / "refs.rst").open("a", encoding="utf-8") as stream:
+        stream.write("\nGone: :ideas:skill:`cobol-on-cogs`.\n")
+    app = build(make_app, srcdir, confoverrides={"nitpicky": True})
+    assert [p.split("WARNING: ")[1] for p in warnings(app)] == [
+        "unknown ideas skill 'cobol-on-cogs' [ideas.ref]"
+    ]
+
+
+def test_another_project_links_to_ideas_through_intersphinx(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    catalog = build(make_app, make_site(tmp_path, "catalog-rst"))
+    inventory = str(Path(catalog.outdir) / "objects.inv")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "conf.py").write_text(
+        'extensions = ["sphinxcontrib_ideas", "sphinx.ext.intersphinx"]\n'
+        'source_suffix = {".rst": "restructuredtext"}\n'
+        "intersphinx_mapping = {\n"
+        f'    "ideas": ("https://ideas.example.org/", {inventory!r})\n'
+        "}\n",
+        encoding="utf-8",
+    )
+    (other / "index.rst").write_text(
+        "Other\n=====\n\nSee :ideas:idea:`tikv.coprocessor-plugin`.\n", encoding="utf-8"
+    )
+    app = build(make_app, other)
+    assert warnings(app) == []
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://ideas.example.org/ideas/tikv.html#idea-tikv-coprocessor-plugin"' in html
