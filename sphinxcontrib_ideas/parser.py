@@ -79,6 +79,8 @@ _GROUP_PREFIX = re.compile(
     r"\s*(?:sig|wg|(?:special\s+interest|working)\s+group)\b(?!\s*$)", re.IGNORECASE
 )
 _CATEGORY_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_GROUP_LINE = re.compile(r"[*_]{0,2}([^\W\d_][^\n:*_\[\]()]{0,60}?)[*_]{0,2}:[*_]{0,2}")
+_MAX_GROUP_WORDS = 5
 #: Name of the project that takes ideas written under no project heading at all.
 _FALLBACK_PROJECT = "Ideas"
 
@@ -402,18 +404,33 @@ class _CatalogBuilder:
         project.intro.extend(self._kept_body(section))
         self.projects.append(project)
         self._add_records(section, project, groups=())
-        self._walk_inside(section, project, groups=())
+        first = next((c for c in section.children if c not in self.excluded), None)
+        label = _group_line(project.intro[-1][0]) if project.intro and first in self.ideas else None
+        if label:
+            project.intro.pop()  # "Prometheus ideas:" right above the first idea
+        self._walk_inside(section, project, groups=(), lead=label)
 
     def _walk_inside(
-        self, section: Section, project: _ProjectDraft, groups: tuple[str, ...]
+        self,
+        section: Section,
+        project: _ProjectDraft,
+        groups: tuple[str, ...],
+        *,
+        lead: str | None = None,
     ) -> None:
-        """The children of a project or group: ideas, groups, intro text, stray text."""
+        """The children of a project or group: ideas, groups, intro text, stray text.
+
+        ``lead`` is a group line ("Prometheus ideas:") right above the first idea.
+        """
         target, base = project, groups
+        groups = (*base, lead) if lead else base
         children = [c for c in section.children if c not in self.excluded]
         demoted = self._demoted_projects(children)
-        for child in children:
+        for index, child in enumerate(children):
             if child in self.ideas:
+                label = self._take_group_line(child, _next(children, index))
                 self._add_idea(child, target, groups=groups)
+                groups = (*base, label) if label else groups
             elif child in self.containers:
                 self._group_body(child)
                 self._add_records(child, target, groups=(*groups, child.title))
@@ -429,6 +446,25 @@ class _CatalogBuilder:
                 # After the first idea a section without fields is more often "How to
                 # apply" than an idea with nothing filled in: flag it, never guess.
                 self._structure(child.line, f"section {child.title!r}")
+
+    def _take_group_line(self, section: Section, following: Section | None) -> str | None:
+        """A last line "Alertmanager ideas:" of an idea: a group heading for the next ones.
+
+        Written as a paragraph between ideas, it belongs to none of them; taken from the
+        idea's units so it is not its description.
+        """
+        units = self.units[section]
+        if section.children or following not in self.ideas or not units:
+            return None
+        last = units[-1]
+        if last.label is None:
+            label = _group_line(last.value)
+        else:  # "**Alerting ideas:**" reads as an empty field of an unknown label
+            empty = last.paragraph and not last.value and not last.label.known
+            label = _group_line(f"{last.label.text}:") if empty else None
+        if label:
+            self.units[section] = units[:-1]
+        return label
 
     def _demoted_projects(self, children: list[Section]) -> set[Section]:
         """Bare headings at idea level, each followed by ideas: project headings a level low."""
@@ -600,6 +636,14 @@ class _CatalogBuilder:
             self.preamble.extend(draft.intro)
         else:
             self._structure(draft.intro[0][1], f"text under heading {draft.name!r}")
+
+
+def _group_line(text: str) -> str | None:
+    """The group named by a short line ending in a colon ("**TSDB ideas:**"), or None."""
+    match = _GROUP_LINE.fullmatch(text.strip())
+    if match is None or len(match.group(1).split()) > _MAX_GROUP_WORDS:
+        return None
+    return match.group(1).strip()
 
 
 def _record_title(units: list[Unit]) -> Unit | None:

@@ -802,3 +802,24 @@ def test_prose_glued_to_a_mentors_bullet_is_description() -> None:
     glued = idea(parse_fixture("table-ideas.md").catalog, "Glued prose")
     assert [(m.name, m.email) for m in glued.mentors] == [("Eve Example", "eve@example.org")]
     assert glued.description == "This project computes statistics\nfor each object."
+
+
+def test_short_colon_lines_between_ideas_group_the_ideas_below() -> None:
+    result = parse_fixture("group-lines.md")
+    names = {p.name: [(i.title, i.group) for i in p.ideas] for p in result.catalog.projects}
+    assert names == {
+        "Alpha": [
+            ("Streaming API", "Alpha ideas"),
+            ("Remote read", "Alpha ideas"),
+            ("Faster ingest", "Alerting ideas"),
+        ],
+        "Beta": [("Exporter", None)],
+    }
+    alpha = project(result.catalog, "Alpha")
+    assert alpha.intro == "Alpha is a monitoring toolkit."
+    assert idea(result.catalog, "Remote read").description == (
+        "Return partial data when a backend fails."
+    )
+    # with no idea after it, the line stays where it was written
+    assert idea(result.catalog, "Exporter").description.endswith("Thanks for reading:")
+    assert not result.diagnostics
