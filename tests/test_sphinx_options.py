@@ -169,3 +169,17 @@ def test_the_documented_option_table_is_the_directives_options() -> None:
 
     assert IdeasCatalogDirective.option_spec is not None
     assert [name for name, _doc in CATALOG_OPTIONS] == list(IdeasCatalogDirective.option_spec)
+
+
+def test_upstream_urls_may_differ_per_ideas_file(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-several")
+    urls = {
+        "autumn.md": "https://example.org/autumn/ideas.md",
+        "ideas.md": "https://example.org/spring/ideas.md",
+    }
+    app = build(make_app, srcdir, confoverrides={"ideas_upstream_url": urls})
+    assert warnings(app) == []
+    beta = (Path(app.outdir) / "ideas" / "autumn" / "beta.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/autumn/ideas.md#L' in beta
+    tikv = (Path(app.outdir) / "ideas" / "ideas" / "tikv.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/spring/ideas.md#L' in tikv
