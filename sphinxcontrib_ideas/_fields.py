@@ -18,6 +18,8 @@ from ._units import Unit
 from .model import Diagnostic, Field, Mentor, Skill, Subtype, slugify
 from .normalize import parse_issues, parse_mentors, parse_skills
 
+_REMARK_WORDS = 4
+
 
 def read_fields(
     units: list[Unit],
@@ -104,7 +106,11 @@ def _read_entry(
     else:
         value = with_references(value, references)
     if label.key == MENTORS:
+        value, remark = _split_remark(value)
         mentors, found = parse_mentors(value, line=line)
+        if remark:
+            # "Maybe someone else wants to help, too?" below the names: the idea's text
+            draft.description.append((remark, line + value.count("\n") + 2))
         draft.mentors.extend(mentors)
         draft.diagnostics.extend(found)
     elif label.key == SKILLS:
@@ -123,6 +129,26 @@ def _read_entry(
         key = slugify(label.key)
         draft.fields.append(Field(label=label.text, key=key, value=value, line=entry.unit.line))
         _check_label(entry.unit, draft)
+
+
+def _split_remark(value: str) -> tuple[str, str]:
+    """A Mentors value without the prose paragraphs after its first, and that prose.
+
+    A paragraph is prose when it is a sentence (four words or more, ending with ".",
+    "?" or "!") and names nobody: no handle, link or address.
+    """
+    paragraphs = value.split("\n\n")
+    cut = len(paragraphs)
+    while cut > 1 and _is_remark(paragraphs[cut - 1]):
+        cut -= 1
+    return "\n\n".join(paragraphs[:cut]), "\n\n".join(paragraphs[cut:])
+
+
+def _is_remark(paragraph: str) -> bool:
+    text = paragraph.strip()
+    if any(mark in text for mark in ("@", "http", "<", "](")):
+        return False
+    return len(text.split()) >= _REMARK_WORDS and text.endswith((".", "?", "!"))
 
 
 def _check_label(unit: Unit, draft: IdeaFields) -> None:

@@ -823,3 +823,16 @@ def test_short_colon_lines_between_ideas_group_the_ideas_below() -> None:
     # with no idea after it, the line stays where it was written
     assert idea(result.catalog, "Exporter").description.endswith("Thanks for reading:")
     assert not result.diagnostics
+
+
+def test_prose_below_the_mentors_is_description_not_mentors() -> None:
+    result = parse_fixture("mentor-remarks.md")
+    server = idea(result.catalog, "Language server")
+    assert [(m.name, m.github) for m in server.mentors] == [("Ann Example", "ann-ex")]
+    assert server.description.endswith("Maybe someone else wants to help, too?")
+    aliases = idea(result.catalog, "Recursive aliases")
+    assert [m.name for m in aliases.mentors] == ["Bo Example", "Cy Example"]
+    assert aliases.description == (
+        "Allow recursive type aliases.\n\nReach Cy Example through the forum."
+    )
+    assert not [d for d in result.diagnostics if d.subtype == "mentor"]
