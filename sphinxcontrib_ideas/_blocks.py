@@ -21,6 +21,9 @@ from markdown_it.common.utils import normalizeReference
 _NEWLINES = re.compile(r"\r\n?")
 _HTML_COMMENT = re.compile(r"\s*<!--.*-->\s*", re.DOTALL)
 _LISTS = ("bullet_list", "ordered_list")
+_MAX_FRONT_MATTER = 200
+_YAML_LINE = re.compile(r"\s*(?:#.*|[\w.-]+[ \t]*:.*|-[ \t].*|)|[ \t]+\S.*")
+_YAML_KEY = re.compile(r"([\w.-]+)[ \t]*:[ \t]*(.*)")
 # "[text][label]", "[text][]" or "[label]" not followed by "(url)" or ": url".
 _REFERENCE_USE = re.compile(r"(?<![\\\]])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:\[])")
 _TOC_LINE = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?\[[^\]]*\]\(#[^)\s]*\)\s*")
@@ -89,6 +92,8 @@ class Outline:
     root: Section
     #: ``[label]: url "title"`` definitions by normalised label: (url, title).
     references: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: The ``title:`` of a YAML front matter block, if the file starts with one.
+    front_title: str | None = None
 
 
 def _markdown() -> MarkdownIt:
@@ -109,8 +114,9 @@ def normalize_text(text: str) -> str:
 
 def read_outline(text: str) -> Outline:
     """Tokenise ``text`` once and build its section tree."""
-    normal = normalize_text(text)
-    lines = normal.split("\n")
+    lines = normalize_text(text).split("\n")
+    front_title = _blank_front_matter(lines)
+    normal = "\n".join(lines)
     env: dict[str, Any] = {}
     tokens = _MD.parse(normal, env)
     root = Section(heading=None, level=0, parent=None, end=len(lines))
@@ -124,7 +130,30 @@ def read_outline(text: str) -> Outline:
         str(label): (str(ref.get("href", "")), str(ref.get("title", "")))
         for label, ref in env.get("references", {}).items()
     }
-    return Outline(lines=lines, root=root, references=references)
+    return Outline(lines=lines, root=root, references=references, front_title=front_title)
+
+
+def _blank_front_matter(lines: list[str]) -> str | None:
+    """Blank a YAML front matter block in place (line numbers stay); return its title.
+
+    Wiki and static-site pages start with ``---`` / ``title: ...`` / ``---``, which
+    Markdown reads as a rule and a heading made of the metadata.
+    """
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for end in range(1, min(len(lines), _MAX_FRONT_MATTER)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+        if not _YAML_LINE.fullmatch(lines[end]):
+            return None
+    else:
+        return None
+    keys = [_YAML_KEY.match(line) for line in lines[1:end]]
+    if not any(keys):
+        return None
+    title = next((m.group(2) for m in keys if m and m.group(1).casefold() == "title"), "")
+    lines[: end + 1] = [""] * (end + 1)
+    return title.strip().strip("'\"").strip() or None
 
 
 def with_references(text: str, references: Mapping[str, tuple[str, str]]) -> str:

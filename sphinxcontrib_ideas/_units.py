@@ -17,6 +17,7 @@ from ._labels import ISSUES, MENTORS, SKILLS, TITLE, Label, split_label, suggest
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])")
 _LISTS = ("bullet_list", "ordered_list")
 _VALUE_KEYS = (MENTORS, SKILLS, ISSUES)
+_INDEX_COLUMNS = frozenset({"id", "no", "no.", "nr", "number", "s.no", "s. no.", "sr. no.", "rank"})
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CELL_EDGE = re.compile(r"^[\s*_]+|[\s*_:\uff1a]+$")
 _CELL_LINK = re.compile(r"\[([^\[\]]+)\]\(\s*(\S+?)\s*\)")
@@ -117,13 +118,18 @@ def _column_units(head: tuple[int, list[str]], rows: list[tuple[int, list[str]]]
     without one they are any other table (a timeline) and stay Markdown.
     """
     names = [_cell_label(cell, "-") for cell in head[1]]
+    # A running number ("| ID | Idea |") orders the rows; it says nothing about an idea.
+    names = [None if n is not None and n.key in _INDEX_COLUMNS else n for n in names]
     if not any(name is not None and name.known for name in names):
         return []
     if len(rows) > 1 and not any(name is not None and name.key == TITLE for name in names):
         return []
     units: list[Unit] = []
     for index, values in rows:
-        labels = [_cell_label(cell, value) for cell, value in zip(head[1], values, strict=False)]
+        labels = [
+            _cell_label(cell, value) if name is not None else None
+            for cell, value, name in zip(head[1], values, names, strict=False)
+        ]
         for label in labels:
             if label is not None and label.value:
                 unit = _cell_unit(label, index)

@@ -151,6 +151,7 @@ class _CatalogBuilder:
     def __init__(self, outline: Outline, *, skill_aliases: Mapping[str, str] | None) -> None:
         self.lines = outline.lines
         self.references = outline.references
+        self.front_title = outline.front_title
         self.root = outline.root
         self.aliases = skill_aliases
         self.diagnostics: list[Diagnostic] = []
@@ -330,7 +331,7 @@ class _CatalogBuilder:
         return Catalog(
             source=source,
             projects=projects,
-            title=self.title_section.title if self.title_section else None,
+            title=self.title_section.title if self.title_section else self.front_title,
             preamble=preamble,
             preamble_line=preamble_line,
         )

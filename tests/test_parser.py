@@ -836,3 +836,25 @@ def test_prose_below_the_mentors_is_description_not_mentors() -> None:
         "Allow recursive type aliases.\n\nReach Cy Example through the forum."
     )
     assert not [d for d in result.diagnostics if d.subtype == "mentor"]
+
+
+def test_front_matter_and_an_ideas_table() -> None:
+    result = parse_fixture("front-matter-table.md")
+    catalog = result.catalog
+    # the metadata block is neither a rule nor a heading; its title names the catalog
+    assert catalog.title == "Example Wiki Project Ideas"
+    assert catalog.preamble.startswith("These ideas are for the summer programme.")
+    assert "published" not in catalog.preamble
+    (ideas,) = catalog.projects
+    editor, phone = ideas.ideas
+    assert (editor.title, editor.url) == ("JSON editor", "./ideas/json-editor.md")
+    text = (FIXTURES / "front-matter-table.md").read_text(encoding="utf-8")
+    assert text.split("\n")[editor.line - 1].startswith("| 1 | [JSON editor]")
+    assert [m.name for m in editor.mentors] == ["Ann", "Bo"]
+    assert [s.name for s in editor.skills] == ["Svelte", "TypeScript"]
+    # the running number is not a field; the length is the project size
+    assert [(f.key, f.value) for f in editor.fields] == [("project-size", "Long (~350 hours)")]
+    # "???" is a placeholder, not a mentor
+    assert [m.name for m in phone.mentors] == ["Cy"]
+    assert ideas.intro == "*For older ideas, see the archive.*"
+    assert not [d for d in result.diagnostics if d.subtype in ("structure", "mentor")]
