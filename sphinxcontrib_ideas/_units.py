@@ -234,29 +234,37 @@ def _list_units(block: Block, lines: list[str]) -> list[Unit]:
         if item is not None:
             units.append(item)
         if lazy is not None:
-            units.append(_chunk(lines, lazy, block.items[index][1]))
+            end = block.items[index][1]
+            labelled = _starts_known_label(lines[lazy])
+            units.append(_item_unit(lines, lazy, end) if labelled else _chunk(lines, lazy, end))
     return units
 
 
+def _starts_known_label(line: str) -> bool:
+    label = split_label(line.strip(" \t"))
+    return label is not None and label.known
+
+
 def _lazy_tail(lines: list[str], start: int, end: int) -> int | None:
-    """Where unindented prose glued to a Mentors/Skills/Issues bullet starts, if it does.
+    """Where unindented text glued to a field bullet starts a new unit, if it does.
 
     ``* **Mentor**: Ann`` directly followed by ``This project will...`` at the margin
-    continues the bullet for Markdown, but the author started the description.
+    continues the bullet for Markdown, but the author started the description; so does
+    a known label at the margin (``Recommended Skills: Go`` below a Description line).
     """
     marker = _MARKER.match(lines[start])
     marker_end = marker.end() if marker else 0
     label = split_label(lines[start][marker_end:].lstrip(" \t"))
-    if label is None or label.key not in _VALUE_KEYS or not label.value:
+    if label is None:
         return None
+    prose_ends = label.key in _VALUE_KEYS and bool(label.value)
     indent = _content_indent(lines[start], marker_end)
     for index in range(start + 1, end):
         line = lines[index]
         if not line.strip():
             return None  # past the first paragraph every line is indented
-        if _columns(line[: len(line) - len(line.lstrip(" \t"))]) < indent and not _MARKER.match(
-            line
-        ):
+        lazy = _columns(line[: len(line) - len(line.lstrip(" \t"))]) < indent
+        if lazy and not _MARKER.match(line) and (prose_ends or _starts_known_label(line)):
             return index
     return None
 

@@ -858,3 +858,10 @@ def test_front_matter_and_an_ideas_table() -> None:
     assert [m.name for m in phone.mentors] == ["Cy"]
     assert ideas.intro == "*For older ideas, see the archive.*"
     assert not [d for d in result.diagnostics if d.subtype in ("structure", "mentor")]
+
+
+def test_a_known_label_at_the_margin_below_a_field_starts_a_field() -> None:
+    limits = idea(parse_fixture("mentor-remarks.md").catalog, "Query limits")
+    assert limits.description == "Let users limit large queries."
+    assert [s.name for s in limits.skills] == ["Go", "Linux"]
+    assert [m.github for m in limits.mentors] == ["dee-ex"]
