@@ -80,7 +80,9 @@ class IdeasDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {
         name: ObjType(name, name) for name, _doc in OBJECT_TYPES
     }
-    roles: ClassVar[dict[str, Any]] = {name: XRefRole(warn_dangling=True) for name in ROLES}
+    roles: ClassVar[dict[str, Any]] = {
+        name: XRefRole(warn_dangling=True, innernodeclass=nodes.inline) for name in ROLES
+    }
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {name: {} for name in ROLES},  # type -> name -> IdeasObject
         "referrers": {},  # docname -> None: pages that refer to ideas objects
@@ -237,10 +239,12 @@ class IdeasDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference:
-        name, entry = match
+        _name, entry = match
         if not node.get("refexplicit"):
             contnode = nodes.inline(entry.display, entry.display, classes=contnode["classes"])
-        refnode = make_refnode(builder, fromdocname, entry.docname, entry.anchor, contnode, name)
+        refnode = make_refnode(
+            builder, fromdocname, entry.docname, entry.anchor, contnode, entry.display
+        )
         refnode["classes"].extend(node.get("classes", []))
         refuri = refnode.get("refuri", "")
         if refuri.count("#") > 1:

@@ -34,6 +34,14 @@ def test_every_role_resolves_from_rst(make_app: MakeApp, tmp_path: Path) -> None
     assert "@dims" not in links
     # the :ref: label of the project page
     assert re.search(r'href="ideas/tikv.html#project-tikv"><span class="std std-ref">TiKV', refs)
+    # explicit text reads as text, not code; the hover title is the object's display name
+    explicit = re.search(
+        r'<a [^>]*href="[^"]*coprocessor-plugin"[^>]*>(.*?)</a>', refs.split("Explicit")[1]
+    )
+    assert explicit is not None
+    assert "the plugin idea" in explicit.group(1)
+    assert "<code" not in explicit.group(1)
+    assert 'title="Coprocessor plugin"' in explicit.group(0)
 
 
 def test_every_role_resolves_from_myst(make_app: MakeApp, tmp_path: Path) -> None:
