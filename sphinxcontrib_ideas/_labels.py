@@ -198,6 +198,8 @@ def _colon_label(rest: str, *, emphasised: bool) -> Label | None:
     if not _LABEL_SHAPE.fullmatch(text):
         return None
     value = _strip_closing_emphasis(rest[colon + 1 :])
+    if _COLON.fullmatch(value[:1]) and value[1:2] in ("", " ", "\t"):
+        value = value[1:].strip()  # "Description: : text", a colon typed twice
     return _make_label(text, value, emphasised=emphasised or "*" in rest[:colon])
 
 

@@ -321,6 +321,7 @@ _VARIANT_PREFIX = re.compile(
     r"(?:good|strong|solid|excellent|sound|working|decent|some|basic|advanced)\s+)",
     re.IGNORECASE,
 )
+_AREA_PREFIX = re.compile(r"^[^\W\d_][\w/&+.-]*(?:\s+[\w/&+.-]+){0,2}\s*:\s+(?=\S)")
 _SKILL_SEPARATOR = re.compile(r"\s*[,;]\s*|(?<=[^\s.])\.\s+(?=[A-Z])")
 _SUBSKILL_SEPARATOR = re.compile(
     # "e", "y", "und", "et", "ou": files written in other languages list skills too
@@ -380,6 +381,9 @@ def _lookup_skill(text: str, aliases: Mapping[str, str]) -> str | None:
         stripped = pattern.sub("", key).strip()
         if stripped and stripped != key:
             candidates.append(stripped)
+    both = _VARIANT_PREFIX.sub("", _VARIANT_SUFFIX.sub("", key).strip()).strip()
+    if both and both not in candidates:
+        candidates.append(both)  # "Strong Go experience"
     for candidate in list(candidates):
         candidates += [
             candidate.replace("-", " "),
@@ -435,7 +439,8 @@ def _skills_of_piece(piece: Text, table: _SkillTable) -> list[Skill]:
 
 
 def _main_skills(piece: Text, raw: str, qualified: _Qualified, table: _SkillTable) -> list[Skill]:
-    text, prefix_level = _strip_filler(qualified.text)
+    # "Backend: Strong Go experience": the area before the colon sorts, it is no skill.
+    text, prefix_level = _strip_filler(_AREA_PREFIX.sub("", qualified.text))
     level = qualified.level or prefix_level
     if not text:  # all in parentheses: "(Optional: writing APIs in Golang)"
         return _skills_in_prose(piece, table)

@@ -560,6 +560,13 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
         "Inglês intermediário, HTML, e Javascript",
         [("Inglês intermediário", None, None), ("HTML", None, None), ("JavaScript", None, None)],
     ),
+    # an area before a colon sorts the skills; it is not one
+    (
+        "Backend: Strong Go experience. Frontend: React.js experience.",
+        [("Go", None, None), ("React", None, None)],
+    ),
+    ("Languages: Python, Rust", [("Python", None, None), ("Rust", None, None)]),
+    ("Strong Python skills", [("Python", None, None)]),
     ("N/A", []),
     ("", []),
 ]

@@ -541,6 +541,8 @@ def test_sources_are_set_on_every_diagnostic() -> None:
     [
         ("Description: text", ("description", "text")),
         ("Description:text", ("description", "text")),
+        ("Description: : text", ("description", "text")),
+        ("Mentors: :tada: Ann", ("mentors", ":tada: Ann")),
         ("**Mentors**: Ann", ("mentors", "Ann")),
         ("**Mentors:** Ann", ("mentors", "Ann")),
         ("__Mentor(s)__ Ann", ("mentors", "Ann")),
