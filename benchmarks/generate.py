@@ -477,10 +477,11 @@ class _Drawer:
             base = ascii_parts[-1] + str(rng.randrange(10, 99))
         base = base.lower() if rng.random() < 0.7 else base
         handle, n = base[:36], 1
-        while handle in taken:
+        # GitHub handles are case-insensitive: "DPetrova" and "dpetrova" are one person.
+        while handle.lower() in taken:
             n += 1
             handle = f"{base[:36]}{n}"
-        taken[handle] = None
+        taken[handle.lower()] = None
         return handle
 
     # -- text ---------------------------------------------------------------
