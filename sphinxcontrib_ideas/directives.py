@@ -194,7 +194,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         """The planned catalog this directive hosts, or None (render inline)."""
         if "no-pages" in self.options:
             return None
-        spec = next((s for s in self.domain.catalogs if s.path == path), None)
+        spec = _planned(self.domain, path)
         if spec is None:
             self.problem(
                 "ideas-catalog for %s was not found when scanning the sources (inside an "
@@ -244,6 +244,9 @@ class IdeasCatalogDirective(_IdeasDirective):
         self, path: str, catalog: Catalog, projects: tuple[tuple[Project, tuple[Idea, ...]], ...]
     ) -> list[Node]:
         """``:no-pages:``: overview, every project and both indices on this page."""
+        pages = _planned(self.domain, path)
+        if pages is not None:
+            return self._copy(pages, catalog, projects)
         options = self.render_options(path, "")
         container = nodes.container(classes=["ideas-catalog"])
         if catalog.preamble.strip():
@@ -260,6 +263,34 @@ class IdeasCatalogDirective(_IdeasDirective):
         for kind in ("skills", "mentors"):
             sections.append(_index_section(self, kind, loaded))
         return sections
+
+    def _copy(
+        self,
+        spec: CatalogSpec,
+        catalog: Catalog,
+        projects: tuple[tuple[Project, tuple[Idea, ...]], ...],
+    ) -> list[Node]:
+        """``:no-pages:`` for a file that also has generated pages: the pages win.
+
+        The copy shows every project here but records no objects or labels (they would be
+        duplicates of the pages' own); its overview and indices link to the pages, and its
+        anchors are its own, so a page that holds both (singlehtml, latex) has unique ids.
+        """
+        prefix = spec.key if spec.qualified else ""
+        options = self.render_options(spec.path, "-".join(filter(None, ("copy", prefix))))
+        container = nodes.container(classes=["ideas-catalog"])
+        if catalog.preamble.strip():
+            container += options.fragments.block(catalog.preamble, catalog.preamble_line)
+        container += _index_links(self.ideas_settings.pages_dir)
+        container += _project_list(projects, prefix)
+        sections: list[Node] = [container]
+        sections += [ideas_nodes.project_section(p, i, options) for p, i in projects]
+        return sections
+
+
+def _planned(domain: IdeasDomain, path: str) -> CatalogSpec | None:
+    """The catalog with generated pages for the ideas file ``path``, if there is one."""
+    return next((spec for spec in domain.catalogs if spec.path == path), None)
 
 
 def _index_links(pages_dir: str) -> nodes.paragraph:

@@ -183,3 +183,37 @@ def test_upstream_urls_may_differ_per_ideas_file(make_app: MakeApp, tmp_path: Pa
     assert 'href="https://example.org/autumn/ideas.md#L' in beta
     tikv = (Path(app.outdir) / "ideas" / "ideas" / "tikv.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/spring/ideas.md#L' in tikv
+
+
+@pytest.mark.parametrize("builder", ["html", "singlehtml"])
+def test_an_inline_copy_of_a_catalog_with_pages_links_to_the_pages(
+    make_app: MakeApp, tmp_path: Path, builder: str
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    (srcdir / "all.rst").write_text(
+        "Every idea on one page\n======================\n\n"
+        ".. ideas-catalog:: ideas.md\n   :no-pages:\n",
+        encoding="utf-8",
+    )
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "   all\n", encoding="utf-8")
+    app = build(make_app, srcdir, builder)
+    # the pages win: no duplicate objects, every object lives on a generated page
+    assert warnings(app) == []
+    objects = _objects(app)
+    assert objects["idea"]["tikv.coprocessor-plugin"][0] == "ideas/tikv"
+    assert all(d.startswith("ideas/") for t in objects.values() for d, _a in t.values())
+    outdir = Path(app.outdir)
+    if builder == "html":
+        html = (outdir / "all.html").read_text(encoding="utf-8")
+        # the copy shows the ideas and links its overview to the generated pages
+        assert 'class="ideas-idea"' in html
+        assert 'href="ideas/tikv.html#idea-tikv-coprocessor-plugin"' in html
+        assert 'href="ideas/skills.html"' in html
+        return
+    page = (outdir / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))  # the copy's anchors are its own
+    links = re.findall(r'href="#([^"]+)"[^>]*><span class="xref ideas', page)
+    assert links
+    assert [link for link in links if link not in ids] == []
