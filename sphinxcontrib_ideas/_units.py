@@ -213,8 +213,9 @@ def _chunk(lines: list[str], start: int, end: int) -> Unit:
 
 def _list_units(block: Block, lines: list[str]) -> list[Unit]:
     items = [_item_unit(lines, start, end) for start, end in block.items]
-    if not any(item.label is not None for item in items):
-        # A plain list (features, steps): one chunk, bullet markers kept.
+    if not any(_names_field(item.label) for item in items):
+        # A plain list (features, steps, "**Term**: meaning" entries): one chunk,
+        # markers kept; only a known field label makes it a list of fields.
         return [_chunk(lines, block.start, block.end)]
     units: list[Unit] = []
     run: list[int] = []  # indices of consecutive unlabelled items
@@ -238,6 +239,10 @@ def _list_units(block: Block, lines: list[str]) -> list[Unit]:
             labelled = _starts_known_label(lines[lazy])
             units.append(_item_unit(lines, lazy, end) if labelled else _chunk(lines, lazy, end))
     return units
+
+
+def _names_field(label: Label | None) -> bool:
+    return label is not None and (label.known or suggest_label(label) is not None)
 
 
 def _starts_known_label(line: str) -> bool:

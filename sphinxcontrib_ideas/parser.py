@@ -157,6 +157,12 @@ class _CatalogBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.projects: list[_ProjectDraft] = []
         self.preamble: list[tuple[str, int]] = []
+        #: Heading of an idea-less wrapper before the first project, used as the title.
+        self.wrapper_title: str | None = None
+        #: 1-based line of the last idea added so far.
+        self.last_idea_line = 0
+        #: The last section reported as stray text, and its diagnostic.
+        self.flagged: tuple[Section, Diagnostic] | None = None
         #: Sections whose heading has been considered for the preamble.
         self.headed: set[Section] = set()
         sections = iter_sections(self.root)
@@ -331,7 +337,9 @@ class _CatalogBuilder:
         return Catalog(
             source=source,
             projects=projects,
-            title=self.title_section.title if self.title_section else self.front_title,
+            title=self.title_section.title
+            if self.title_section
+            else self.wrapper_title or self.front_title,
             preamble=preamble,
             preamble_line=preamble_line,
         )
@@ -363,6 +371,7 @@ class _CatalogBuilder:
             kept = self._kept_body(part)
             if kept:
                 self._structure(kept[0][1], f"text under heading {section.title!r}")
+                self.flagged = (section, self.diagnostics[-1]) if part is section else None
                 return
 
     def _outside_body(self, section: Section) -> None:
@@ -447,6 +456,7 @@ class _CatalogBuilder:
                 # After the first idea a section without fields is more often "How to
                 # apply" than an idea with nothing filled in: flag it, never guess.
                 self._structure(child.line, f"section {child.title!r}")
+                self.flagged = (child, self.diagnostics[-1])
 
     def _take_group_line(self, section: Section, following: Section | None) -> str | None:
         """A last line "Alertmanager ideas:" of an idea: a group heading for the next ones.
@@ -492,7 +502,14 @@ class _CatalogBuilder:
             self._structure(parts[0][1], f"text under group heading {section.title!r}")
 
     def _project_for_stray(self, line: int, title: str) -> _ProjectDraft:
-        """The project of an idea outside any project: the previous one, else a fallback."""
+        """The project of an idea outside any project: the previous one, else a fallback.
+
+        A heading flagged as stray text since the last idea ("## pyGAM" with its intro,
+        its ideas then written as "# 1. Title") is that project after all.
+        """
+        flagged = self._take_flagged(line)
+        if flagged is not None:
+            return flagged
         if self.projects:
             return self.projects[-1]
         name = self.title_section.title if self.title_section else _FALLBACK_PROJECT
@@ -538,6 +555,7 @@ class _CatalogBuilder:
                 title_markdown=heading.markdown,
             )
         )
+        self.last_idea_line = max(self.last_idea_line, project.ideas[-1].line)
         for child in nested:
             if child in self.ideas:
                 self._add_idea(child, project, groups=groups)
@@ -578,6 +596,7 @@ class _CatalogBuilder:
                 title_markdown=title_unit.value,
             )
         )
+        self.last_idea_line = max(self.last_idea_line, project.ideas[-1].line)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -598,6 +617,20 @@ class _CatalogBuilder:
         """A whole section (heading, body and sub-sections) as Markdown source."""
         assert section.heading is not None
         return slice_lines(self.lines, section.heading.line, section.end)
+
+    def _take_flagged(self, line: int) -> _ProjectDraft | None:
+        if self.flagged is None:
+            return None
+        section, diagnostic = self.flagged
+        self.flagged = None
+        if not self.last_idea_line < section.line < line or section.heading is None:
+            return None
+        self.diagnostics.remove(diagnostic)
+        heading = section.heading
+        project = _ProjectDraft(name=heading.title, line=section.line, url=heading.url)
+        project.intro.extend(self._kept_body(section))
+        self.projects.append(project)
+        return project
 
     def _structure(self, line: int, what: str) -> None:
         message = f"{what} is not part of any project or idea and is left out of the catalog"
@@ -630,7 +663,15 @@ class _CatalogBuilder:
         )
 
     def _without_ideas(self, draft: _ProjectDraft, *, leading: bool) -> None:
-        """A wrapper whose ideas all went to project headings written a level low."""
+        """A wrapper whose ideas all went to project headings written a level low.
+
+        Before the first project its heading is the file's title (when it has none) and
+        its text the preamble; later, its text is reported.
+        """
+        if leading and self.title_section is None and self.wrapper_title is None:
+            self.wrapper_title = draft.name
+        elif leading:
+            self.preamble.append(slice_lines(self.lines, draft.line - 1, draft.line))
         if not draft.intro:
             return
         if leading:

@@ -867,3 +867,27 @@ def test_a_known_label_at_the_margin_below_a_field_starts_a_field() -> None:
     assert limits.description == "Let users limit large queries."
     assert [s.name for s in limits.skills] == ["Go", "Linux"]
     assert [m.github for m in limits.mentors] == ["dee-ex"]
+
+
+def test_scraped_umbrella_page_with_shifting_levels() -> None:
+    result = parse_fixture("scraped-levels.md")
+    catalog = result.catalog
+    # the idea-less wrapper heading before the first project is the file's title
+    assert catalog.title == "Umbrella Org Project Ideas"
+    names = {p.name: [i.title for i in p.ideas] for p in catalog.projects}
+    # "## beta" with its intro holds the "# 1. ..." ideas written a level too high
+    assert names == {
+        "alpha": ["Causal discovery pairs"],
+        "beta": ["1. Modern p-values", "2. Scikit-learn interface"],
+    }
+    assert project(catalog, "beta").intro == (
+        "We propose the following lines of work for the summer."
+    )
+    pairs = idea(catalog, "Causal discovery pairs")
+    # "**Term**: meaning" entries without a field label are description, not fields
+    assert "1. **Additive noise models**: regress both ways." in pairs.description
+    assert "- **Parameterisation**: the distributions on it" in pairs.description
+    assert [(f.key, f.value) for f in pairs.fields] == [("project-size", "350 hours")]
+    p_values = idea(catalog, "1. Modern p-values")
+    assert [(f.key, f.value) for f in p_values.fields] == [("project-size", "350 hours")]
+    assert not [d for d in result.diagnostics if d.subtype == "structure"]
