@@ -64,7 +64,7 @@ class DirectiveUse:
 class CatalogSpec:
     """An ideas file whose projects get generated pages."""
 
-    #: Short stable name: the file's stem as a slug, unique among catalogs.
+    #: Short stable name: the file's stem as a slug, with folders when names clash.
     key: str
     #: Absolute path of the ideas file.
     path: str
@@ -211,10 +211,10 @@ def plan_catalogs(
     for extra in extra_paths:
         hosts.setdefault(resolve_argument(srcdir, "", "/" + extra.lstrip("/")), None)
     qualified = len(hosts) > 1
-    taken: set[str] = set(_RESERVED_PAGES)
+    keys = assign_keys(srcdir, list(hosts))
     specs = []
     for path, host in hosts.items():
-        key = unique_slug(slugify(Path(path).stem), taken)
+        key = keys[path]
         specs.append(
             CatalogSpec(
                 key=key,
@@ -227,6 +227,41 @@ def plan_catalogs(
             )
         )
     return tuple(specs)
+
+
+def assign_keys(srcdir: str, paths: Iterable[str]) -> dict[str, str]:
+    """A short, readable key per ideas file: its name as a slug, or, for files of the same
+    name in different folders, as many of its folders as tell it apart (``2021-ideas``).
+
+    Derived from the path alone, so a key does not depend on the order the files are
+    found in, and stays as it is while the files keep their places.
+    """
+    parts = {path: _path_parts(srcdir, path) for path in paths}
+    by_name: dict[str, list[str]] = {}
+    for path, names in parts.items():
+        by_name.setdefault(slugify(names[-1]), []).append(path)
+    taken: set[str] = set(_RESERVED_PAGES)
+    keys = {}
+    for name, group in by_name.items():
+        depth = _telling_depth([parts[p] for p in group]) if len(group) > 1 else 1
+        for path in group:
+            wanted = slugify("-".join(parts[path][-depth:])) if depth else name
+            keys[path] = unique_slug(wanted or "catalog", taken)
+    return keys
+
+
+def _path_parts(srcdir: str, path: str) -> tuple[str, ...]:
+    """The folders and stem of ``path`` relative to ``srcdir`` (``..`` steps left out)."""
+    relative = Path(os.path.relpath(path, srcdir)).with_suffix("")
+    return tuple(p for p in relative.parts if p not in {os.pardir, os.curdir}) or ("catalog",)
+
+
+def _telling_depth(group: list[tuple[str, ...]]) -> int:
+    """The fewest trailing path parts that tell every path of ``group`` apart; 0 if none do."""
+    for depth in range(2, max(len(parts) for parts in group) + 1):
+        if len({slugify("-".join(parts[-depth:])) for parts in group}) == len(group):
+            return depth
+    return 0
 
 
 def _inside(srcdir: str, path: str) -> str | None:

@@ -217,3 +217,44 @@ def test_an_inline_copy_of_a_catalog_with_pages_links_to_the_pages(
     links = re.findall(r'href="#([^"]+)"[^>]*><span class="xref ideas', page)
     assert links
     assert [link for link in links if link not in ids] == []
+
+
+def test_catalog_keys_come_from_the_path_not_the_order() -> None:
+    from sphinxcontrib_ideas._catalogs import assign_keys
+
+    paths = ["/src/2021/ideas.md", "/src/2022/ideas.md", "/src/gsoc.md", "/elsewhere/lfx/ideas.md"]
+    keys = assign_keys("/src", paths)
+    assert keys == {
+        "/src/2021/ideas.md": "2021-ideas",
+        "/src/2022/ideas.md": "2022-ideas",
+        "/src/gsoc.md": "gsoc",
+        "/elsewhere/lfx/ideas.md": "lfx-ideas",
+    }
+    assert assign_keys("/src", reversed(paths)) == keys
+    # as many folders as it takes, and a name no other file shares keeps its stem
+    deep = assign_keys("/src", ["/src/a/x/ideas.md", "/src/b/x/ideas.md", "/src/ideas.md"])
+    assert deep == {
+        "/src/a/x/ideas.md": "a-x-ideas",
+        "/src/b/x/ideas.md": "b-x-ideas",
+        "/src/ideas.md": "ideas",
+    }
+
+
+def test_ideas_files_of_the_same_name_get_readable_folders(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-several")
+    (srcdir / "data" / "ideas.md").write_text(
+        (srcdir / "data" / "autumn.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (srcdir / "other.rst").write_text(
+        "Other\n=====\n\n.. ideas-catalog:: data/ideas.md\n", encoding="utf-8"
+    )
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "   other\n", encoding="utf-8")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    objects = _objects(app)
+    assert objects["project"]["ideas.tikv"][0] == "ideas/ideas/tikv"
+    assert objects["project"]["data-ideas.beta"][0] == "ideas/data-ideas/beta"
+    assert (Path(app.outdir) / "ideas" / "data-ideas" / "beta.html").is_file()
