@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -28,6 +29,8 @@ from ._sanitize import link_target
 from .model import Subtype
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
     from markdown_it.tree import SyntaxTreeNode
     from sphinx.application import Sphinx
 
@@ -50,6 +53,8 @@ class _SafeRenderer(SphinxRenderer):
     ideas_source: str = ""
     ideas_base_url: str = ""
     ideas_allow_html: bool = False
+    #: The footnotes of the fragment being rendered, see :func:`_footnotes`.
+    ideas_footnotes: _Footnotes | None = None
 
     def create_warning(
         self,
@@ -137,6 +142,41 @@ class _SafeRenderer(SphinxRenderer):
         text = f"{{{token.meta.get('name', '')}}}`{token.content}`"
         self.current_node.append(nodes.literal(text, text))
 
+    def render_footnote_ref(self, token: SyntaxTreeNode) -> None:
+        """``[^x]``: linked to its definition in the same fragment, else kept as text.
+
+        Footnote names are the page's: each fragment gets its own, so two ideas on one
+        page may both say ``[^1]``, and a problem is ours to report at ``ideas.md:LINE``
+        (docutils would report it later, under its own type).
+        """
+        label = str(token.meta["label"])
+        notes = self.ideas_footnotes
+        if notes is None or label not in notes.defined:
+            self._warn_footnote("footnote [^%s] is not defined", label, token)
+            self.current_node.append(nodes.Text(f"[^{label}]"))
+            return
+        token.meta["label"] = notes.name(label)
+        super().render_footnote_ref(token)
+
+    def render_footnote_reference(self, token: SyntaxTreeNode) -> None:
+        """``[^x]: text``: a footnote when referenced in its fragment, else plain text."""
+        label = str(token.meta["label"])
+        notes = self.ideas_footnotes
+        if notes is None or label not in notes.referenced:
+            self._warn_footnote("footnote [^%s] is not referenced", label, token)
+            self.render_children(token)
+            return
+        token.meta["label"] = notes.name(label)
+        super().render_footnote_reference(token)
+
+    def _warn_footnote(self, message: str, label: str, token: SyntaxTreeNode) -> None:
+        warn(
+            message,
+            label,
+            subtype=Subtype.MARKDOWN,
+            location=file_location(self.ideas_source, token_line(token, 0)),
+        )
+
     def render_front_matter(self, token: SyntaxTreeNode) -> None:
         """A fragment has no front matter; a ``---`` block there is not configuration."""
 
@@ -152,6 +192,39 @@ class _SafeRenderer(SphinxRenderer):
 
 def _accept_link(url: str) -> bool:
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Footnotes:
+    """The footnote labels one fragment defines and references, and its own names."""
+
+    defined: frozenset[str]
+    referenced: frozenset[str]
+    #: Prefix that makes the fragment's footnote names its own on the page.
+    prefix: str
+
+    def name(self, label: str) -> str:
+        return f"{self.prefix}-{label}"
+
+
+def _footnotes(md: MarkdownIt, text: str, prefix: str) -> _Footnotes | None:
+    """What a fragment's footnotes are (None when it has none: no second parse)."""
+    if "[^" not in text:
+        return None
+    defined: set[str] = set()
+    referenced: set[str] = set()
+    for token in _all_tokens(md.parse(text + "\n", {})):
+        if token.type == "footnote_reference_open":
+            defined.add(str(token.meta["label"]))
+        elif token.type == "footnote_ref":
+            referenced.add(str(token.meta["label"]))
+    return _Footnotes(frozenset(defined), frozenset(referenced), prefix)
+
+
+def _all_tokens(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        yield from _all_tokens(token.children or [])
 
 
 def _is_comment(content: str) -> bool:
@@ -194,6 +267,7 @@ class FragmentRenderer:
         if text.strip():
             with self._rendering(container):
                 self._renderer.md_env = {}
+                self._renderer.ideas_footnotes = _footnotes(self._md, text, self._next_prefix())
                 self._renderer.nested_render_text(text, max(line - 1, 0))
         _force_highlighting(container)
         return container
@@ -205,6 +279,16 @@ class FragmentRenderer:
         if first is not None and len(paragraph.children) == 1:
             return list(first.children)
         return list(paragraph.children)
+
+    def _next_prefix(self) -> str:
+        """A name prefix for the footnotes of the next fragment, unique on the page (a
+        count kept on the document: several renderers may serve one page)."""
+        count = int(self._document.get("ideas_fragments", 0)) + 1
+        self._document["ideas_fragments"] = count
+        # the page's name too: singlehtml and latex put every page in one document
+        env = getattr(self._document.settings, "env", None)
+        page = getattr(env, "docname", "") or ""
+        return "-".join(filter(None, ("ideas-fn", page.replace("/", "-"), str(count))))
 
     @contextmanager
     def _rendering(self, container: nodes.Element) -> Iterator[None]:
