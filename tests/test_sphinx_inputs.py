@@ -3,6 +3,7 @@ and nothing from an ideas file able to run in a reader's browser."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -153,3 +154,65 @@ def test_raw_html_passes_only_when_allowed(make_app: MakeApp, tmp_path: Path) ->
     # still never a directive, a comment or a javascript: link
     assert "secret comment" not in html
     assert "javascript:alert('link')" not in html.replace("&quot;", '"').split("dropped")[0]
+
+
+HOSTILE_LINKS = ("preamble-link", "intro-link", "description-link")
+#: Where each payload sits in the hostile ideas file: it must show as text there.
+HOSTILE_PLACES = ("preamble", "intro", "title", "description", "skills", "field")
+_SCHEME = re.compile(r"\s*(javascript|vbscript|data):", re.IGNORECASE)
+LATEX_COMMANDS = ("\\input{/etc", "\\write18", "\\immediate", "\\def\\x")
+
+
+def _hostile_site(tmp_path: Path, host: str) -> tuple[Path, dict[str, object]]:
+    srcdir = make_site(tmp_path, "catalog-hostile")
+    if host == "myst":
+        (srcdir / "index.rst").unlink()
+        overrides: dict[str, object] = {
+            "extensions": ["myst_parser", "sphinxcontrib_ideas"],
+            "source_suffix": {".md": "markdown"},
+        }
+    else:
+        (srcdir / "index.md").unlink()
+        overrides = {}
+    return srcdir, overrides
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "epub", "latex", "text"])
+@pytest.mark.parametrize("host", ["rst", "myst"])
+def test_hostile_content_is_inert_in_every_builder(
+    make_app: MakeApp, tmp_path: Path, builder: str, host: str
+) -> None:
+    srcdir, overrides = _hostile_site(tmp_path, host)
+    app = build(make_app, srcdir, builder, confoverrides=overrides)
+    problems = warnings(app)
+    # only our own, located messages: nothing from docutils, LaTeX or the theme
+    ideas = srcdir / "ideas.md"
+    assert all(p.startswith(f"{ideas}:") and "[ideas." in p for p in problems), problems
+    unsafe = [p for p in problems if p.endswith("[ideas.unsafe]")]
+    assert sorted(link for link in HOSTILE_LINKS if any(link in p for p in unsafe)) == sorted(
+        HOSTILE_LINKS
+    )
+    outdir = Path(app.outdir)
+    if builder == "latex":
+        (tex,) = outdir.glob("*.tex")
+        text = tex.read_text(encoding="utf-8")
+        assert [c for c in LATEX_COMMANDS if c in text] == []
+        assert "\\textbackslash{}input\\{/etc/passwd\\}" in text  # shown, as text
+        assert "javascript:" not in text.replace("(javascript:alert(", "")
+        return
+    files = [p for p in outdir.rglob("*") if p.suffix in {".html", ".xhtml", ".txt"}]
+    output = "".join(p.read_text(encoding="utf-8") for p in files)
+    if builder == "text":
+        for place in HOSTILE_PLACES:
+            assert re.search(rf"<script>alert\(.{place}.\)</script>", output), place
+        assert "\\input{/etc/passwd}" in output
+        return
+    parser = _ActiveContent()
+    for page in files:
+        parser.feed(page.read_text(encoding="utf-8"))
+    assert not [s for s in parser.scripts if "alert" in s]
+    assert parser.handlers == []
+    # (slugs of the hostile titles may spell "javascriptalert": a page name, not a scheme)
+    assert not [t for t in parser.targets if "alert(" in t or _SCHEME.match(t)]
+    for place in HOSTILE_PLACES:
+        assert re.search(rf"&lt;script&gt;alert\(.{place}.\)&lt;/script&gt;", output), place
