@@ -27,6 +27,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinxcontrib_ideas",
     "ideas_tables",
+    "ideas_examples",
 ]
 
 # Explicit, so that no stray file (an ideas file, a README) is read as a page by accident.

@@ -8,21 +8,24 @@ config value, directive option, role and warning subtype the code defines is in 
 
 from __future__ import annotations
 
+import argparse
 import html
 import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docutils.parsers.rst import directives as rst_directives
+from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_ideas.config import CONFIG_VALUES
-from sphinxcontrib_ideas.directives import CATALOG_OPTIONS
-from sphinxcontrib_ideas.domain import ROLES
-from sphinxcontrib_ideas.listing import LIST_OPTIONS, TABLE_COLUMNS, TABLE_OPTIONS
-from sphinxcontrib_ideas.model import Subtype
+from sphinxcontrib_ideas.cli import build_parser
+from sphinxcontrib_ideas.filters import FILTER_NAMES
+from sphinxcontrib_ideas.listing import TABLE_COLUMNS
+from sphinxcontrib_ideas.model import Catalog, Idea, ParseResult, Subtype
 from sphinxcontrib_ideas.reader import load_catalog
 
 DOCS = Path(__file__).parent.parent / "docs"
@@ -130,31 +133,98 @@ def test_latex_builds(build_docs: BuildDocs, seed_path: Path) -> None:
         assert word in tex, f"project {name!r} missing from the LaTeX output"
 
 
+@dataclass(frozen=True, slots=True)
+class Registered:
+    """What ``setup()`` really registers with Sphinx, read from a live application."""
+
+    config_values: list[str]
+    #: Directive name -> its option names.
+    directives: dict[str, list[str]]
+    roles: list[str]
+
+
+@pytest.fixture(scope="module")
+def registered(tmp_path_factory: pytest.TempPathFactory) -> Registered:
+    """The extension loaded into a real (empty) Sphinx project: not the docs' own lists,
+    so an option or value added to the code but not to those lists is caught too."""
+    src = tmp_path_factory.mktemp("registered")
+    (src / "conf.py").write_text(
+        "extensions = ['sphinxcontrib_ideas']\nsource_suffix = {'.rst': 'restructuredtext'}\n",
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text("Empty\n=====\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=src, freshenv=True)
+    try:
+        config = sorted(name for name in app.config._options if name.startswith("ideas_"))
+        found = {
+            name: sorted(getattr(cls, "option_spec", None) or {})
+            for name, cls in vars(rst_directives)["_directives"].items()
+            if name.startswith("ideas-")
+        }
+        roles = sorted(app.env.get_domain("ideas").roles)
+    finally:
+        app.cleanup()
+    return Registered(config_values=config, directives=found, roles=roles)
+
+
+def test_the_live_lists_are_complete(registered: Registered) -> None:
+    """The comparisons below would pass on empty lists: make sure they are not."""
+    assert "ideas_pages_dir" in registered.config_values
+    assert {"ideas-catalog", "ideas-list", "ideas-table"} <= set(registered.directives)
+    assert "filter" in registered.directives["ideas-catalog"]
+    assert {"project", "idea", "skill", "mentor"} <= set(registered.roles)
+
+
 def test_every_subtype_is_documented(build_docs: BuildDocs) -> None:
     text = page_text(build_docs("html") / "warnings.html")
     missing = [s.value for s in Subtype if f"ideas.{s.value}" not in text]
     assert missing == []
 
 
-def test_every_config_value_is_documented(build_docs: BuildDocs) -> None:
+def test_every_config_value_is_documented(build_docs: BuildDocs, registered: Registered) -> None:
     text = page_text(build_docs("html") / "usage.html")
-    missing = [value.name for value in CONFIG_VALUES if value.name not in text]
+    assert [name for name in registered.config_values if name not in text] == []
+
+
+def test_every_directive_and_option_is_documented(
+    build_docs: BuildDocs, registered: Registered
+) -> None:
+    text = page_text(build_docs("html") / "usage.html")
+    assert [name for name in registered.directives if name not in text] == []
+    missing = [
+        f"{directive} :{option}:"
+        for directive, options in registered.directives.items()
+        for option in options
+        if f":{option}:" not in text
+    ]
     assert missing == []
-
-
-def test_every_option_and_role_is_documented(build_docs: BuildDocs) -> None:
-    text = page_text(build_docs("html") / "usage.html")
-    for options in (CATALOG_OPTIONS, LIST_OPTIONS, TABLE_OPTIONS):
-        assert [name for name, _doc in options if f":{name}:" not in text] == []
     assert [name for name, _doc in TABLE_COLUMNS if name not in text] == []
-    assert [role for role in ROLES if f":ideas:{role}:" not in text] == []
-    assert [role for role in ROLES if f"{{ideas:{role}}}" not in text] == []
+    assert [name for name in FILTER_NAMES if name not in text] == []
+
+
+def test_every_role_is_documented(build_docs: BuildDocs, registered: Registered) -> None:
+    text = page_text(build_docs("html") / "usage.html")
+    assert [role for role in registered.roles if f":ideas:{role}:" not in text] == []
+    assert [role for role in registered.roles if f"{{ideas:{role}}}" not in text] == []
+
+
+def cli_options(parser: argparse.ArgumentParser) -> set[str]:
+    """Every long option of the command and of its sub-commands, and the sub-commands."""
+    found: set[str] = set()
+    for action in parser._actions:
+        found.update(o for o in action.option_strings if o.startswith("--"))
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found.add(name)
+                found |= cli_options(sub)
+    return found
 
 
 def test_the_cli_help_is_in_the_docs(build_docs: BuildDocs) -> None:
     text = page_text(build_docs("html") / "cli.html")
-    for option in ("--strict", "--suppress", "--skill-alias", "--no-emails", "--format"):
-        assert option in text
+    options = cli_options(build_parser())
+    assert {"check", "export", "--strict", "--format"} <= options
+    assert sorted(o for o in options if o not in text) == []
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -214,3 +284,197 @@ def test_api_example_runs(seed_path: Path, tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     for project, idea in catalog.iter_ideas():
         assert any(line.startswith(f"{project.name} / {idea.title} ") for line in lines)
+
+
+# -- the format page's examples: what the reader really makes of each -------------------
+
+FORMAT = DOCS / "_examples" / "format"
+FORMAT_EXAMPLES = sorted(p.name for p in FORMAT.glob("*.md"))
+
+
+def read_format_example(name: str) -> tuple[ParseResult, list[str]]:
+    """The parser's reading of ``docs/_examples/format/NAME`` and the file's lines."""
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        from ideas_examples import read_example
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    path = FORMAT / name
+    return read_example(path), path.read_text(encoding="utf-8").split("\n")
+
+
+def line_of(lines: list[str], text: str) -> int:
+    """1-based number of the one line that is exactly ``text``."""
+    (number,) = (n for n, line in enumerate(lines, 1) if line == text)
+    return number
+
+
+def idea_named(catalog: Catalog, title: str) -> Idea:
+    (found,) = (idea for _, idea in catalog.iter_ideas() if idea.title == title)
+    return found
+
+
+def warned(result: ParseResult) -> list[tuple[int, str]]:
+    return [(d.line, d.subtype.value) for d in result.diagnostics]
+
+
+def test_format_examples_are_all_shown() -> None:
+    """Each example file is on the format page, with the reader's reading below it."""
+    page = (DOCS / "format.md").read_text(encoding="utf-8")
+    assert len(FORMAT_EXAMPLES) >= 5
+    for name in FORMAT_EXAMPLES:
+        assert f"```{{literalinclude}} _examples/format/{name}\n" in page, name
+        assert f"```{{ideas-read-example}} _examples/format/{name}\n" in page, name
+
+
+def test_format_page_shows_the_parsers_reading(build_docs: BuildDocs) -> None:
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        from ideas_examples import describe
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    text = " ".join(page_text(build_docs("html") / "format.html").split())
+    for name in FORMAT_EXAMPLES:
+        result, _lines = read_format_example(name)
+        reading = describe(result)
+        assert reading
+        assert " ".join(reading.split()) in text, name
+
+
+def test_format_structure_example() -> None:
+    result, lines = read_format_example("structure.md")
+    catalog = result.catalog
+    assert catalog.title == "Example Org project ideas"
+    assert catalog.preamble.startswith("Read the contributor guide")
+    # Neither the table of contents nor the HTML comment is kept in the preamble.
+    assert "](#alpha)" not in catalog.preamble
+    assert "maintainers" not in catalog.preamble
+    assert [p.name for p in catalog.projects] == ["Alpha", "Beta"]
+    titles = [idea.title for _, idea in catalog.iter_ideas()]
+    assert "Refactor the APIs" not in titles  # the sample
+    assert "Template rendering" in titles  # a real idea whose title says "template"
+    streaming = idea_named(catalog, "Streaming importer")
+    assert streaming.group == "SIG Storage"
+    lead, labelled = streaming.description.split("\n\n")
+    assert lead.startswith("A lead paragraph")
+    assert labelled.startswith("Rewrite")
+    assert catalog.projects[0].intro.startswith("Alpha builds")
+    assert catalog.projects[1].url == "https://beta.example.org"
+    assert idea_named(catalog, "Plugin registry").group == "Easy"
+    assert warned(result) == [(line_of(lines, "Write to the mailing list."), "structure")]
+
+
+def test_format_paragraphs_example() -> None:
+    result, _lines = read_format_example("paragraphs.md")
+    (project,) = result.catalog.projects
+    assert [idea.title for idea in project.ideas] == [
+        "Faster startup",
+        "Better error messages",
+        "Port the test suite",
+    ]
+    startup = idea_named(result.catalog, "Faster startup")
+    assert [m.github for m in startup.mentors] == ["ada-ex", "bo-ex"]
+    assert [s.name for s in startup.skills] == ["C", "Python"]
+    assert {f.key: f.value for f in startup.fields} == {
+        "expected-outcome": "Start-up under 50 ms.",
+        "project-size": "350 hours",
+        "difficulty": "Hard",
+    }
+    errors = idea_named(result.catalog, "Better error messages")
+    assert errors.description.startswith("Error messages should")
+    assert "GTK" in [s.name for s in errors.skills]
+    assert [m.github for m in errors.mentors] == ["cy-ex"]
+    port = idea_named(result.catalog, "Port the test suite")  # fields as sub-headings
+    assert port.description == "Move the test suite to pytest."
+    assert [m.github for m in port.mentors] == ["dee-ex"]
+    assert {f.key for f in port.fields} == {"expected-outcome", "project-size"}
+    assert result.diagnostics == ()
+
+
+def test_format_tables_example() -> None:
+    result, _lines = read_format_example("tables.md")
+    catalog = result.catalog
+    editor = idea_named(catalog, "Simulation editor")
+    assert [m.github for m in editor.mentors] == ["ada-ex", "bo-ex"]  # <br> in a cell
+    assert [s.name for s in editor.skills] == ["Vue.js", "Flask"]
+    exporter = idea_named(catalog, "Report exporter")
+    assert exporter.issues == ("https://github.com/example/alpha/issues/7",)
+    assert [idea.title for idea in catalog.projects[1].ideas] == ["Faster layout engine"]
+    gamma = [idea.title for idea in catalog.projects[2].ideas]
+    assert gamma == ["Office register", "Budget tracker"]
+    assert [m.github for m in idea_named(catalog, "Budget tracker").mentors] == [
+        "gus-ex",
+        "hal-ex",
+    ]
+    assert result.diagnostics == ()
+
+
+def test_format_mentors_example() -> None:
+    result, lines = read_format_example("mentors.md")
+    names = idea_named(result.catalog, "Names and handles").mentors
+    assert [(m.name, m.github) for m in names] == [
+        ("Jim Bugwadia", "JimBugwadia"),
+        ("Ann Lee", "annlee"),
+        ("Bo Chen", "bochen"),
+        ("William-Wang", "william-wang"),  # the URL wins over the text
+        ("carol-ex", "carol-ex"),
+        ("Dee Example", "dee-ex"),
+        ("Kevin(Zefeng) Wang", "kevin-wangzefeng"),
+    ]
+    assert [m.email for m in names[1:3]] == ["ann@example.org", "bo@example.org"]
+    roles = idea_named(result.catalog, "Separators and roles").mentors
+    assert [(m.github, m.role) for m in roles] == [
+        ("eve-ex", "primary"),
+        ("fay-ex", "backup"),
+        ("gus-ex", None),
+        ("hal-ex", None),
+    ]  # and not the mentee
+    assert idea_named(result.catalog, "Not yet known").mentors == ()
+    assert warned(result) == [(line_of(lines, "#### Not yet known"), "no-mentors")]
+
+
+def test_format_values_example() -> None:
+    result, lines = read_format_example("values.md")
+    split = idea_named(result.catalog, "Split skills")
+    skills = {s.name: s for s in split.skills}
+    assert list(skills) == ["Go", "Kubernetes", "Docker", "Helm", "Rust", "Python", "C", "eBPF"]
+    assert skills["Go"].raw == "golang"
+    assert skills["Helm"].note == "charts, hooks"
+    assert skills["Rust"].level == "basic"
+    assert skills["eBPF"].note == "Optional"
+    issues = tuple(f"https://github.com/example/alpha/issues/{n}" for n in range(1, 5))
+    assert split.issues == issues
+    prose = idea_named(result.catalog, "Skills in a sentence")
+    assert [s.name for s in prose.skills] == ["Go"]
+    assert prose.skills_text.startswith("Ideally Go programming, though")
+    assert prose.issues == ()
+    bad = line_of(lines, "- Upstream Issue (URL): see the tracker")
+    assert warned(result) == [(bad, "url")]
+
+
+def test_format_problems_example() -> None:
+    result, lines = read_format_example("problems.md")
+    subtypes = {d.subtype.value for d in result.diagnostics}
+    assert subtypes == {
+        "structure",
+        "no-mentors",
+        "no-skills",
+        "no-description",
+        "label",
+        "url",
+        "duplicate-idea",
+        "duplicate-mentor",
+        "github-handle",
+        "email",
+        "duplicate-project",
+    }
+    # Nothing is lost: the second "Mu" is merged into the first, the idea before any
+    # project still has a project, and the misspelt labels are kept as fields.
+    names = [p.name for p in result.catalog.projects]
+    assert names.count("Mu") == 1
+    (mu,) = (p for p in result.catalog.projects if p.name == "Mu")
+    assert [idea.title for idea in mu.ideas] == ["Faster parser", "Faster parser", "Better errors"]
+    assert idea_named(result.catalog, "An idea before any project").mentors
+    first = mu.ideas[0]
+    assert [f.label for f in first.fields] == ["Recomended Skills", "Mentros"]
+    assert (line_of(lines, "Nu has no ideas this term."), "structure") in warned(result)
