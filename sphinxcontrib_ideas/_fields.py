@@ -19,6 +19,7 @@ from .model import Diagnostic, Field, Mentor, Skill, Subtype, slugify
 from .normalize import parse_issues, parse_mentors, parse_skills
 
 _REMARK_WORDS = 4
+_MAX_ENTRY_CHARS = 120
 
 
 def read_fields(
@@ -56,7 +57,7 @@ def _entries(units: list[Unit]) -> list[_Entry]:
     entries: list[_Entry] = []
     for unit in units:
         last = entries[-1] if entries else None
-        if unit.label is None and last is not None and last.collects():
+        if unit.label is None and last is not None and (last.collects() or last.lists(unit)):
             if last.value:
                 last.value = f"{last.value}\n\n{unit.value}"
             else:
@@ -73,6 +74,15 @@ class _Entry:
     unit: Unit
     value: str
     value_line: int
+
+    def lists(self, unit: Unit) -> bool:
+        """Whether ``unit`` is one more mentor written as its own paragraph.
+
+        ``**Potential mentors:**`` alone, then one short paragraph per person.
+        """
+        label = self.unit.label
+        short = "\n" not in unit.value and len(unit.value) <= _MAX_ENTRY_CHARS
+        return label is not None and label.key == MENTORS and not self.unit.value and short
 
     def collects(self) -> bool:
         """Whether a following unlabelled chunk continues this field's value.

@@ -58,6 +58,11 @@ _HANDLE_MAIL_PAREN = re.compile(
     r"\(\s*@?(?P<handle>[A-Za-z0-9][\w-]*)\s*[,;/|]\s*(?:mailto:)?<?(?P<addr>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*\)"
     r"|\(\s*(?:mailto:)?<?(?P<addr2>[^\s()<>,;]+@[^\s()<>,;]+)>?\s*[,;/|]\s*@?(?P<handle2>[A-Za-z0-9][\w-]*)\s*\)"
 )
+# "ann (at) example (dot) org", "ann AT example DOT org": addresses written against spam.
+_OBFUSCATED_AT = re.compile(r"(?<=[\w.])[ \t]*(?:[(\[]at[)\]]|[ \t]AT[ \t])[ \t]*(?=\w)")
+_OBFUSCATED_DOT = re.compile(r"(?<=\w)[ \t]*(?:[(\[]dot[)\]]|[ \t]DOT[ \t])[ \t]*(?=\w)")
+# "*Ann*, mail: ann@example.org": the address belongs to the name before the comma.
+_MAIL_LABEL = re.compile(r"[ \t]*,[ \t]*e?-?mail[ \t]*:[ \t]*", re.IGNORECASE)
 _KEPT_COMMA = "\ue001"  # a private-use character: a "," that must not split
 _DEGREE_COMMA = re.compile(
     r",(?=[ \t]*(?:Ph\.?\s?D|M\.?D|M\.?Sc|B\.?Sc|M\.?S|MBA|Jr|Sr|II|III|IV)\b\.?)"
@@ -128,6 +133,7 @@ def parse_mentors(value: str, *, line: int) -> tuple[tuple[Mentor, ...], tuple[D
     """Read the people in a Mentor(s) value, one :class:`Mentor` per person, in order."""
     mentors: list[Mentor] = []
     diagnostics: list[Diagnostic] = []
+    value = _MAIL_LABEL.sub(" ", _OBFUSCATED_AT.sub("@", _OBFUSCATED_DOT.sub(".", value)))
     for item in value_items(value, line, join_continuations=False):
         if _MENTEE.search(item.text) and not _AT_HANDLE.search(_MENTEE.split(item.text)[0]):
             continue  # a "Mentee: ..." line names the student, not a mentor

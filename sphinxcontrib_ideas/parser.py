@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ._blocks import (
+    Block,
     Outline,
     Section,
     is_comment,
@@ -38,7 +39,7 @@ from ._blocks import (
     with_references,
 )
 from ._fields import read_fields
-from ._labels import DESCRIPTION, TITLE, heading_label
+from ._labels import DESCRIPTION, TITLE, Label, heading_label
 from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .lint import lint_catalog
 from .model import (
@@ -79,6 +80,7 @@ _GROUP_PREFIX = re.compile(
     r"\s*(?:sig|wg|(?:special\s+interest|working)\s+group)\b(?!\s*$)", re.IGNORECASE
 )
 _CATEGORY_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_TITLE_LINK = re.compile(r"(?:\*\*|__)?\[[^\[\]]+\]\([^()\s]+\)(?:\*\*|__)?")
 _GROUP_LINE = re.compile(r"[*_]{0,2}([^\W\d_][^\n:*_\[\]()]{0,60}?)[*_]{0,2}:[*_]{0,2}")
 _MAX_GROUP_WORDS = 5
 #: Name of the project that takes ideas written under no project heading at all.
@@ -203,6 +205,7 @@ class _CatalogBuilder:
                 records.setdefault(unit.record, []).append(unit)
         titled = [units for units in records.values() if _record_title(units) is not None]
         if not titled:
+            self._find_link_titled(section)
             return
         if len(titled) == 1 and section.heading is not None:
             title = _record_title(titled[0])
@@ -214,6 +217,36 @@ class _CatalogBuilder:
         self.units[section] = [u for u in self.units[section] if id(u) not in kept]
         self.records[section] = titled
         self.record_tables.update(units[0].table for units in titled)
+
+    def _find_link_titled(self, section: Section) -> None:
+        """Ideas without headings, each opened by a paragraph that is only a link.
+
+        Apache's generated GSoC page lists each idea under its project's heading as
+        ``[Title](issue URL)``, the description, then bold fields; every part from a
+        title link to the next must carry fields, or the links are just text.
+        """
+        body = section.body
+        starts = [i for i, block in enumerate(body) if self._is_title_link(block)]
+        if not starts:
+            return
+        records: list[list[Unit]] = []
+        for position, start in enumerate(starts):
+            end = starts[position + 1] if position + 1 < len(starts) else len(body)
+            units = read_units(body[start + 1 : end], self.lines)
+            if not is_field_bearing(units):
+                return
+            block = body[start]
+            text, line = slice_lines(self.lines, block.start, block.end)
+            title = Label(text="Title", key=TITLE, known=True, emphasised=False, value=text)
+            records.append([Unit(title, text, line, line), *units])
+        self.records[section] = records
+        self.record_tables.update(block.start for block in body[starts[0] :])
+        self.units[section] = read_units(body[: starts[0]], self.lines)
+
+    def _is_title_link(self, block: Block) -> bool:
+        if block.kind != "paragraph" or block.end - block.start != 1:
+            return False
+        return _TITLE_LINK.fullmatch(self.lines[block.start].strip()) is not None
 
     def _absorb_heading_fields(self, section: Section) -> None:
         """Fields written as sub-headings (``### Abstract``, ``### Mentors``): one idea.

@@ -891,3 +891,30 @@ def test_scraped_umbrella_page_with_shifting_levels() -> None:
     p_values = idea(catalog, "1. Modern p-values")
     assert [(f.key, f.value) for f in p_values.fields] == [("project-size", "350 hours")]
     assert not [d for d in result.diagnostics if d.subtype == "structure"]
+
+
+def test_ideas_opened_by_a_title_link_without_headings() -> None:
+    result = parse_fixture("link-titled.md")
+    catalog = result.catalog
+    names = {p.name: [(i.title, i.url) for i in p.ideas] for p in catalog.projects}
+    assert names == {
+        "Alpha": [("Form UI from JSON Schema", "https://issues.example.org/browse/ALPHA-39")],
+        "Beta": [
+            ("Query assistant", "https://issues.example.org/browse/BETA-1"),
+            ("Backup utility", "https://issues.example.org/browse/BETA-2"),
+        ],
+    }
+    assert project(catalog, "Beta").intro == "Beta is a database."
+    form = idea(catalog, "Form UI from JSON Schema")
+    assert form.description.startswith("Render plugin configuration forms")
+    assert form.description.endswith("- a reusable form component")
+    # addresses written against spam, after "mail:", belong to the name before them
+    assert [(m.name, m.email) for m in form.mentors] == [
+        ("Ann Example", "ann@example.org"),
+        ("Project Devs", "dev@alpha.example.org"),
+    ]
+    backup = idea(catalog, "Backup utility")
+    assert backup.description == "Dump the metadata as statements."
+    assert [(f.key, f.value) for f in backup.fields] == [("difficulty", "Minor")]
+    assert [m.email for m in backup.mentors] == ["cy@example.org"]
+    assert not [d for d in result.diagnostics if d.subtype in ("structure", "mentor")]
