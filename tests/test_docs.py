@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import importlib
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from docutils.parsers.rst import directives as rst_directives
@@ -292,15 +294,20 @@ FORMAT = DOCS / "_examples" / "format"
 FORMAT_EXAMPLES = sorted(p.name for p in FORMAT.glob("*.md"))
 
 
-def read_format_example(name: str) -> tuple[ParseResult, list[str]]:
-    """The parser's reading of ``docs/_examples/format/NAME`` and the file's lines."""
+def docs_extension() -> ModuleType:
+    """The docs' own ``ideas_examples`` extension (it lives outside the package)."""
     sys.path.insert(0, str(DOCS / "_ext"))
     try:
-        from ideas_examples import read_example
+        return importlib.import_module("ideas_examples")
     finally:
         sys.path.remove(str(DOCS / "_ext"))
+
+
+def read_format_example(name: str) -> tuple[ParseResult, list[str]]:
+    """The parser's reading of ``docs/_examples/format/NAME`` and the file's lines."""
     path = FORMAT / name
-    return read_example(path), path.read_text(encoding="utf-8").split("\n")
+    result: ParseResult = docs_extension().read_example(path)
+    return result, path.read_text(encoding="utf-8").split("\n")
 
 
 def line_of(lines: list[str], text: str) -> int:
@@ -328,11 +335,7 @@ def test_format_examples_are_all_shown() -> None:
 
 
 def test_format_page_shows_the_parsers_reading(build_docs: BuildDocs) -> None:
-    sys.path.insert(0, str(DOCS / "_ext"))
-    try:
-        from ideas_examples import describe
-    finally:
-        sys.path.remove(str(DOCS / "_ext"))
+    describe = docs_extension().describe
     text = " ".join(page_text(build_docs("html") / "format.html").split())
     for name in FORMAT_EXAMPLES:
         result, _lines = read_format_example(name)
@@ -478,3 +481,88 @@ def test_format_problems_example() -> None:
     first = mu.ideas[0]
     assert [f.label for f in first.fields] == ["Recomended Skills", "Mentros"]
     assert (line_of(lines, "Nu has no ideas this term."), "structure") in warned(result)
+
+
+# -- Read the Docs, the pages issue 4 asks for, the stylesheet and the script -----------
+
+ROOT = DOCS.parent
+#: The docs pages a reader needs, by the job each does.
+PAGES = (
+    *("quickstart", "usage", "format", "warnings", "crossref"),
+    *("cli", "export", "api", "changelog", "demo"),
+)
+
+
+def test_readthedocs_builds_like_the_tests() -> None:
+    """Version 2, ``-W``, the docs' conf.py, and the three downloadable formats."""
+    import yaml  # type: ignore[import-untyped]  # comes with myst-parser, without stubs
+
+    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    sphinx = config["sphinx"]
+    assert (ROOT / sphinx["configuration"]) == DOCS / "conf.py"
+    assert sphinx["builder"] == "html"
+    assert sphinx["fail_on_warning"] is True
+    assert sorted(config["formats"]) == ["epub", "htmlzip", "pdf"]
+    (install,) = config["python"]["install"]
+    assert install["path"] == "."
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for extra in install["extra_requirements"]:
+        assert re.search(rf"^{re.escape(extra)} = \[", pyproject, flags=re.MULTILINE), extra
+
+
+def test_every_page_is_in_the_docs(build_docs: BuildDocs) -> None:
+    out = build_docs("html")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for page in PAGES:
+        assert (out / f"{page}.html").is_file(), page
+        assert f'href="{page}.html"' in index, f"{page} is not in the table of contents"
+
+
+def test_the_crossref_page_uses_every_role(build_docs: BuildDocs, registered: Registered) -> None:
+    """Each role resolves to a link on the cross-referencing page (none is left as text)."""
+    page = (build_docs("html") / "crossref.html").read_text(encoding="utf-8")
+    for role in registered.roles:
+        assert re.search(rf'<a [^>]*href="[^"]+"[^>]*><span class="xref ideas ideas-{role}"', page)
+
+
+def test_catalog_pages_carry_the_stylesheet_and_script(build_docs: BuildDocs) -> None:
+    out = build_docs("html")
+    for page in (out / "demo.html", out / "ideas" / "tikv.html"):
+        text = page.read_text(encoding="utf-8")
+        assert re.search(r'<link [^>]*href="[./]*_static/ideas\.css', text), page.name
+        assert re.search(r'<script [^>]*src="[./]*_static/ideas\.js', text), page.name
+    assert (out / "_static" / "ideas.css").is_file()
+    assert (out / "_static" / "ideas.js").is_file()
+
+
+def test_the_script_needs_no_library_and_no_network() -> None:
+    """The filter is plain browser JavaScript: nothing fetched, imported or evaluated."""
+    script = (ROOT / "sphinxcontrib_ideas" / "static" / "ideas.js").read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)
+    for word in ("fetch(", "XMLHttpRequest", "import", "require(", "eval(", "http", "jQuery"):
+        assert word not in code, word
+    assert "$(" not in code
+    assert "addEventListener" in code  # it does work in the page
+
+
+def test_the_readme_command_builds_a_fresh_clone(tmp_path: Path) -> None:
+    """``make demo`` in a copy of the tracked files (a fresh clone of this working tree)
+    builds the docs and prints the page to open. The venv is this one, so nothing is
+    installed (``-o`` tells make the install stamp is up to date)."""
+    clone = tmp_path / "clone"
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
+    for name in filter(None, tracked.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, clone / name)
+    venv = Path(sys.executable).parent.parent
+    make = ["make", "-o", f"{venv}/.installed", "demo", f"VENV={venv}"]
+    result = subprocess.run(make, cwd=clone, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    index = clone / "docs" / "_build" / "html" / "index.html"
+    assert index.is_file()
+    assert f"open {index}" in result.stdout
