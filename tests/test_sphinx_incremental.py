@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _sphinx_sites import MakeApp, build, make_site, pages, rebuild, warnings
+from _sphinx_sites import ROOTS, MakeApp, build, make_site, pages, rebuild, warnings
 
 TIKV_DESCRIPTION = "Implement a basic coprocessor plugin runtime on top of Wasmer."
 NEW_IDEA = """##### Tremor language server
@@ -61,6 +61,38 @@ def test_a_no_op_rebuild_reads_and_writes_nothing(make_app: MakeApp, tmp_path: P
     assert {p: p.stat().st_mtime_ns for p in ours} == stamps
     assert {p: p.stat().st_mtime_ns for p in (srcdir / "ideas").iterdir()} == stubs
     assert warnings(app) == []
+
+
+def _mtimes(outdir: Path) -> dict[str, int]:
+    return {
+        p.relative_to(outdir).as_posix(): p.stat().st_mtime_ns
+        for p in outdir.rglob("*")
+        if p.is_file()
+    }
+
+
+def _touched_by_a_no_op_rebuild(make_app: MakeApp, srcdir: Path) -> tuple[set[str], list[str]]:
+    """Output files a second, unchanged build writes again; and the warnings it gives."""
+    first = build(make_app, srcdir)
+    before = _mtimes(Path(first.outdir))
+    app, _read = rebuild(make_app, srcdir)
+    after = _mtimes(Path(app.outdir))
+    assert set(after) == set(before)
+    return {name for name, stamp in after.items() if before[name] != stamp}, warnings(app)
+
+
+def test_a_no_op_rebuild_writes_only_what_sphinx_always_writes(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    shutil.copy(ROOTS / "test-catalog-rst" / "conf.py", plain / "conf.py")
+    (plain / "index.rst").write_text("Plain\n=====\n\nNo ideas here.\n", encoding="utf-8")
+    sphinx_own, _problems = _touched_by_a_no_op_rebuild(make_app, plain)
+    ours, problems = _touched_by_a_no_op_rebuild(make_app, make_site(tmp_path, "catalog-rst"))
+    assert problems == []
+    # every page, ideas.json, our stylesheet and script stay as they were
+    assert ours <= sphinx_own, sorted(ours - sphinx_own)
 
 
 def test_editing_one_description_rereads_its_project_and_the_catalog(
@@ -118,6 +150,69 @@ def test_removing_a_project_equals_a_clean_build_and_dangling_refs_warn(
     clean = _clean_copy(make_app, srcdir, tmp_path)
     assert "ideas/tikv.html" not in clean
     _same_as_clean(incremental, clean)
+
+
+def _remove_idea(srcdir: Path, heading: str) -> None:
+    ideas = srcdir / "ideas.md"
+    text = ideas.read_text(encoding="utf-8")
+    start = text.index(heading + "\n")
+    end = text.index("\n####", start + 1)
+    ideas.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+
+
+def _warned(app: object, srcdir: Path) -> list[str]:
+    """The warnings of a build, with the source folder's path taken out."""
+    return sorted(p.replace(str(srcdir), "") for p in warnings(app))  # type: ignore[arg-type]
+
+
+def test_removing_an_idea_equals_a_clean_build(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    build(make_app, srcdir)
+    _remove_idea(srcdir, "##### Build on Windows")
+    app, read = rebuild(make_app, srcdir)
+    assert warnings(app) == []
+    assert read == ["ideas/mentors", "ideas/skills", "ideas/tikv", "index"]
+    html = (Path(app.outdir) / "ideas" / "tikv.html").read_text(encoding="utf-8")
+    assert "Build on Windows" not in html
+    _same_as_clean(pages(Path(app.outdir)), _clean_copy(make_app, srcdir, tmp_path))
+
+
+def test_with_an_upstream_url_pages_whose_lines_moved_are_read_again(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    overrides = {"ideas_upstream_url": "https://example.org/ideas.md"}
+    build(make_app, srcdir, confoverrides=overrides)
+    _remove_idea(srcdir, "##### Build on Windows")
+    app, read = rebuild(make_app, srcdir, confoverrides=overrides)
+    # each idea links to its line upstream: projects below the removed idea moved
+    assert "ideas/chaos-mesh" in read
+    clean = tmp_path / "clean"
+    shutil.copytree(srcdir, clean, ignore=shutil.ignore_patterns("_build"))
+    fresh = build(make_app, clean, confoverrides=overrides)
+    _same_as_clean(pages(Path(app.outdir)), pages(Path(fresh.outdir)))
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_renaming_a_project_equals_a_clean_build(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    srcdir = make_site(tmp_path, host)
+    build(make_app, srcdir)
+    _edit(srcdir, "#### TiKV\n", "#### TiKV Engine\n")
+    app, read = rebuild(make_app, srcdir)
+    assert "ideas/tikv-engine" in read
+    suffix = ".rst" if host == "catalog-rst" else ".md"
+    assert not (srcdir / "ideas" / f"tikv{suffix}").exists()
+    incremental = pages(Path(app.outdir))
+    clean = tmp_path / "clean"
+    shutil.copytree(srcdir, clean, ignore=shutil.ignore_patterns("_build"))
+    fresh = build(make_app, clean)
+    assert "ideas/tikv.html" not in pages(Path(fresh.outdir))
+    _same_as_clean(incremental, pages(Path(fresh.outdir)))
+    # references to the old name dangle in both, at the same lines
+    assert _warned(app, srcdir) == _warned(fresh, clean)
+    assert any("[ideas.ref]" in p for p in warnings(app))
 
 
 @pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
