@@ -24,6 +24,9 @@ MARKDOWN_ALPHABET = st.sampled_from(
         *"#-*+>`~|:()[]@_ \t\n\r!<>/1.x",
         *["**", "###", "- ", "\n\n", "<!--", "-->", "```", "    "],
         *["Description:", "Mentors:", "Skills", "Issue:", "Sample:", "Template", "(sample)"],
+        # shapes of other programs' files: tables, title links, front matter, references
+        *["| Title |", "| Mentors |", "|---|---|", "[t](https://x.y)", "---\ntitle: x\n", "---"],
+        *["Possible mentors:", "Rating:", "(at)", "[r]: https://x.y", "[r][]", "SIG ", "Easy"],
     ]
 )
 
