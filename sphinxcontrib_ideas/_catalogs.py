@@ -201,15 +201,27 @@ def split_list(value: str) -> tuple[str, ...]:
 
 
 def plan_catalogs(
-    srcdir: str, uses: Iterable[DirectiveUse], extra_paths: Iterable[str], *, pages_dir: str
+    srcdir: str,
+    uses: Iterable[DirectiveUse],
+    extras: Iterable[tuple[str, str | None]],
+    *,
+    pages_dir: str,
 ) -> tuple[CatalogSpec, ...]:
-    """One spec per ideas file with generated pages; the first directive naming it hosts it."""
+    """One spec per ideas file with generated pages; the first directive naming it hosts it.
+
+    ``extras`` are the (path, label) entries of ``ideas_catalogs``; a host's own
+    ``:label:`` wins over the label given there.
+    """
     hosts: dict[str, DirectiveUse | None] = {}
+    labels: dict[str, str] = {}
     for use in uses:
         if not use.no_pages:
             hosts.setdefault(use.path, use)
-    for extra in extra_paths:
-        hosts.setdefault(resolve_argument(srcdir, "", "/" + extra.lstrip("/")), None)
+    for extra, label in extras:
+        path = resolve_argument(srcdir, "", "/" + extra.lstrip("/"))
+        hosts.setdefault(path, None)
+        if label:
+            labels.setdefault(path, label)
     qualified = len(hosts) > 1
     keys = assign_keys(srcdir, list(hosts))
     specs = []
@@ -223,10 +235,19 @@ def plan_catalogs(
                 host=host.docname if host else None,
                 pages_dir=f"{pages_dir}/{key}" if qualified else pages_dir,
                 qualified=qualified,
-                options=host.options if host else (),
+                options=_with_label(host.options if host else (), labels.get(path)),
             )
         )
     return tuple(specs)
+
+
+def _with_label(
+    options: tuple[tuple[str, str], ...], label: str | None
+) -> tuple[tuple[str, str], ...]:
+    """A host's options, with the label from ``ideas_catalogs`` unless the host names one."""
+    if not label or any(name in {"label", "term"} and value for name, value in options):
+        return options
+    return (*options, ("label", label))
 
 
 def assign_keys(srcdir: str, paths: Iterable[str]) -> dict[str, str]:

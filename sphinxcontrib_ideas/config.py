@@ -50,7 +50,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         [],
         (list, tuple),
         "extra ideas files (paths relative to the source folder) to generate pages for, "
-        "besides those named by ``ideas-catalog`` directives",
+        "besides those named by ``ideas-catalog`` directives; an entry may also be a dict "
+        '``{"path": ..., "label": ...}`` to name the catalog, as ``:label:`` does',
     ),
     ConfigValue(
         "ideas_show_emails",
@@ -92,7 +93,8 @@ class Settings:
     """The validated configuration, as the rest of the extension reads it."""
 
     pages_dir: str
-    catalogs: tuple[str, ...]
+    #: (path, label or None) of each entry of ``ideas_catalogs``.
+    catalogs: tuple[tuple[str, str | None], ...]
     show_emails: bool
     allow_raw_html: bool
     upstream_urls: Mapping[str, str]
@@ -128,7 +130,7 @@ def settings(config: Config) -> Settings:
     upstream = config.ideas_upstream_url
     return Settings(
         pages_dir=posixpath.normpath(config.ideas_pages_dir.strip("/")),
-        catalogs=tuple(config.ideas_catalogs),
+        catalogs=tuple(_catalog_entry(item) for item in config.ideas_catalogs),
         show_emails=config.ideas_show_emails,
         allow_raw_html=config.ideas_allow_raw_html,
         upstream_urls=dict(upstream) if isinstance(upstream, dict) else {},
@@ -152,8 +154,21 @@ def _check_pages_dir(name: str, value: str) -> None:
         _fail(name, value, "must be a folder name inside the source folder, such as 'ideas'")
 
 
+def _catalog_entry(item: str | Mapping[str, str]) -> tuple[str, str | None]:
+    """An ``ideas_catalogs`` entry (checked) as (path, label or None)."""
+    if isinstance(item, str):
+        return item, None
+    return item["path"], (item.get("label") or "").strip() or None
+
+
 def _check_catalogs(name: str, value: list[object] | tuple[object, ...]) -> None:
     for item in value:
+        if isinstance(item, dict):
+            unknown = set(item) - {"path", "label"}
+            path, label = item.get("path"), item.get("label", "")
+            if unknown or not isinstance(path, str) or not isinstance(label, str):
+                _fail(name, value, f'{item!r} is not {{"path": str, "label": str}}')
+            item = path
         if not isinstance(item, str) or not item.strip():
             _fail(name, value, f"every entry must be a non-empty path string, not {item!r}")
 

@@ -258,3 +258,29 @@ def test_ideas_files_of_the_same_name_get_readable_folders(
     assert objects["project"]["ideas.tikv"][0] == "ideas/ideas/tikv"
     assert objects["project"]["data-ideas.beta"][0] == "ideas/data-ideas/beta"
     assert (Path(app.outdir) / "ideas" / "data-ideas" / "beta.html").is_file()
+
+
+def test_a_catalog_listed_in_config_may_carry_a_label(make_app: MakeApp, tmp_path: Path) -> None:
+    srcdir = make_site(tmp_path, "catalog-several")
+    (srcdir / "index.rst").write_text("Home\n====\n\nNo directive here.\n", encoding="utf-8")
+    for page in ("spring.rst", "autumn.rst"):
+        (srcdir / page).unlink()
+    entries = ["ideas.md", {"path": "data/autumn.md", "label": "Autumn 2021"}]
+    app = build(make_app, srcdir, confoverrides={"ideas_catalogs": entries})
+    assert warnings(app) == []
+    skills = (Path(app.outdir) / "ideas" / "skills.html").read_text(encoding="utf-8")
+    # the label names the catalog in the indices; the other one keeps its key
+    assert "Beta (Autumn 2021)" in skills
+    assert "TiKV (ideas)" in skills
+    assert "(autumn)" not in skills
+
+
+@pytest.mark.parametrize(
+    "entry", [{"path": "ideas.md", "title": "x"}, {"label": "x"}, {"path": "ideas.md", "label": 3}]
+)
+def test_a_bad_catalog_entry_in_config_is_a_clear_error(
+    make_app: MakeApp, tmp_path: Path, entry: object
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    with pytest.raises(ConfigError, match="ideas_catalogs"):
+        make_app("html", srcdir=srcdir, confoverrides={"ideas_catalogs": [entry]})
