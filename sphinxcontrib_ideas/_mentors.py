@@ -84,6 +84,8 @@ _OTHER_SERVICE_ON = re.compile(
     rf"(?<![\w.@-])@?(?P<handle>[\w.-]+)\s+(?:on|in|at|via)\s+(?:the\s+)?(?:\w+\s+)?(?:{_SERVICES})\b",
     re.IGNORECASE,
 )
+# "(@Mike Spreitzer, mike@...)": a name typed where the handle goes.
+_SPACED_HANDLE = re.compile(r"\(\s*@([\w-]+) ([A-Z][\w-]*)\s*[,;)]")
 _HANDLE_LIST = re.compile(r"(?:@[\w-]+[\s,]*){2,}")
 _URL_ANY = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMPTY_GROUP = re.compile(r"\(\s*[-,;:/|]*\s*\)|\[\s*\]|<\s*>")
@@ -203,9 +205,16 @@ def _parse_mentor(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]
         step(parts)
     for step in (_take_labelled_handles, _take_github_urls, _take_emails):
         step(parts)
+    spaced = _SPACED_HANDLE.search(parts.rest)
     for step in (_take_at_handles, _take_role):
         step(parts)
-    return _build_mentor(parts, raw, line)
+    mentor, diagnostics = _build_mentor(parts, raw, line)
+    if spaced and mentor is not None and mentor.github == spaced.group(1):
+        written = f"@{spaced.group(1)} {spaced.group(2)}"
+        message = f"handle {written!r} has a space, which GitHub handles cannot"
+        message += f"; read as '@{mentor.github}'"
+        diagnostics.append(diag(line, Subtype.GITHUB_HANDLE, message))
+    return mentor, diagnostics
 
 
 def _take_labelled_handles(parts: _MentorParts) -> None:

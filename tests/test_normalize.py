@@ -293,6 +293,16 @@ def test_malformed_email_is_reported(value: str) -> None:
     assert Subtype.EMAIL in [d.subtype for d in diagnostics]
 
 
+def test_a_name_typed_as_the_handle_is_reported() -> None:
+    value = "Mike Example (@Mike Example, mike@example.org)"
+    mentors, diagnostics = parse_mentors(value, line=5)
+    assert [(m.name, m.github, m.email) for m in mentors] == [
+        ("Mike Example", "Mike", "mike@example.org")
+    ]
+    assert [(d.subtype, d.line) for d in diagnostics] == [(Subtype.GITHUB_HANDLE, 5)]
+    assert diagnostics[0].message.startswith("handle '@Mike Example' has a space")
+
+
 def test_a_named_team_is_a_mentor() -> None:
     mentors, diagnostics = parse_mentors("Example networking team", line=3)
     assert [(m.name, m.github) for m in mentors] == [("Example networking team", None)]
