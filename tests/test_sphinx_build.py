@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
@@ -155,3 +157,53 @@ def test_singlehtml_links_to_ideas_objects_point_at_ids(make_app: MakeApp, tmp_p
     links = re.findall(r'href="#([^"]+)"[^>]*><span class="xref ideas', page)
     assert len(links) > 100
     assert [link for link in links if link not in ids] == []
+
+
+def test_the_catalog_page_links_every_project_idea_and_both_indices(
+    html_site: Path, seed_catalog: Catalog
+) -> None:
+    index = (html_site / "index.html").read_text(encoding="utf-8")
+    hrefs = set(re.findall(r'href="([^"]+)"', index))
+    for project in seed_catalog.projects:
+        assert f"ideas/{project.slug}.html#project-{project.slug}" in hrefs, project.name
+        for idea in project.ideas:
+            assert f"ideas/{project.slug}.html#idea-{project.slug}-{idea.slug}" in hrefs
+    assert {"ideas/skills.html", "ideas/mentors.html"} <= hrefs
+    # the generated pages sit in the catalog page's toctree: the first one comes next
+    first = seed_catalog.projects[0]
+    assert f'rel="next" title="{first.name}" href="ideas/{first.slug}.html"' in index
+
+
+def test_mentor_entries_show_name_handle_and_profile(
+    html_site: Path, seed_catalog: Catalog
+) -> None:
+    html = (html_site / "ideas" / "mentors.html").read_text(encoding="utf-8")
+    mentors = {m.slug: m for _p, idea in seed_catalog.iter_ideas() for m in idea.mentors}
+    with_handle = [m for m in mentors.values() if m.github]
+    assert with_handle
+    for mentor in with_handle:
+        start = html.index(f'id="mentor-{mentor.slug}"')
+        entry = html[start : html.index("</p>", start)]
+        assert mentor.name.replace("'", "&#x27;") in entry or mentor.name in entry
+        assert f'href="https://github.com/{mentor.github}"' in entry
+        assert f"&#64;{mentor.github}" in entry  # "@", as Sphinx writes it
+
+
+def test_the_search_index_knows_every_ideas_object(html_site: Path, seed_catalog: Catalog) -> None:
+    text = (html_site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    objtypes = {value: key for key, value in index["objtypes"].items()}
+    # Sphinx indexes an object by its display name (a title), split at its last dot
+    found: dict[str, set[str]] = {}
+    for prefix, entries in index["objects"].items():
+        for entry in entries:
+            kind = index["objtypes"][str(entry[1])]
+            name = ".".join(part for part in (prefix, entry[4]) if part)
+            found.setdefault(kind, set()).add(html.unescape(name))
+    assert "ideas:idea" in objtypes
+    # (a title ending in a dot loses it to that split)
+    titles = {i.title.rstrip(".") for _p, i in seed_catalog.iter_ideas()}
+    assert found["ideas:idea"] == titles
+    assert found["ideas:project"] == {p.name for p in seed_catalog.projects}
+    mentors = {m.name for _p, i in seed_catalog.iter_ideas() for m in i.mentors}
+    assert found["ideas:mentor"] == mentors
