@@ -14,8 +14,23 @@ def _description(html: str) -> str:
     return html[start : html.index('class="ideas-meta', start)]
 
 
-def test_markdown_survives_in_an_rst_host(make_app: MakeApp, tmp_path: Path) -> None:
-    app = build(make_app, make_site(tmp_path, "catalog-markdown"))
+def _myst_host(srcdir: Path) -> dict[str, object]:
+    """Make the site's host page MyST; the configuration that reads it."""
+    (srcdir / "index.rst").unlink()
+    (srcdir / "index.md").write_text(
+        "# Markdown\n\n```{ideas-catalog} ideas.md\n```\n", encoding="utf-8"
+    )
+    return {
+        "extensions": ["myst_parser", "sphinxcontrib_ideas"],
+        "source_suffix": {".md": "markdown"},
+    }
+
+
+@pytest.mark.parametrize("host", ["rst", "myst"])
+def test_markdown_survives_in_either_host(make_app: MakeApp, tmp_path: Path, host: str) -> None:
+    srcdir = make_site(tmp_path, "catalog-markdown")
+    overrides = _myst_host(srcdir) if host == "myst" else {}
+    app = build(make_app, srcdir, confoverrides=overrides)
     assert warnings(app) == []
     html = (Path(app.outdir) / "ideas" / "gamma.html").read_text(encoding="utf-8")
     description = _description(html)
