@@ -31,6 +31,8 @@ from .model import ParseResult, Project
 from .pages import load_catalogs
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.config import Config
@@ -56,15 +58,35 @@ def write_ideas_json(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write ``ideas.json`` when the build succeeded and it changed."""
     if exception is not None or not app.config.ideas_json:
         return
+    path = Path(app.outdir) / FILENAME
+    if _up_to_date(path, app.env.all_docs.values()):
+        return
     domain = ideas_domain(app.env)
     published = _published(app, domain)
     if not published:
         return  # a project without catalogs gets no file
     document = build_document(app, domain, published)
     text = json.dumps(document, indent=1, ensure_ascii=False) + "\n"
-    path = Path(app.outdir) / FILENAME
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+    else:
+        # Same text: mark it current, so the next build that reads nothing skips it.
+        os.utime(path)
+
+
+def _up_to_date(path: Path, read_times: Iterable[int]) -> bool:
+    """Whether ``path`` is newer than every document's last reading (microseconds).
+
+    Everything in ``ideas.json`` comes from what the documents recorded when read: the
+    catalogs (an edited ideas file re-reads its catalog page), the objects and their
+    pages. A build that read nothing (a no-op) therefore cannot change it, and skipping
+    the export and its comparison keeps a no-op build as cheap as one without us.
+    """
+    try:
+        written = path.stat().st_mtime_ns // 1_000
+    except OSError:
+        return False
+    return all(read < written for read in read_times)
 
 
 def _published(app: Sphinx, domain: IdeasDomain) -> list[_Published]:

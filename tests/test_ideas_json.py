@@ -14,6 +14,7 @@ import pytest
 from _sphinx_sites import MakeApp, build, make_site, warnings
 from test_export import strict
 
+from sphinxcontrib_ideas import _json
 from sphinxcontrib_ideas.export import load_schema
 from sphinxcontrib_ideas.reader import load_catalog
 
@@ -154,6 +155,26 @@ def test_written_only_when_it_changed(make_app: MakeApp, tmp_path: Path) -> None
     build(make_app, srcdir, freshenv=False)
     assert target.stat().st_mtime_ns != before
     assert "in threads" in target.read_text(encoding="utf-8")
+
+
+def test_a_no_op_build_skips_the_export_and_a_lost_file_comes_back(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    srcdir = make_site(tmp_path, "multi-terms")
+    app = build(make_app, srcdir)
+    target = Path(app.outdir) / "ideas.json"
+    text = target.read_text(encoding="utf-8")
+
+    def no_export(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a build that read nothing exported the catalogs again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(_json, "build_document", no_export)
+        app = build(make_app, srcdir, freshenv=False)
+    assert warnings(app) == []
+    target.unlink()
+    build(make_app, srcdir, freshenv=False)
+    assert target.read_text(encoding="utf-8") == text
 
 
 def test_opt_out(make_app: MakeApp, tmp_path: Path) -> None:
