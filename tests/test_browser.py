@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _docs_build import built_docs
 
 from sphinxcontrib_ideas.reader import load_catalog
 
@@ -270,7 +271,8 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The project's own docs (with the live demo catalog), built and served."""
-    out = build_site(ROOT / "docs", tmp_path_factory.mktemp("demo-docs"))
+    # The same build as tests/test_docs.py's (whichever module runs first builds it).
+    out = built_docs(tmp_path_factory, "html")
     with serve(out) as base:
         yield Site(base=base, root=out)
 
