@@ -79,13 +79,36 @@ LINKS_JS = "return [...document.querySelectorAll('a[href]')].map(a => a.href)"
 # -- building and serving -------------------------------------------------------------
 
 
+def build_command(srcdir: Path, outdir: Path) -> list[str]:
+    """``sphinx-build -W -b html`` of ``srcdir`` into ``outdir/html``."""
+    cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
+    return [*cmd, "-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "html")]
+
+
 def build_site(srcdir: Path, outdir: Path) -> Path:
     """``sphinx-build -W -b html``: the HTML folder, or a failure with Sphinx's output."""
-    cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
-    cmd += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "html")]
+    cmd = build_command(srcdir, outdir)
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
     assert result.returncode == 0, f"build of {srcdir} failed:\n{result.stderr}"
     return outdir / "html"
+
+
+def build_sites(sites: dict[str, tuple[Path, Path]]) -> dict[str, Path]:
+    """Several :func:`build_site` at once (name -> (srcdir, outdir)): the theme builds are
+    independent, and side by side they use every core."""
+    running = {
+        name: subprocess.Popen(
+            build_command(src, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for name, (src, out) in sites.items()
+    }
+    failed = []
+    for name, process in running.items():
+        _stdout, stderr = process.communicate(timeout=900)
+        if process.returncode != 0:
+            failed.append(f"build of {name} failed:\n{stderr}")
+    assert failed == []
+    return {name: out / "html" for name, (_src, out) in sites.items()}
 
 
 def write_theme_site(srcdir: Path, seed: Path, theme: str) -> None:
@@ -667,11 +690,14 @@ def themed(
 ) -> Iterator[dict[str, tuple[str, str]]]:
     """Theme -> (a project page URL, the mentor index URL), each theme built and served."""
     found: dict[str, tuple[str, str]] = {}
+    sites: dict[str, tuple[Path, Path]] = {}
+    for theme in THEMES:
+        base = tmp_path_factory.mktemp(f"theme-{theme}")
+        write_theme_site(base / "src", seed_path, theme)
+        sites[theme] = (base / "src", base / "out")
+    built = build_sites(sites)
     with contextlib.ExitStack() as stack:
-        for theme in THEMES:
-            base = tmp_path_factory.mktemp(f"theme-{theme}")
-            write_theme_site(base / "src", seed_path, theme)
-            out = build_site(base / "src", base / "out")
+        for theme, out in built.items():
             site = Site(base=stack.enter_context(serve(out)), root=out)
             set_viewport(driver, 1280, dark=False)
             kinds = pages_by_kind(driver, site, site.url("index.html"))
