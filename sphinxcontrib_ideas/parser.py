@@ -80,6 +80,10 @@ _GROUP_PREFIX = re.compile(
     r"\s*(?:sig|wg|(?:special\s+interest|working)\s+group)\b(?!\s*$)", re.IGNORECASE
 )
 _CATEGORY_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_IDEA_PARTS = frozenset(
+    {"first steps", "getting started", "technical details", "resources", "references"}
+    | {"tasks", "milestones", "deliverables", "helpful experience", "project goals"}
+)
 _TITLE_LINK = re.compile(r"(?:\*\*|__)?\[[^\[\]]+\]\([^()\s]+\)(?:\*\*|__)?")
 _GROUP_LINE = re.compile(r"[*_]{0,2}([^\W\d_][^\n:*_\[\]()]{0,60}?)[*_]{0,2}:[*_]{0,2}")
 _MAX_GROUP_WORDS = 5
@@ -485,11 +489,27 @@ class _CatalogBuilder:
                 groups = base = ()
             elif not target.ideas:
                 target.intro.append(self._whole(child))
+            elif _names_idea_part(child.title) and _previous(children, index) in self.ideas:
+                self._extend_last_idea(target, child)  # "## First steps" a level too high
             else:
                 # After the first idea a section without fields is more often "How to
                 # apply" than an idea with nothing filled in: flag it, never guess.
                 self._structure(child.line, f"section {child.title!r}")
                 self.flagged = (child, self.diagnostics[-1])
+
+    def _extend_last_idea(self, project: _ProjectDraft, section: Section) -> None:
+        """Append a part of the last idea written at the idea's own level to it."""
+        last = project.ideas[-1]
+        text, line = self._whole(section)
+        # Each part keeps the reference definitions it uses (the first already has its own).
+        parts = [
+            (last.description, last.description_line),
+            (with_references(text, self.references), line),
+        ]
+        description, description_line = _join(parts)
+        project.ideas[-1] = replace(
+            last, description=description, description_line=description_line
+        )
 
     def _take_group_line(self, section: Section, following: Section | None) -> str | None:
         """A last line "Alertmanager ideas:" of an idea: a group heading for the next ones.
@@ -728,6 +748,15 @@ def _record_title(units: list[Unit]) -> Unit | None:
 def _chunk_unit(part: tuple[str, int]) -> Unit:
     text, line = part
     return Unit(label=None, value=text, line=line, value_line=line)
+
+
+def _names_idea_part(title: str) -> bool:
+    """A heading naming a part of an idea (NumFOCUS's template), never an idea itself."""
+    return normalize_name(title) in _IDEA_PARTS
+
+
+def _previous(sections: list[Section], index: int) -> Section | None:
+    return sections[index - 1] if index > 0 else None
 
 
 def _next(sections: list[Section], index: int) -> Section | None:

@@ -927,3 +927,17 @@ def test_ideas_opened_by_a_title_link_without_headings() -> None:
     assert [(f.key, f.value) for f in backup.fields] == [("difficulty", "Minor")]
     assert [m.email for m in backup.mentors] == ["cy@example.org"]
     assert not [d for d in result.diagnostics if d.subtype in ("structure", "mentor")]
+
+
+def test_an_idea_part_written_a_level_too_high_stays_with_its_idea() -> None:
+    result = parse_fixture("idea-parts.md")
+    benchmarks = idea(result.catalog, "Model benchmarks")
+    assert benchmarks.description.startswith("Benchmark the reference models.")
+    assert benchmarks.description.endswith(
+        "## First steps\n* Install the toolchain and run one model."
+    )
+    # any other section after the ideas is still reported, not guessed
+    assert [render(d) for d in result.diagnostics if d.subtype == "structure"] == [
+        "idea-parts.md:26: warning: section 'How to apply' is not part of any project "
+        "or idea and is left out of the catalog [ideas.structure]"
+    ]
