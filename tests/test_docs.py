@@ -22,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+import yaml  # type: ignore[import-untyped]  # comes with myst-parser, without stubs
 from _docs_build import DOCS, built_docs, run_sphinx
 from docutils.parsers.rst import directives as rst_directives
 from sphinx.testing.util import SphinxTestApp
@@ -466,8 +467,6 @@ PAGES = (
 
 def test_readthedocs_builds_like_the_tests() -> None:
     """Version 2, ``-W``, the docs' conf.py, and the three downloadable formats."""
-    import yaml  # type: ignore[import-untyped]  # comes with myst-parser, without stubs
-
     config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
     assert config["version"] == 2
     sphinx = config["sphinx"]
@@ -480,6 +479,13 @@ def test_readthedocs_builds_like_the_tests() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     for extra in install["extra_requirements"]:
         assert re.search(rf"^{re.escape(extra)} = \[", pyproject, flags=re.MULTILINE), extra
+
+
+def test_the_pre_commit_hook_is_documented(build_docs: BuildDocs) -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    text = page_text(build_docs("html") / "cli.html")
+    assert hooks
+    assert [hook["id"] for hook in hooks if hook["id"] not in text] == []
 
 
 def test_every_page_is_in_the_docs(build_docs: BuildDocs) -> None:
