@@ -78,6 +78,8 @@ class CatalogSpec:
     qualified: bool
     #: The host directive's options (its selection applies to the generated pages).
     options: tuple[tuple[str, str], ...] = ()
+    #: Shown whole on its host page (``:no-pages:``), without generated pages.
+    inline: bool = False
 
     @property
     def label(self) -> str | None:
@@ -222,8 +224,14 @@ def plan_catalogs(
         hosts.setdefault(path, None)
         if label:
             labels.setdefault(path, label)
-    qualified = len(hosts) > 1
-    keys = assign_keys(srcdir, list(hosts))
+    # a file shown only with :no-pages: is a catalog too: listings and the indices
+    # include it, and its names are qualified like the others'
+    inline: dict[str, DirectiveUse] = {}
+    for use in uses:
+        if use.no_pages and use.path not in hosts:
+            inline.setdefault(use.path, use)
+    qualified = len(hosts) + len(inline) > 1
+    keys = assign_keys(srcdir, [*hosts, *inline])
     specs = []
     for path, host in hosts.items():
         key = keys[path]
@@ -236,6 +244,20 @@ def plan_catalogs(
                 pages_dir=f"{pages_dir}/{key}" if qualified else pages_dir,
                 qualified=qualified,
                 options=_with_label(host.options if host else (), labels.get(path)),
+            )
+        )
+    for path, use in inline.items():
+        key = keys[path]
+        specs.append(
+            CatalogSpec(
+                key=key,
+                path=path,
+                relpath=_inside(srcdir, path),
+                host=use.docname,
+                pages_dir="",
+                qualified=qualified,
+                options=use.options,
+                inline=True,
             )
         )
     return tuple(specs)

@@ -48,7 +48,11 @@ CATALOG_OPTIONS: tuple[tuple[str, str], ...] = (
     ("skills", "only ideas needing one of these skills (comma-separated)"),
     ("mentors", "only ideas mentored by one of these people (handles or names)"),
     ("filter", "only ideas matching this filter expression"),
-    ("no-pages", "render the whole catalog, indices included, on this page: no generated pages"),
+    (
+        "no-pages",
+        "render the whole catalog on this page, without generated pages (with its indices, "
+        "unless other catalogs have index pages); listings include it",
+    ),
     ("label", "the catalog's name in indices, listings and filters, e.g. ``2022 Spring``"),
     ("term", "another name for ``:label:``"),
 )
@@ -244,25 +248,39 @@ class IdeasCatalogDirective(_IdeasDirective):
         self, path: str, catalog: Catalog, projects: tuple[tuple[Project, tuple[Idea, ...]], ...]
     ) -> list[Node]:
         """``:no-pages:``: overview, every project and both indices on this page."""
-        pages = _planned(self.domain, path)
-        if pages is not None:
-            return self._copy(pages, catalog, projects)
-        options = self.render_options(path, "")
+        spec = _planned(self.domain, path)
+        if spec is not None and (not spec.inline or spec.host != self.env.docname):
+            return self._copy(spec, catalog, projects)
+        if spec is None:  # not found by the scan (reported): a catalog of its own
+            spec = CatalogSpec("", path, None, self.env.docname, "", qualified=False, inline=True)
+        prefix = spec.key if spec.qualified else ""
+        options = self.render_options(path, prefix)
         container = nodes.container(classes=["ideas-catalog"])
         if catalog.preamble.strip():
             container += options.fragments.block(catalog.preamble, catalog.preamble_line)
-        container += _project_list(projects, "")
+        if self._index_pages():
+            container += _index_links(self.ideas_settings.pages_dir)
+        container += _project_list(projects, prefix)
         sections: list[Node] = [container]
         for project, ideas in projects:
             section = ideas_nodes.project_section(project, ideas, options)
-            self.std_label(project.slug, section["ids"][0], project.name)
+            name = ideas_nodes.object_name(prefix, project.slug)
+            self.std_label(name, section["ids"][0], project.name)
             sections.append(section)
-        self.record_projects(projects, "")
-        spec = CatalogSpec("", path, None, None, "", qualified=False)
-        loaded = [LoadedCatalog(spec, catalog, projects)]
-        for kind in ("skills", "mentors"):
-            sections.append(_index_section(self, kind, loaded))
+        self.record_projects(projects, prefix)
+        if not self._index_pages():
+            # the indices' objects belong to one page: the first inline catalog's host
+            first = next((s.host for s in self.domain.catalogs if s.inline), None)
+            record = first in {None, self.env.docname}
+            loaded = [LoadedCatalog(spec, catalog, projects)]
+            for kind in ("skills", "mentors"):
+                sections.append(_index_section(self, kind, loaded, record=record))
         return sections
+
+    def _index_pages(self) -> bool:
+        """Whether this build has the generated skills and mentor index pages."""
+        skills = f"{self.ideas_settings.pages_dir}/{SKILLS_PAGE}"
+        return skills in self.domain.data["pages"]
 
     def _copy(
         self,
@@ -281,7 +299,8 @@ class IdeasCatalogDirective(_IdeasDirective):
         container = nodes.container(classes=["ideas-catalog"])
         if catalog.preamble.strip():
             container += options.fragments.block(catalog.preamble, catalog.preamble_line)
-        container += _index_links(self.ideas_settings.pages_dir)
+        if self._index_pages():
+            container += _index_links(self.ideas_settings.pages_dir)
         container += _project_list(projects, prefix)
         sections: list[Node] = [container]
         sections += [ideas_nodes.project_section(p, i, options) for p, i in projects]
@@ -289,7 +308,7 @@ class IdeasCatalogDirective(_IdeasDirective):
 
 
 def _planned(domain: IdeasDomain, path: str) -> CatalogSpec | None:
-    """The catalog with generated pages for the ideas file ``path``, if there is one."""
+    """The planned catalog of the ideas file ``path`` (with pages, or inline), if any."""
     return next((spec for spec in domain.catalogs if spec.path == path), None)
 
 
@@ -371,9 +390,10 @@ class IdeasIndexDirective(_IdeasDirective):
 
 
 def _index_section(
-    directive: _IdeasDirective, kind: str, catalogs: list[LoadedCatalog]
+    directive: _IdeasDirective, kind: str, catalogs: list[LoadedCatalog], *, record: bool = True
 ) -> nodes.section:
-    """The skills or mentor index as a section, its objects recorded for this page."""
+    """The skills or mentor index as a section, its objects recorded for this page
+    (unless ``record`` is false: another page holds them)."""
     if kind == "skills":
         title, entries = _("Skills index"), skill_entries(catalogs)
     else:
@@ -382,11 +402,13 @@ def _index_section(
     section = nodes.section(ids=[f"ideas-{kind}-index"], classes=[f"ideas-{kind}-index"])
     section += nodes.title(title, title)
     for entry in entries:
-        section += _entry_node(directive, kind, entry)
+        section += _entry_node(directive, kind, entry, record=record)
     return section
 
 
-def _entry_node(directive: _IdeasDirective, kind: str, entry: IndexEntry) -> nodes.Node:
+def _entry_node(
+    directive: _IdeasDirective, kind: str, entry: IndexEntry, *, record: bool
+) -> nodes.Node:
     objtype = "skill" if kind == "skills" else "mentor"
     if objtype == "skill":
         anchor = ideas_nodes.skill_anchor(entry.slug)
@@ -404,6 +426,7 @@ def _entry_node(directive: _IdeasDirective, kind: str, entry: IndexEntry) -> nod
                 f"mailto:{entry.email}", entry.email, classes=["ideas-email"]
             )
             heading += [nodes.Text(" "), mail]
-    record = IdeasObject(directive.env.docname, anchor, entry.name, aliases)
-    directive.domain.note_object(objtype, entry.slug, record, location=directive.get_location())
+    if record:
+        found = IdeasObject(directive.env.docname, anchor, entry.name, aliases)
+        directive.domain.note_object(objtype, entry.slug, found, location=directive.get_location())
     return ideas_nodes.index_entry(anchor, heading, entry.ideas, docname=directive.env.docname)

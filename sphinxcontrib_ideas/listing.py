@@ -194,8 +194,8 @@ class _ListingDirective(SphinxDirective):
         catalogs = self.catalogs()
         if not ideas_domain(self.env).catalogs:
             self.problem(
-                "no ideas catalog with generated pages in this build to list from (add an "
-                "ideas-catalog directive without :no-pages:, or ideas_catalogs)"
+                "no ideas catalog in this build to list from (add an ideas-catalog "
+                "directive, or ideas_catalogs)"
             )
             return None
         self.check_names(catalogs)

@@ -214,7 +214,7 @@ def write_pages(app: Sphinx, config: Config, plan: BuildPlan) -> GeneratedPages:
         pages_root, srcdir, stubs, suffix, user_suffixes=tuple(config.source_suffix)
     )
     _report_unhosted(plan, written, cache_dir=os.fspath(app.doctreedir))
-    hosts = [loaded.spec.host for loaded in catalogs if loaded.spec.host]
+    hosts = [loaded.spec.host for loaded in catalogs if loaded.spec.host and not loaded.spec.inline]
     return GeneratedPages(
         stubs=stubs,
         navigation=tuple((docname, title) for docname, _text, title in generated),
@@ -270,11 +270,13 @@ def _stubs(
             sorted(current.upstream_urls.items()),
         )
     )
-    hosted = any(loaded.spec.host for loaded in catalogs)
+    hosted = any(loaded.spec.host and not loaded.spec.inline for loaded in catalogs)
     # without an upstream URL a page shows no line numbers: an edit above a project that
     # moves its lines must not make its page read again
     lines_shown = bool(current.default_upstream_url or current.upstream_urls)
     for loaded in catalogs:
+        if loaded.spec.inline:
+            continue  # shown whole on its host page
         for project, ideas in loaded.projects:
             shown = project if lines_shown else _without_lines(project)
             digest = _digest(salt, loaded.spec, shown, [i.slug for i in ideas])
@@ -283,7 +285,7 @@ def _stubs(
             orphan = loaded.spec.host is None
             text = _stub_text("ideas-project", args, digest, syntax=syntax, orphan=orphan)
             yield docname, text, project.name
-    if catalogs:
+    if any(not loaded.spec.inline for loaded in catalogs):
         skills = skill_entries(catalogs)
         mentors = mentor_entries(catalogs, show_emails=current.show_emails)
         for page, entries in ((SKILLS_PAGE, skills), (MENTORS_PAGE, mentors)):
@@ -391,7 +393,9 @@ def _remember(
     changes, every page's sidebar and previous/next links may change.
     """
     domain = ideas_domain(env)
-    digest = _digest(sorted(stubs.items()), [(s.key, s.path, s.host) for s in plan.specs])
+    # an inline catalog has no stub to tell of its changes: its file's state does
+    specs = [(s.key, s.path, s.host, file_state(s.path) if s.inline else None) for s in plan.specs]
+    digest = _digest(sorted(stubs.items()), specs)
     domain.data["catalogs"] = plan.specs
     if navigation != tuple(domain.data["navigation"]):
         domain.data["navigation_changed"] = True

@@ -316,13 +316,53 @@ def test_names_that_match_no_catalog_or_project_warn(make_app: MakeApp, tmp_path
     assert _linked_ideas(html) == ["idea-2022-spring-tikv-coprocessor-plugin"]
 
 
+def test_a_listing_lists_an_inline_catalog_too(
+    make_app: MakeApp, tmp_path: Path, seed_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-inline")
+    _add_page(srcdir, "rust.rst", ".. ideas-list::\n   :skills: Rust\n")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    seed = load_catalog(seed_path).catalog
+    rust = IdeaFilter.from_options(skills=["Rust"])
+    expected = {
+        f"index.html#idea-{p.slug}-{i.slug}"
+        for p, i in seed.iter_ideas()
+        if rust.matches(seed, p, i)
+    }
+    html = (Path(app.outdir) / "rust.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="(index.html#idea-[^"]+)"', html))
+    assert expected
+    assert linked == expected
+
+
 def test_a_listing_without_any_catalog_warns(make_app: MakeApp, tmp_path: Path) -> None:
     srcdir = make_site(tmp_path, "catalog-inline")
+    (srcdir / "index.rst").write_text("Home\n====\n\nNo catalog.\n", encoding="utf-8")
     page = _add_page(srcdir, "lonely.rst", ".. ideas-table::\n")
     app = build(make_app, srcdir)
     line = _line_of(page, ".. ideas-table::")
     assert warnings(app) == [
-        f"{page}:{line}: WARNING: no ideas catalog with generated pages in this build to list "
-        "from (add an ideas-catalog directive without :no-pages:, or ideas_catalogs) "
-        "[ideas.directive]"
+        f"{page}:{line}: WARNING: no ideas catalog in this build to list from (add an "
+        "ideas-catalog directive, or ideas_catalogs) [ideas.directive]"
     ]
+
+
+def test_a_listing_of_an_inline_catalog_follows_its_edits(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-inline")
+    _add_page(srcdir, "cobol.rst", ".. ideas-list::\n   :skills: COBOL\n")
+    build(make_app, srcdir)
+    ideas = srcdir / "ideas.md"
+    text = ideas.read_text(encoding="utf-8").replace(
+        "#### Tremor\n\n",
+        "#### Tremor\n\n##### Mainframe bridge\n\n- Description: Bridge it.\n"
+        "- Recommended Skills: COBOL\n- Mentor(s): Heinz Gies (@Licenser)\n\n",
+    )
+    ideas.write_text(text, encoding="utf-8")
+    app, read = rebuild(make_app, srcdir)
+    assert warnings(app) == []
+    assert "cobol" in read
+    html = (Path(app.outdir) / "cobol.html").read_text(encoding="utf-8")
+    assert _linked_ideas(html) == ["idea-tremor-mainframe-bridge"]

@@ -284,3 +284,47 @@ def test_a_bad_catalog_entry_in_config_is_a_clear_error(
     srcdir = make_site(tmp_path, "catalog-rst")
     with pytest.raises(ConfigError, match="ideas_catalogs"):
         make_app("html", srcdir=srcdir, confoverrides={"ideas_catalogs": [entry]})
+
+
+def test_an_inline_catalog_beside_one_with_pages_is_a_catalog_of_its_own(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-several")
+    autumn = srcdir / "autumn.rst"
+    autumn.write_text(
+        "Autumn\n======\n\n.. ideas-catalog:: data/autumn.md\n   :no-pages:\n", encoding="utf-8"
+    )
+    app = build(make_app, srcdir)
+    # no duplicate skills or mentors: the index pages hold them, for both catalogs
+    assert warnings(app) == []
+    objects = _objects(app)
+    assert objects["project"]["autumn.beta"][0] == "autumn"
+    assert objects["project"]["ideas.tikv"][0] == "ideas/ideas/tikv"
+    assert {d for d, _a in objects["skill"].values()} == {"ideas/skills"}
+    assert not (srcdir / "ideas" / "autumn").exists()
+    skills = (Path(app.outdir) / "ideas" / "skills.html").read_text(encoding="utf-8")
+    assert 'href="../autumn.html#idea-autumn-beta-add-a-cli"' in skills
+    page = (Path(app.outdir) / "autumn.html").read_text(encoding="utf-8")
+    assert 'href="ideas/skills.html"' in page
+    assert "ideas-skills-index" not in page
+
+
+def test_two_inline_catalogs_share_names_without_clashing(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-inline")
+    (srcdir / "again.md").write_text(
+        (srcdir / "ideas.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (srcdir / "again.rst").write_text(
+        ":orphan:\n\nAgain\n=====\n\n.. ideas-catalog:: again.md\n   :no-pages:\n",
+        encoding="utf-8",
+    )
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    objects = _objects(app)
+    assert objects["project"]["ideas.tikv"][0] == "index"
+    assert objects["project"]["again.tikv"][0] == "again"
+    # the first inline catalog's page holds the skills and mentors
+    assert {d for d, _a in objects["skill"].values()} == {"again"}
+    assert not (srcdir / "ideas").exists()
