@@ -14,8 +14,10 @@ import html
 import importlib
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -543,3 +545,65 @@ def test_the_readme_command_builds_a_fresh_clone(tmp_path: Path) -> None:
     index = clone / "docs" / "_build" / "html" / "index.html"
     assert index.is_file()
     assert f"open {index}" in result.stdout
+
+
+# -- sphinx-autobuild: serving does not rebuild in a loop -------------------------------
+
+AUTOBUILD = Path(sys.executable).parent / "sphinx-autobuild"
+#: How long the server is watched for a build nobody asked for.
+SETTLE = 6.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def wait_for(condition: Callable[[], bool], *, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.25)
+
+
+@pytest.mark.skipif(not AUTOBUILD.exists(), reason="sphinx-autobuild is not installed")
+def test_autobuild_rebuilds_once_per_edit(tmp_path: Path, seed_path: Path) -> None:
+    """The set-up the usage page recommends (ideas file outside the source folder,
+    ``--watch`` its folder, ``--ignore`` the generated one): one build at start, one per
+    edit of the ideas file, and none in a loop after either."""
+    src, data, out = tmp_path / "src", tmp_path / "data", tmp_path / "out"
+    shutil.copytree(DOCS / "_examples" / "rst", src)
+    (src / "index.rst").write_text(
+        "Project ideas\n=============\n\n.. ideas-catalog:: ../data/ideas.md\n", encoding="utf-8"
+    )
+    data.mkdir()
+    ideas = data / "ideas.md"
+    shutil.copyfile(seed_path, ideas)
+    log = tmp_path / "autobuild.log"
+    cmd = [str(AUTOBUILD), str(src), str(out), "--host", "127.0.0.1", "--port", str(free_port())]
+    cmd += ["--ignore", str(src / "ideas"), "--watch", str(data), "-q"]
+    with log.open("w") as sink:
+        server = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.STDOUT, cwd=tmp_path)
+    try:
+
+        def builds() -> int:
+            return log.read_text(encoding="utf-8", errors="replace").count("-m sphinx build")
+
+        page = out / "ideas" / "tikv.html"
+        wait_for(page.is_file, timeout=300, what="the first build")
+        time.sleep(SETTLE)
+        assert builds() == 1, log.read_text(encoding="utf-8")
+        text = ideas.read_text(encoding="utf-8")
+        ideas.write_text(text.replace("Coprocessor plugin", "Coprocessor plug-in"), "utf-8")
+        wait_for(
+            lambda: "plug-in" in page.read_text(encoding="utf-8"),
+            timeout=300,
+            what="the rebuild after an edit",
+        )
+        time.sleep(SETTLE)
+        assert builds() == 2, log.read_text(encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
