@@ -341,8 +341,12 @@ def load(
         if key not in _cache:
             if len(_cache) >= _CACHE_SIZE:
                 _cache.clear()
-            _cache[key] = _load_cached(key, cache_dir) or _load_uncached(path, skill_aliases)
-            _store(key, _cache[key], cache_dir)
+            cached = _load_cached(key, cache_dir)
+            if cached is None:
+                _cache[key] = _load_uncached(path, skill_aliases)
+                _store(key, _cache[key], cache_dir)
+            else:  # already on disk: writing it back would only cost the no-op build time
+                _cache[key] = cached
         return _cache[key]
 
 

@@ -243,8 +243,15 @@ def test_a_no_op_build_in_a_new_process_does_not_parse_again(
 
     monkeypatch.setattr(_catalogs, "_cache", {})  # what a new process starts with
     monkeypatch.setattr("sphinxcontrib_ideas._catalogs.load_catalog", counting)
-    _app, read = rebuild(make_app, srcdir)
+    app, read = rebuild(make_app, srcdir)
     assert read == []
+    assert parsed == []
+    # ...and does not write the on-disk cache it has just read back either
+    stored = {p: p.stat().st_mtime_ns for p in Path(app.doctreedir).rglob("*.pickle")}
+    assert any(p.parent.name == "sphinxcontrib-ideas" for p in stored)
+    monkeypatch.setattr(_catalogs, "_cache", {})
+    rebuild(make_app, srcdir)
+    assert {p: p.stat().st_mtime_ns for p in stored} == stored
     assert parsed == []
     # an edit is parsed again, once
     _edit(srcdir, TIKV_DESCRIPTION, "Implement a plugin runtime.")
