@@ -543,6 +543,9 @@ def test_filter_narrows_and_clears(pages: dict[str, list[str]], driver: WebDrive
     assert chips
     for chip in chips:
         skill = str(chip.get_attribute("data-skill"))
+        # A chip is named like the skill's index entry ("Go", however the ideas spell it).
+        link = driver.find_element(By.CSS_SELECTOR, f'a.ideas-skill[href$="#{skill}"]')
+        assert chip.text.rsplit(" (", 1)[0] == link.get_attribute("title")
         chip.click()
         assert chip.get_attribute("aria-pressed") == "true"
         expected = [i["id"] for i in ideas if skill in i["skills"]]

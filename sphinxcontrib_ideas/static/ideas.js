@@ -48,8 +48,12 @@
     return href ? href.split("#").pop() || href : fold(link.textContent);
   }
 
-  /* A short label for a skill: the text as written, less qualifiers in parentheses. */
-  function skillLabel(text) {
+  /* A skill's label: its canonical name (the link's title, as in the skills index: "Go"
+   * for "Golang"), else the text as written, less qualifiers in parentheses. */
+  function skillLabel(link) {
+    var title = (link.getAttribute("title") || "").trim();
+    if (title) return title;
+    var text = link.textContent || "";
     var label = text.replace(/\s*\([^)]*\)/g, "").replace(/[.;:,]+$/, "").trim();
     return label || text.trim();
   }
@@ -59,7 +63,7 @@
     return {
       el: section,
       skillKeys: links.map(skillKey),
-      skillLabels: links.map(function (a) { return skillLabel(a.textContent || ""); }),
+      skillLabels: links.map(skillLabel),
       text: fold(section.textContent),
     };
   }
