@@ -615,3 +615,22 @@ def test_autobuild_rebuilds_once_per_edit(tmp_path: Path, seed_path: Path) -> No
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_format_generated_example() -> None:
+    result, lines = read_format_example("generated.md")
+    (alpha, beta) = result.catalog.projects
+    assert [(i.title, i.url) for i in alpha.ideas] == [
+        ("Form UI from JSON Schema", "https://issues.example.org/browse/ALPHA-39"),
+        ("Query assistant", "https://issues.example.org/browse/ALPHA-41"),
+    ]
+    form = alpha.ideas[0]
+    assert [(m.name, m.email) for m in form.mentors] == [
+        ("Ann Example", "ann@example.org"),
+        ("Bo Example", "bo@example.org"),
+    ]
+    (transport,) = beta.ideas
+    assert "Build the toolchain" in transport.description  # "First steps" stays with it
+    assert [m.github for m in transport.mentors] == ["Dee"]
+    typed = line_of(lines, "- Mentors: Dee Example (@Dee Example, dee@example.org)")
+    assert warned(result) == [(typed, "github-handle")]

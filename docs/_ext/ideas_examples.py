@@ -63,7 +63,8 @@ def _catalog_lines(catalog: Catalog) -> list[str]:
 
 def _idea_lines(idea: Idea) -> list[str]:
     group = f", group {idea.group!r}" if idea.group else ""
-    lines = [f"  idea {idea.title!r} (line {idea.line}{group})"]
+    url = f" -> {idea.url}" if idea.url else ""
+    lines = [f"  idea {idea.title!r} (line {idea.line}{group}){url}"]
     if idea.description:
         lines.append(f"    description: {_short(idea.description)}")
     for mentor in idea.mentors:
