@@ -255,13 +255,7 @@ class IdeasCatalogDirective(_IdeasDirective):
             spec = CatalogSpec("", path, None, self.env.docname, "", qualified=False, inline=True)
         prefix = spec.key if spec.qualified else ""
         options = self.render_options(path, prefix)
-        container = nodes.container(classes=["ideas-catalog"])
-        if catalog.preamble.strip():
-            container += options.fragments.block(catalog.preamble, catalog.preamble_line)
-        if self._index_pages():
-            container += _index_links(self.ideas_settings.pages_dir)
-        container += _project_list(projects, prefix)
-        sections: list[Node] = [container]
+        sections: list[Node] = [self._inline_head(catalog, projects, prefix, options)]
         for project, ideas in projects:
             section = ideas_nodes.project_section(project, ideas, options)
             name = ideas_nodes.object_name(prefix, project.slug)
@@ -296,15 +290,25 @@ class IdeasCatalogDirective(_IdeasDirective):
         """
         prefix = spec.key if spec.qualified else ""
         options = self.render_options(spec.path, "-".join(filter(None, ("copy", prefix))))
+        sections: list[Node] = [self._inline_head(catalog, projects, prefix, options)]
+        sections += [ideas_nodes.project_section(p, i, options) for p, i in projects]
+        return sections
+
+    def _inline_head(
+        self,
+        catalog: Catalog,
+        projects: tuple[tuple[Project, tuple[Idea, ...]], ...],
+        prefix: str,
+        options: ideas_nodes.RenderOptions,
+    ) -> nodes.container:
+        """The head of an inline catalog: preamble, index links, projects and their ideas."""
         container = nodes.container(classes=["ideas-catalog"])
         if catalog.preamble.strip():
             container += options.fragments.block(catalog.preamble, catalog.preamble_line)
         if self._index_pages():
             container += _index_links(self.ideas_settings.pages_dir)
         container += _project_list(projects, prefix)
-        sections: list[Node] = [container]
-        sections += [ideas_nodes.project_section(p, i, options) for p, i in projects]
-        return sections
+        return container
 
 
 def _planned(domain: IdeasDomain, path: str) -> CatalogSpec | None:
