@@ -352,11 +352,9 @@ def load(
 
 @functools.cache
 def _code_stamp() -> tuple[int, ...]:
-    """Modification times of the code that makes a ParseResult: a cached result from
-    another version of the parser is not used."""
-    here = Path(__file__).parent
-    names = ("model.py", "parser.py", "normalize.py", "reader.py")
-    return tuple((here / name).stat().st_mtime_ns for name in names if (here / name).exists())
+    """Modification times of the package's modules: a cached result made by another
+    version of the parser (which spans many private modules) is not used."""
+    return tuple(path.stat().st_mtime_ns for path in sorted(Path(__file__).parent.glob("*.py")))
 
 
 def _cache_file(key: _CacheKey, cache_dir: str) -> Path:

@@ -8,6 +8,7 @@ the environment and sends them between parallel workers). Every record carries t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -250,6 +251,7 @@ _SLUG_STRIP = re.compile(r"[^\w\s-]")
 _SLUG_DASHES = re.compile(r"[\s_-]+")
 
 
+@functools.lru_cache(maxsize=65536)  # the same names are slugged again and again per build
 def slugify(text: str) -> str:
     """A URL- and anchor-safe ASCII slug: ``"Chaos Mesh"`` -> ``"chaos-mesh"``.
 
