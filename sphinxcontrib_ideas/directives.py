@@ -19,7 +19,7 @@ from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as ideas_nodes
-from ._catalogs import CatalogSpec, load, make_filter, selected, split_list
+from ._catalogs import CatalogSpec, load, make_filter, split_list
 from ._logging import warn, warn_diagnostic
 from ._myst import FragmentRenderer
 from .config import Settings, settings
@@ -31,8 +31,10 @@ from .pages import (
     SKILLS_PAGE,
     IndexEntry,
     LoadedCatalog,
+    find_project,
     load_catalogs,
     mentor_entries,
+    select_projects,
     skill_entries,
 )
 from .reader import IdeasFileError
@@ -150,7 +152,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         except FilterError as error:
             self.problem("invalid :filter: option: %s", error)
             return []
-        projects = tuple(selected(catalog, selection))
+        projects = select_projects(catalog, selection)
         self._check_project_names(catalog)
         spec = self._spec(path)
         if spec is None:
@@ -370,10 +372,7 @@ class IdeasProjectDirective(_IdeasDirective):
         return [section]
 
     def _find(self, spec: CatalogSpec, slug: str) -> tuple[Project, tuple[Idea, ...]] | None:
-        loaded = load_catalogs([spec], self.ideas_settings, cache_dir=self.cache_dir)
-        if not loaded:
-            return None
-        return next(((p, i) for p, i in loaded[0].projects if p.slug == slug), None)
+        return find_project(spec, slug, self.ideas_settings, cache_dir=self.cache_dir)
 
 
 class IdeasIndexDirective(_IdeasDirective):

@@ -105,6 +105,7 @@ def select_rows(catalogs: Iterable[LoadedCatalog], selection: IdeaFilter) -> lis
     # catalogs are matched here, by every name a user may know them by; the filter
     # itself only knows the label and the file name
     per_idea = replace(selection, catalogs=frozenset())
+    everything = per_idea == IdeaFilter()  # then no idea needs asking
     rows: list[Row] = []
     for loaded in catalogs:
         if selection.catalogs and not selection.catalogs & catalog_keys(loaded):
@@ -114,7 +115,7 @@ def select_rows(catalogs: Iterable[LoadedCatalog], selection: IdeaFilter) -> lis
             rows.extend(
                 Row(loaded.spec, loaded.catalog, project, idea)
                 for idea in ideas
-                if per_idea.matches(loaded.catalog, project, idea)
+                if everything or per_idea.matches(loaded.catalog, project, idea)
             )
     return rows
 

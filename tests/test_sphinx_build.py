@@ -11,7 +11,8 @@ import pytest
 from _sphinx_sites import MakeApp, build, build_standalone, make_site, warnings
 from sphinx.util.inventory import InventoryFile
 
-from sphinxcontrib_ideas.model import Catalog
+from sphinxcontrib_ideas.filters import IdeaFilter
+from sphinxcontrib_ideas.model import Catalog, Idea, Project
 from sphinxcontrib_ideas.reader import load_catalog
 
 BUILDERS = ("html", "dirhtml", "singlehtml", "epub", "latex", "text")
@@ -207,3 +208,53 @@ def test_the_search_index_knows_every_ideas_object(html_site: Path, seed_catalog
     assert found["ideas:project"] == {p.name for p in seed_catalog.projects}
     mentors = {m.name for _p, i in seed_catalog.iter_ideas() for m in i.mentors}
     assert found["ideas:mentor"] == mentors
+
+
+def _count_matches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How often a build asks a filter about one idea (one number, updated in place)."""
+    calls = [0]
+    original = IdeaFilter.matches
+
+    def counting(self: IdeaFilter, catalog: Catalog, project: Project, idea: Idea) -> bool:
+        calls[0] += 1
+        return original(self, catalog, project, idea)
+
+    monkeypatch.setattr(IdeaFilter, "matches", counting)
+    return calls
+
+
+def test_a_filtered_catalog_is_selected_once_per_build_not_once_per_page(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_catalog: Catalog
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    index = srcdir / "index.rst"
+    directive = ".. ideas-catalog:: ideas.md\n"
+    text = index.read_text(encoding="utf-8")
+    assert directive in text
+    index.write_text(text.replace(directive, directive + "   :skills: Go, Rust\n"), "utf-8")
+    calls = _count_matches(monkeypatch)
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    shown = [
+        p
+        for p in seed_catalog.projects
+        if any(s.slug in {"go", "rust"} for i in p.ideas for s in i.skills)
+    ]
+    assert len(shown) > 2  # several project pages, so per-page selection would show
+    idea_count = sum(len(p.ideas) for p in seed_catalog.projects)
+    # the host page selects once, the generated pages share one selection: each idea is
+    # asked about at most twice, where selecting per project page asked once per page
+    assert 0 < calls[0] <= 2 * idea_count
+
+
+def test_an_unfiltered_catalog_asks_about_no_idea(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_catalog: Catalog
+) -> None:
+    calls = _count_matches(monkeypatch)
+    app = build(make_app, make_site(tmp_path, "catalog-rst"))
+    assert warnings(app) == []
+    html = (Path(app.outdir) / "ideas" / f"{seed_catalog.projects[-1].slug}.html").read_text(
+        encoding="utf-8"
+    )
+    assert seed_catalog.projects[-1].ideas[-1].title in html
+    assert calls[0] == 0

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from _sphinx_sites import ROOTS, MakeApp, build, make_site, pages, rebuild, warnings
+
+from sphinxcontrib_ideas.pages import _without_lines
+from sphinxcontrib_ideas.reader import load_catalog
 
 TIKV_DESCRIPTION = "Implement a basic coprocessor plugin runtime on top of Wasmer."
 NEW_IDEA = """##### Tremor language server
@@ -312,3 +316,17 @@ def test_an_ideas_file_restored_with_its_old_mtime_is_read_again(
     assert "index" in read
     assert warnings(app) == []
     _same_as_clean(pages(Path(app.outdir)), _clean_copy(make_app, srcdir, tmp_path))
+
+
+def test_the_stub_digest_ignores_line_numbers_and_nothing_else(seed_path: Path) -> None:
+    project = next(p for p in load_catalog(seed_path).catalog.projects if p.ideas[0].mentors)
+    idea = project.ideas[0]
+    mentor = replace(idea.mentors[0], line=idea.mentors[0].line + 3)
+    moved_idea = replace(idea, line=idea.line + 3, description_line=9, mentors=(mentor,))
+    moved = replace(project, line=project.line + 3, intro_line=7, ideas=(moved_idea,))
+    same = replace(project, ideas=(replace(idea, mentors=(idea.mentors[0],)),))
+    assert _without_lines(moved) == _without_lines(same)
+    # a change deep inside (one mentor's e-mail) still changes what is digested
+    other = replace(mentor, email="someone-else@example.org")
+    changed = replace(moved, ideas=(replace(moved_idea, mentors=(other,)),))
+    assert _without_lines(changed) != _without_lines(moved)
