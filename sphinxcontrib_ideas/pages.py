@@ -359,15 +359,19 @@ def _without_lines(record: object) -> object:
     Tuples, not copies with the lines at 0: this runs over every project on every build,
     a no-op one included, and building new dataclasses cost a third of that build.
     """
-    if isinstance(record, str):
-        return record
     if isinstance(record, tuple):
-        return tuple(_without_lines(item) for item in record)
-    kind = type(record)
-    getter = _content_getter(kind)
-    if getter is None:
-        return record
-    return (kind.__name__, *(_without_lines(value) for value in getter(record)))
+        values: Iterable[object] = record
+        head: tuple[object, ...] = ()
+    else:
+        getter = _content_getter(type(record))
+        if getter is None:
+            return record
+        values, head = getter(record), (type(record).__name__,)
+    # most values are strings: no call for them
+    return (*head, *[v if type(v) in _PLAIN else _without_lines(v) for v in values])
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 #: dataclass -> what :func:`_content_getter` made for it (a handful of model classes).
