@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences  # type: ignore[attr-defined]
 
@@ -95,3 +96,18 @@ def build_standalone(
         return Path(app.outdir), warnings(app)
     finally:
         app.cleanup()
+
+
+def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every ideas file the Sphinx layer really parses (not served from its cache)."""
+    from sphinxcontrib_ideas import _catalogs, reader
+
+    parsed: list[str] = []
+    real = reader.load_catalog
+
+    def counting(path: str, **kwargs: Any) -> Any:
+        parsed.append(path)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(_catalogs, "load_catalog", counting)
+    return parsed

@@ -6,22 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from _sphinx_sites import count_parses
 
 import sphinxcontrib_ideas
-from sphinxcontrib_ideas import _catalogs, reader
+from sphinxcontrib_ideas import _catalogs
 from sphinxcontrib_ideas.model import ParseResult
-
-
-def _counting_loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    parsed: list[str] = []
-    real = reader.load_catalog
-
-    def counting(path: str, **kwargs: object) -> object:
-        parsed.append(path)
-        return real(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(_catalogs, "load_catalog", counting)
-    return parsed
 
 
 def test_a_result_on_disk_is_used_only_by_the_same_code(
@@ -29,7 +18,7 @@ def test_a_result_on_disk_is_used_only_by_the_same_code(
 ) -> None:
     ideas = tmp_path / "ideas.md"
     shutil.copy(seed_path, ideas)
-    parsed = _counting_loads(monkeypatch)
+    parsed = count_parses(monkeypatch)
     monkeypatch.setattr(_catalogs, "_cache", {})
     first = _catalogs.load(str(ideas), skill_aliases={}, cache_dir=str(tmp_path))
     assert isinstance(first, ParseResult)

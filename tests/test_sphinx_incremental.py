@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from _sphinx_sites import ROOTS, MakeApp, build, make_site, pages, rebuild, warnings
+from _sphinx_sites import ROOTS, MakeApp, build, count_parses, make_site, pages, rebuild, warnings
 
 from sphinxcontrib_ideas.pages import _without_lines
 from sphinxcontrib_ideas.reader import load_catalog
@@ -234,19 +234,12 @@ def test_a_parallel_build_equals_a_serial_one(make_app: MakeApp, tmp_path: Path,
 def test_a_no_op_build_in_a_new_process_does_not_parse_again(
     make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sphinxcontrib_ideas import _catalogs, reader
+    from sphinxcontrib_ideas import _catalogs
 
     srcdir = make_site(tmp_path, "catalog-rst")
     build(make_app, srcdir)
-    parsed: list[str] = []
-    real = reader.load_catalog
-
-    def counting(path: str, **kwargs: object) -> object:
-        parsed.append(path)
-        return real(path, **kwargs)  # type: ignore[arg-type]
-
+    parsed = count_parses(monkeypatch)
     monkeypatch.setattr(_catalogs, "_cache", {})  # what a new process starts with
-    monkeypatch.setattr("sphinxcontrib_ideas._catalogs.load_catalog", counting)
     app, read = rebuild(make_app, srcdir)
     assert read == []
     assert parsed == []
