@@ -257,6 +257,11 @@ def sphinx_build(
         shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, BENCH_NO_SIDEBAR="1" if no_sidebar else "")
+    # Byte-code as users have it (pip compiles an installed package): with
+    # PYTHONDONTWRITEBYTECODE set (some shells and CI images set it), the extension, installed
+    # editable from this checkout, would be compiled from source on every build, while
+    # Sphinx and MyST load their installed .pyc files, a cost only A would pay.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-N", "-j", str(jobs)]
     cmd += ["-d", str(out / ".doctrees"), str(src), str(out / "html")]
     log = out / "build.log"

@@ -331,12 +331,11 @@ def load(
     inherit it) and, given ``cache_dir`` (the doctree folder), on disk, so that a no-op
     build in a new process does not parse the file again.
     """
-    try:
-        stat = os.stat(path)
-    except OSError:
+    state = file_key(path)
+    if state is None:
         return _load_uncached(path, skill_aliases)
     aliases = tuple(sorted(skill_aliases.items()))
-    key = (path, stat.st_mtime_ns, stat.st_size, aliases, _code_stamp())
+    key = (*state, aliases, code_stamp())
     with _cache_lock:
         if key not in _cache:
             if len(_cache) >= _CACHE_SIZE:
@@ -351,40 +350,61 @@ def load(
 
 
 @functools.cache
-def _code_stamp() -> tuple[int, ...]:
+def code_stamp() -> tuple[int, ...]:
     """Modification times of the package's modules: a cached result made by another
     version of the parser (which spans many private modules) is not used."""
     return tuple(path.stat().st_mtime_ns for path in sorted(Path(__file__).parent.glob("*.py")))
 
 
-def _cache_file(key: _CacheKey, cache_dir: str) -> Path:
-    name = hashlib.sha256(repr(key[0]).encode("utf-8")).hexdigest()[:24]
-    return Path(cache_dir, "sphinxcontrib-ideas", f"{name}.pickle")
+def file_key(path: str) -> tuple[str, int, int] | None:
+    """(path, mtime, size) of a file: what tells that it is as it was; None if it is gone."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return path, stat.st_mtime_ns, stat.st_size
 
 
-def _load_cached(key: _CacheKey, cache_dir: str | None) -> ParseResult | None:
+def read_cached(name: str, key: object, cache_dir: str | None) -> object | None:
+    """What :func:`write_cached` stored under ``name`` in ``cache_dir`` with an equal
+    ``key``; None when there is none, it is unreadable, or it was stored under another key."""
     if cache_dir is None:
         return None
     try:
-        with _cache_file(key, cache_dir).open("rb") as stream:
-            stored_key, result = pickle.load(stream)
+        with _cache_file(name, cache_dir).open("rb") as stream:
+            stored_key, value = pickle.load(stream)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
-        return None
-    # a cache from another version of the model is simply not used
-    return result if stored_key == key and isinstance(result, ParseResult) else None
+        return None  # e.g. a cache from another version of the model
+    return value if stored_key == key else None
 
 
-def _store(key: _CacheKey, result: ParseResult | IdeasFileError, cache_dir: str | None) -> None:
-    if cache_dir is None or not isinstance(result, ParseResult):
+def write_cached(name: str, key: object, value: object, cache_dir: str | None) -> None:
+    """Keep ``value`` on disk under ``name`` for the next build that asks with ``key``."""
+    if cache_dir is None:
         return
-    target = _cache_file(key, cache_dir)
+    target = _cache_file(name, cache_dir)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL))
+        partial.write_bytes(pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(partial, target)  # atomic: parallel writers never leave half a file
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def _cache_file(name: str, cache_dir: str) -> Path:
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:24]
+    return Path(cache_dir, "sphinxcontrib-ideas", f"{digest}.pickle")
+
+
+def _load_cached(key: _CacheKey, cache_dir: str | None) -> ParseResult | None:
+    result = read_cached(repr(key[0]), key, cache_dir)
+    return result if isinstance(result, ParseResult) else None
+
+
+def _store(key: _CacheKey, result: ParseResult | IdeasFileError, cache_dir: str | None) -> None:
+    if isinstance(result, ParseResult):
+        write_cached(repr(key[0]), key, result, cache_dir)
 
 
 def _load_uncached(path: str, skill_aliases: Mapping[str, str]) -> ParseResult | IdeasFileError:

@@ -24,7 +24,6 @@ from sphinx.util.nodes import make_refnode
 
 from ._logging import warn
 from .model import Subtype, slugify
-from .normalize import canonical_skill
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -184,7 +183,10 @@ class IdeasDomain(Domain):
         )
         if by_alias or objtype != "skill":
             return by_alias
-        # any spelling the alias table knows: :ideas:skill:`golang` is the Go entry
+        # any spelling the alias table knows: :ideas:skill:`golang` is the Go entry (imported
+        # here: the value parsers are not needed by a build that reads nothing)
+        from .normalize import canonical_skill
+
         slug = slugify(canonical_skill(target, self.env.config.ideas_skill_aliases))
         return [(slug, table[slug])] if slug in table else []
 

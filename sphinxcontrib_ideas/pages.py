@@ -29,11 +29,15 @@ from sphinx.project import Project as SphinxProject
 from ._catalogs import (
     CatalogSpec,
     DirectiveUse,
+    code_stamp,
+    file_key,
     load,
     make_filter,
     plan_catalogs,
+    read_cached,
     scan_sources,
     selected,
+    write_cached,
 )
 from ._logging import warn, warn_diagnostic
 from .config import Settings, settings
@@ -260,21 +264,52 @@ def mentor_entries(catalogs: Iterable[LoadedCatalog], *, show_emails: bool) -> l
 def write_pages(app: Sphinx, config: Config, plan: BuildPlan) -> GeneratedPages:
     """Write the stubs that changed and remove stale ones."""
     srcdir = Path(app.srcdir)
-    catalogs = load_catalogs(plan.specs, plan.settings, cache_dir=os.fspath(app.doctreedir))
+    cache_dir = os.fspath(app.doctreedir)
     suffix, syntax = stub_format(config)
-    generated = list(_stubs(plan, catalogs, syntax=syntax))
-    stubs = {docname: text for docname, text, _title in generated}
+    pages, remade = _made_pages(plan, syntax=syntax, cache_dir=cache_dir)
     pages_root = srcdir / plan.settings.pages_dir
     written = _write_stubs(
-        pages_root, srcdir, stubs, suffix, user_suffixes=tuple(config.source_suffix)
+        pages_root, srcdir, pages.stubs, suffix, user_suffixes=tuple(config.source_suffix)
     )
-    _report_unhosted(plan, written, cache_dir=os.fspath(app.doctreedir))
+    if remade or written:  # pages from the cache: every file was read last time
+        _report_unhosted(plan, written, cache_dir=cache_dir)
+    return pages
+
+
+def _made_pages(plan: BuildPlan, *, syntax: str, cache_dir: str) -> tuple[GeneratedPages, bool]:
+    """The stubs for ``plan``, and whether they were made now: from the parsed catalogs, or,
+    when no ideas file, no option and no module of ours changed since the last build, as
+    that build made them (kept only when every file could be read).
+
+    A no-op build then neither loads the parse results nor digests every project: at
+    thousands of ideas both cost more than the rest of the extension's no-op work.
+    """
+    states = [file_key(spec.path) for spec in plan.specs]
+    key = (
+        None if None in states else (states, plan.specs, repr(plan.settings), syntax, code_stamp())
+    )
+    if key is not None:
+        cached = read_cached(_PAGES_CACHE, key, cache_dir)
+        if isinstance(cached, GeneratedPages):
+            return cached, False
+    catalogs = load_catalogs(plan.specs, plan.settings, cache_dir=cache_dir)
+    generated = list(_stubs(plan, catalogs, syntax=syntax))
     hosts = [loaded.spec.host for loaded in catalogs if loaded.spec.host and not loaded.spec.inline]
-    return GeneratedPages(
-        stubs=stubs,
+    pages = GeneratedPages(
+        stubs={docname: text for docname, text, _title in generated},
         navigation=tuple((docname, title) for docname, _text, title in generated),
         index_host=hosts[0] if hosts else None,
     )
+    if key is not None and all(
+        isinstance(load(s.path, skill_aliases=plan.settings.skill_aliases), ParseResult)
+        for s in plan.specs
+    ):
+        write_cached(_PAGES_CACHE, key, pages, cache_dir)
+    return pages, True
+
+
+#: Name of the on-disk cache of :func:`_made_pages` in the doctree folder.
+_PAGES_CACHE = "generated pages"
 
 
 def _report_unhosted(plan: BuildPlan, written: set[str], *, cache_dir: str) -> None:
@@ -413,17 +448,25 @@ def _write_stubs(
     *,
     user_suffixes: tuple[str, ...] = (),
 ) -> set[str]:
-    """Write changed stubs, delete ours that are gone; return the docnames written."""
+    """Write changed stubs, delete ours that are gone; return the docnames written.
+
+    Every stub lies under ``root`` (the pages folder), which is listed once: a stat per
+    stub and suffix would cost more than the rest of a no-op build's page work.
+    """
     manifest = _read_manifest(root)
+    present = _files_under(root)
+    prefix = root.relative_to(srcdir).as_posix() + "/"
+    suffixes = tuple(dict.fromkeys((suffix, *user_suffixes)))
     ours: set[str] = set()
     written: set[str] = set()
     for docname, text in stubs.items():
-        path = srcdir / (docname + suffix)
-        relative = path.relative_to(root).as_posix()
-        if _users_page(srcdir, docname, (suffix, *user_suffixes), manifest, root):
+        stem = docname.removeprefix(prefix)
+        if any(_users_page(root, stem + s, manifest, present) for s in suffixes):
             continue  # the user's own page of that name wins
+        relative = stem + suffix
         ours.add(relative)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path = root / relative
+        if relative not in present or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             written.add(docname)
@@ -437,15 +480,19 @@ def _write_stubs(
     return written
 
 
-def _users_page(
-    srcdir: Path, docname: str, suffixes: Iterable[str], manifest: set[str], root: Path
-) -> bool:
-    """Whether the user wrote a page for ``docname`` (in any source suffix)."""
-    for candidate in {srcdir / (docname + s) for s in suffixes}:
-        relative = candidate.relative_to(root).as_posix()
-        if candidate.exists() and relative not in manifest and not _is_stub(candidate):
-            return True
-    return False
+def _files_under(root: Path) -> set[str]:
+    """Paths (``/``-separated, relative to ``root``) of every file under ``root``."""
+    found: set[str] = set()
+    for folder, _dirs, files in os.walk(root):
+        inside = Path(folder).relative_to(root).as_posix()
+        head = "" if inside == "." else inside + "/"
+        found.update(head + name for name in files)
+    return found
+
+
+def _users_page(root: Path, relative: str, manifest: set[str], present: set[str]) -> bool:
+    """Whether the file ``relative`` (to ``root``) is a page the user wrote."""
+    return relative in present and relative not in manifest and not _is_stub(root / relative)
 
 
 def _read_manifest(root: Path) -> set[str]:

@@ -31,7 +31,7 @@ def test_a_result_on_disk_is_used_only_by_the_same_code(
 
     # another version of any module of the package (the parser spans many) parses again
     monkeypatch.setattr(_catalogs, "_cache", {})
-    monkeypatch.setattr(_catalogs, "_code_stamp", lambda: (1, 2, 3))
+    monkeypatch.setattr(_catalogs, "code_stamp", lambda: (1, 2, 3))
     _catalogs.load(str(ideas), skill_aliases={}, cache_dir=str(tmp_path))
     assert parsed == [str(ideas), str(ideas)]
 
@@ -40,4 +40,4 @@ def test_the_code_stamp_covers_every_module_of_the_package() -> None:
     package = Path(sphinxcontrib_ideas.__file__).parent
     modules = sorted(package.glob("*.py"))
     assert {"parser.py", "_mentors.py", "_skills.py", "_fields.py"} <= {m.name for m in modules}
-    assert _catalogs._code_stamp() == tuple(m.stat().st_mtime_ns for m in modules)
+    assert _catalogs.code_stamp() == tuple(m.stat().st_mtime_ns for m in modules)

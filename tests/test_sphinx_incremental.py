@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _sphinx_sites import ROOTS, MakeApp, build, count_parses, make_site, pages, rebuild, warnings
@@ -255,6 +256,55 @@ def test_a_no_op_build_in_a_new_process_does_not_parse_again(
     monkeypatch.setattr(_catalogs, "_cache", {})
     rebuild(make_app, srcdir)
     assert parsed == [str(srcdir / "ideas.md")]
+
+
+def _stubs(srcdir: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in (srcdir / "ideas").glob("*.rst")}
+
+
+def test_a_no_op_build_in_a_new_process_takes_its_pages_from_the_last_build(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sphinxcontrib_ideas import _catalogs
+    from sphinxcontrib_ideas import pages as ideas_pages
+
+    srcdir = make_site(tmp_path, "catalog-rst")
+    build(make_app, srcdir)
+    first = _stubs(srcdir)
+    loads: list[int] = []
+    real = ideas_pages.load_catalogs
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        loads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ideas_pages, "load_catalogs", counting)
+    monkeypatch.setattr(_catalogs, "_cache", {})  # what a new process starts with
+    _app, read = rebuild(make_app, srcdir)
+    assert (read, loads) == ([], [])  # not even the parse result was loaded
+    assert _stubs(srcdir) == first
+    # an option that changes what every page shows makes them again, as a clean build does
+    upstream = {"ideas_upstream_url": "https://example.org/ideas.md"}
+    monkeypatch.setattr(_catalogs, "_cache", {})
+    rebuild(make_app, srcdir, confoverrides=upstream)
+    assert loads
+    remade = _stubs(srcdir)
+    # (stubs digest their file's path: compare with a clean build in the same folder)
+    shutil.rmtree(srcdir / "ideas")
+    shutil.rmtree(srcdir / "_build")
+    build(make_app, srcdir, confoverrides=upstream)
+    assert remade == _stubs(srcdir) != first
+
+
+def test_a_catalog_file_that_cannot_be_read_is_reported_on_every_build(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    (srcdir / "broken.md").write_bytes(b"\x00\x01\x02" * 200)
+    overrides = {"ideas_catalogs": ["broken.md"]}
+    for fresh in (True, False, False):
+        app = build(make_app, srcdir, confoverrides=overrides, freshenv=fresh)
+        assert any("broken.md" in w and "[ideas.file]" in w for w in warnings(app))
 
 
 def test_an_ideas_file_outside_the_source_folder_is_followed(
