@@ -15,6 +15,7 @@ configuration still compares equal) and so never enters the book.
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
 from dataclasses import dataclass, replace
@@ -65,13 +66,25 @@ def write_ideas_json(app: Sphinx, exception: Exception | None) -> None:
     published = _published(app, domain)
     if not published:
         return  # a project without catalogs gets no file
-    document = build_document(app, domain, published)
-    text = json.dumps(document, indent=1, ensure_ascii=False) + "\n"
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    else:
+    _write_if_changed(path, build_document(app, domain, published))
+
+
+def _write_if_changed(path: Path, document: JSONDict) -> None:
+    """Write ``document`` to ``path`` unless the file already holds the same text.
+
+    Streamed to a file beside it and compared there: at thousands of ideas the text and
+    the old file's text, held at once, would be the build's peak of memory.
+    """
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with partial.open("w", encoding="utf-8") as stream:
+        json.dump(document, stream, indent=1, ensure_ascii=False)
+        stream.write("\n")
+    if path.is_file() and filecmp.cmp(partial, path, shallow=False):
+        partial.unlink()
         # Same text: mark it current, so the next build that reads nothing skips it.
         os.utime(path)
+    else:
+        os.replace(partial, path)
 
 
 def _up_to_date(path: Path, read_times: Iterable[int]) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]  # no stubs in the test extra
 import pytest
-from _sphinx_sites import MakeApp, build, make_site, warnings
+from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 from test_export import strict
 
 from sphinxcontrib_ideas import _json
@@ -148,6 +148,13 @@ def test_written_only_when_it_changed(make_app: MakeApp, tmp_path: Path) -> None
     before = target.stat().st_mtime_ns
     build(make_app, srcdir, freshenv=False)
     assert target.stat().st_mtime_ns == before
+    # a page read again with nothing new: the same file, not written again
+    inode = target.stat().st_ino
+    index = next(srcdir.glob("index.*"))
+    index.write_text(index.read_text(encoding="utf-8"), encoding="utf-8")
+    _app, read = rebuild(make_app, srcdir)
+    assert read
+    assert target.stat().st_ino == inode
     gsoc = srcdir / "gsoc-2023.md"
     gsoc.write_text(
         gsoc.read_text(encoding="utf-8").replace("in parallel", "in threads"), encoding="utf-8"
@@ -155,6 +162,8 @@ def test_written_only_when_it_changed(make_app: MakeApp, tmp_path: Path) -> None
     build(make_app, srcdir, freshenv=False)
     assert target.stat().st_mtime_ns != before
     assert "in threads" in target.read_text(encoding="utf-8")
+    # streamed through a file beside it, which is never left behind
+    assert sorted(p.name for p in target.parent.glob("*ideas.json*")) == ["ideas.json"]
 
 
 def test_a_no_op_build_skips_the_export_and_a_lost_file_comes_back(
