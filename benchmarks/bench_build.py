@@ -74,6 +74,15 @@ suppress_warnings = []
 # for hand-written pages too, so turning it off isolates the per-idea cost.
 if os.environ.get("BENCH_NO_SIDEBAR"):
     html_sidebars = {{"**": []}}
+# The extension's own share of the CPU time, sampled (see _own_time.py).
+if os.environ.get("BENCH_OWN_TIME"):
+    import sys
+
+    sys.path.insert(0, os.environ["BENCH_OWN_TIME"])
+    import _own_time
+
+    _own_time.start()
+    del sys, _own_time
 """
 
 _A_INDEX = """\
@@ -241,6 +250,13 @@ class Run:
     written: tuple[str, ...]
     warnings: int
     returncode: int
+    #: Share of the CPU samples with the extension's code on the stack (own-time runs).
+    own_share: float | None = None
+
+    @property
+    def own_cpu_s(self) -> float | None:
+        """CPU seconds of the extension's own work, from the sampled share."""
+        return None if self.own_share is None else self.own_share * self.cpu_s
 
     @property
     def rewritten_only(self) -> tuple[str, ...]:
@@ -250,7 +266,14 @@ class Run:
 
 
 def sphinx_build(
-    label: str, src: Path, out: Path, *, jobs: int = 1, fresh: bool, no_sidebar: bool = False
+    label: str,
+    src: Path,
+    out: Path,
+    *,
+    jobs: int = 1,
+    fresh: bool,
+    no_sidebar: bool = False,
+    own_time: bool = False,
 ) -> Run:
     """Run one HTML build in a child process; CPU and peak RSS come from ``os.wait4``."""
     if fresh:
@@ -262,6 +285,7 @@ def sphinx_build(
     # editable from this checkout, would be compiled from source on every build, while
     # Sphinx and MyST load their installed .pyc files, a cost only A would pay.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["BENCH_OWN_TIME"] = str(HERE) if own_time else ""
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-N", "-j", str(jobs)]
     cmd += ["-d", str(out / ".doctrees"), str(src), str(out / "html")]
     log = out / "build.log"
@@ -283,7 +307,18 @@ def sphinx_build(
         written=tuple(_WRITE.findall(text)),
         warnings=sum(1 for line in text.splitlines() if _WARNING.search(line)),
         returncode=child.returncode,
+        own_share=_own_share(text),
     )
+
+
+_OWN = re.compile(r"^own-time samples: (\d+) of (\d+)$", re.MULTILINE)
+
+
+def _own_share(log: str) -> float | None:
+    match = _OWN.search(log)
+    if match is None or not int(match.group(2)):
+        return None
+    return int(match.group(1)) / int(match.group(2))
 
 
 # ---------------------------------------------------------------------------
@@ -341,9 +376,18 @@ def run_size(ideas: int, *, variants: Sequence[str], work: Path = WORK) -> SizeR
     runs: dict[str, Run] = {}
 
     def build(
-        key: str, src: Path, out: str, *, fresh: bool, jobs: int = 1, no_sidebar: bool = False
+        key: str,
+        src: Path,
+        out: str,
+        *,
+        fresh: bool,
+        jobs: int = 1,
+        no_sidebar: bool = False,
+        own_time: bool = False,
     ) -> None:
-        run = sphinx_build(key, src, root / out, jobs=jobs, fresh=fresh, no_sidebar=no_sidebar)
+        run = sphinx_build(
+            key, src, root / out, jobs=jobs, fresh=fresh, no_sidebar=no_sidebar, own_time=own_time
+        )
         runs[key] = run
         print_run(run)
 
@@ -361,7 +405,7 @@ def run_size(ideas: int, *, variants: Sequence[str], work: Path = WORK) -> SizeR
             write_project_a(src_a, catalog)
             build(f"{key} (undo)", src_a, "out-a", fresh=False)
     if "nosidebar" in variants:
-        build("A full nosidebar", src_a, "out-a-ns", fresh=True, no_sidebar=True)
+        build("A full nosidebar", src_a, "out-a-ns", fresh=True, no_sidebar=True, own_time=True)
         build("B full nosidebar", src_b, "out-b-ns", fresh=True, no_sidebar=True)
     if "j2" in variants:
         build("A full -j2", src_a, "out-a-j2", fresh=True, jobs=2)
@@ -381,7 +425,8 @@ def print_run(run: Run) -> None:
     print(
         f"  {run.label:<18} wall {run.wall_s:8.2f} s  cpu {run.cpu_s:8.2f} s  "
         f"rss {run.rss_mb:7.1f} MB  read {len(run.read):5d}  written {len(run.written):5d}  "
-        f"warnings {run.warnings}{status}",
+        f"warnings {run.warnings}{status}"
+        + (f"  own {100 * run.own_share:.1f}%" if run.own_share is not None else ""),
         flush=True,
     )
 
@@ -404,6 +449,9 @@ def print_summary(result: SizeResult) -> None:
         a_ns, b_ns = r["A full nosidebar"], r["B full nosidebar"]
         print(f"    nosidebar A/B cpu      {_ratio(a_ns, b_ns, 'cpu_s')}")
         print(f"    nosidebar A ms/idea    {1000 * a_ns.cpu_s / result.ideas:.2f} (cpu)")
+        if a_ns.own_cpu_s is not None:
+            own = 1000 * a_ns.own_cpu_s / result.ideas
+            print(f"    extension's own ms/idea {own:.2f} (cpu, sampled)")
     print(f"    A -j2 / -j1 wall       {_ratio(r.get('A full -j2'), r.get('A full'), 'wall_s')}")
     for key in EDITS:
         if key in r:
@@ -426,6 +474,11 @@ def print_scaling(results: Sequence[SizeResult]) -> None:
         f"\nA (sidebar off) CPU per idea at {large.ideas} vs {small.ideas}: "
         f"{per_large / per_small:.2f}x (target <= 1.1)"
     )
+    own_small = small.runs["A full nosidebar"].own_cpu_s
+    own_large = large.runs["A full nosidebar"].own_cpu_s
+    if own_small and own_large:
+        ratio = (own_large / large.ideas) / (own_small / small.ideas)
+        print(f"the extension's own work per idea, {large.ideas} vs {small.ideas}: {ratio:.2f}x")
 
 
 def print_machine() -> None:
@@ -463,6 +516,7 @@ def save(results: Sequence[SizeResult], path: Path) -> None:
                     "rewritten_only": len(run.rewritten_only),
                     "warnings": run.warnings,
                     "returncode": run.returncode,
+                    "own_share": run.own_share,
                 }
                 for key, run in res.runs.items()
             },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -230,6 +231,24 @@ def test_a_parallel_build_equals_a_serial_one(make_app: MakeApp, tmp_path: Path,
     assert (Path(parallel.outdir) / "objects.inv").read_bytes() == (
         Path(serial.outdir) / "objects.inv"
     ).read_bytes()
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_only_a_parallel_build_freezes_the_collector_and_it_thaws_at_the_end(
+    make_app: MakeApp, tmp_path: Path, parallel: int
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-rst")
+    app = make_app("html", srcdir=srcdir, freshenv=True, parallel=parallel)
+    frozen: list[int] = []
+    # after our handler (priority 900): what the writing workers are forked with
+    app.connect("env-updated", lambda _app, _env: frozen.append(gc.get_freeze_count()), 950)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings(app) == []
+    assert (frozen[0] > 0) == bool(parallel)
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_no_op_build_in_a_new_process_does_not_parse_again(
