@@ -41,6 +41,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # Run as a script from anywhere: the generator is a sibling module, not a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -252,6 +253,8 @@ class Run:
     returncode: int
     #: Share of the CPU samples with the extension's code on the stack (own-time runs).
     own_share: float | None = None
+    #: How many samples that share is of.
+    own_samples: int = 0
 
     @property
     def own_cpu_s(self) -> float | None:
@@ -307,18 +310,20 @@ def sphinx_build(
         written=tuple(_WRITE.findall(text)),
         warnings=sum(1 for line in text.splitlines() if _WARNING.search(line)),
         returncode=child.returncode,
-        own_share=_own_share(text),
+        **_own_samples(text),
     )
 
 
 _OWN = re.compile(r"^own-time samples: (\d+) of (\d+)$", re.MULTILINE)
 
 
-def _own_share(log: str) -> float | None:
+def _own_samples(log: str) -> dict[str, Any]:
+    """``own_share`` and ``own_samples`` from the sampler's line in a build log."""
     match = _OWN.search(log)
     if match is None or not int(match.group(2)):
-        return None
-    return int(match.group(1)) / int(match.group(2))
+        return {}
+    ours, total = int(match.group(1)), int(match.group(2))
+    return {"own_share": ours / total, "own_samples": total}
 
 
 # ---------------------------------------------------------------------------
@@ -449,9 +454,15 @@ def print_summary(result: SizeResult) -> None:
         a_ns, b_ns = r["A full nosidebar"], r["B full nosidebar"]
         print(f"    nosidebar A/B cpu      {_ratio(a_ns, b_ns, 'cpu_s')}")
         print(f"    nosidebar A ms/idea    {1000 * a_ns.cpu_s / result.ideas:.2f} (cpu)")
-        if a_ns.own_cpu_s is not None:
+        if a_ns.own_cpu_s is not None and a_ns.own_samples:
             own = 1000 * a_ns.own_cpu_s / result.ideas
-            print(f"    extension's own ms/idea {own:.2f} (cpu, sampled)")
+            # the share is a proportion of n samples: its standard error is sqrt(p(1-p)/n)
+            share = a_ns.own_share or 0.0
+            spread = own * 1.96 * (share * (1 - share) / a_ns.own_samples) ** 0.5 / share
+            print(
+                f"    extension's own ms/idea {own:.2f} +- {spread:.2f} "
+                f"(cpu, {a_ns.own_samples} samples, 95%)"
+            )
     print(f"    A -j2 / -j1 wall       {_ratio(r.get('A full -j2'), r.get('A full'), 'wall_s')}")
     for key in EDITS:
         if key in r:
@@ -517,6 +528,7 @@ def save(results: Sequence[SizeResult], path: Path) -> None:
                     "warnings": run.warnings,
                     "returncode": run.returncode,
                     "own_share": run.own_share,
+                    "own_samples": run.own_samples,
                 }
                 for key, run in res.runs.items()
             },
