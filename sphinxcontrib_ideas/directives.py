@@ -53,7 +53,8 @@ CATALOG_OPTIONS: tuple[tuple[str, str], ...] = (
     (
         "no-pages",
         "render the whole catalog on this page, without generated pages (with its indices, "
-        "unless other catalogs have index pages); listings include it",
+        "unless other catalogs have index pages; of several such catalogs, the first one's "
+        "page holds the indices that span them all); listings include it",
     ),
     ("label", "the catalog's name in indices, listings and filters, e.g. ``2022 Spring``"),
     ("term", "another name for ``:label:``"),
@@ -265,13 +266,30 @@ class IdeasCatalogDirective(_IdeasDirective):
             sections.append(section)
         self.record_projects(projects, prefix)
         if not self._index_pages():
-            # the indices' objects belong to one page: the first inline catalog's host
-            first = next((s.host for s in self.domain.catalogs if s.inline), None)
-            record = first in {None, self.env.docname}
+            # the indices' objects belong to one page, the first inline catalog's host,
+            # whose indices span every inline catalog, as generated index pages do
+            inline = [s for s in self.domain.catalogs if s.inline]
+            record = not inline or inline[0].host == self.env.docname
             loaded = [LoadedCatalog(spec, catalog, projects)]
+            if record:
+                loaded = self._spanned(loaded[0], inline)
             for kind in ("skills", "mentors"):
                 sections.append(_index_section(self, kind, loaded, record=record))
         return sections
+
+    def _spanned(self, own: LoadedCatalog, inline: list[CatalogSpec]) -> list[LoadedCatalog]:
+        """This page's catalog and every other inline one (as its host selects it), in
+        plan order; the other files become dependencies of this page."""
+        others = [s for s in inline if s.path != own.spec.path]
+        for other in others:
+            self.env.note_dependency(other.path)
+            self.domain.note_host(self.env.docname, other.path)
+        found = load_catalogs(others, self.ideas_settings, cache_dir=self.cache_dir)
+        by_path = {c.spec.path: c for c in [own, *found]}
+        order = [s.path for s in inline]
+        if own.spec.path not in order:  # a directive the scan did not see
+            order.insert(0, own.spec.path)
+        return [by_path[path] for path in order if path in by_path]
 
     def _index_pages(self) -> bool:
         """Whether this build has the generated skills and mentor index pages."""

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from _sphinx_sites import MakeApp, build, make_site, warnings
+from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 from sphinx.errors import ConfigError
 
 from sphinxcontrib_ideas.reader import load_catalog
@@ -284,6 +284,57 @@ def test_a_bad_catalog_entry_in_config_is_a_clear_error(
     srcdir = make_site(tmp_path, "catalog-rst")
     with pytest.raises(ConfigError, match="ideas_catalogs"):
         make_app("html", srcdir=srcdir, confoverrides={"ideas_catalogs": [entry]})
+
+
+EXTRA_CATALOG = """### Zeta
+
+#### Proof assistant
+
+- Description: Port the checker.
+- Recommended Skills: Haskell, Rust
+- Mentor(s): Zed Zulu (@zedzulu)
+"""
+
+
+@pytest.mark.parametrize("host", ["rst", "myst"])
+def test_the_indices_of_inline_catalogs_span_them_all(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    srcdir = make_site(tmp_path, "catalog-inline")
+    (srcdir / "zeta.md").write_text(EXTRA_CATALOG, encoding="utf-8")
+    if host == "rst":
+        page = ":orphan:\n\nExtra\n=====\n\n.. ideas-catalog:: zeta.md\n   :no-pages:\n"
+        (srcdir / "extra.rst").write_text(page, encoding="utf-8")
+    else:
+        conf = srcdir / "conf.py"
+        conf.write_text(
+            conf.read_text(encoding="utf-8")
+            .replace('["sphinxcontrib_ideas"]', '["myst_parser", "sphinxcontrib_ideas"]')
+            .replace(
+                '{".rst": "restructuredtext"}', '{".rst": "restructuredtext", ".md": "markdown"}'
+            ),
+            encoding="utf-8",
+        )
+        page = "---\norphan: true\n---\n# Extra\n\n```{ideas-catalog} zeta.md\n:no-pages:\n```\n"
+        (srcdir / "extra.md").write_text(page, encoding="utf-8")
+    app = build(make_app, srcdir)
+    # every skill chip on either page finds its entry
+    assert warnings(app) == []
+    objects = _objects(app)
+    assert {d for d, _a in objects["skill"].values()} == {"extra"}
+    assert {"haskell", "rust", "go"} <= set(objects["skill"])
+    assert "zedzulu" in objects["mentor"]
+    # the spanning index on the first page links to the other page's ideas
+    extra = (Path(app.outdir) / "extra.html").read_text(encoding="utf-8")
+    assert 'href="index.html#idea-' in extra
+    # and the other page's chips link to it
+    index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'href="extra.html#skill-go"' in index
+    # editing the other catalog re-reads the page whose indices show it
+    ideas = srcdir / "ideas.md"
+    ideas.write_text(ideas.read_text(encoding="utf-8").replace("Golang", "Elixir"), "utf-8")
+    _app, read = rebuild(make_app, srcdir)
+    assert read == ["extra", "index"]
 
 
 def test_an_inline_catalog_beside_one_with_pages_is_a_catalog_of_its_own(
