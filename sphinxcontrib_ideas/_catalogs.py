@@ -331,11 +331,11 @@ def load(
     inherit it) and, given ``cache_dir`` (the doctree folder), on disk, so that a no-op
     build in a new process does not parse the file again.
     """
-    state = file_key(path)
+    state = file_state(path)
     if state is None:
         return _load_uncached(path, skill_aliases)
     aliases = tuple(sorted(skill_aliases.items()))
-    key = (*state, aliases, code_stamp())
+    key = (path, *state, aliases, code_stamp())
     with _cache_lock:
         if key not in _cache:
             if len(_cache) >= _CACHE_SIZE:
@@ -356,13 +356,17 @@ def code_stamp() -> tuple[int, ...]:
     return tuple(path.stat().st_mtime_ns for path in sorted(Path(__file__).parent.glob("*.py")))
 
 
-def file_key(path: str) -> tuple[str, int, int] | None:
-    """(path, mtime, size) of a file: what tells that it is as it was; None if it is gone."""
+#: (mtime in ns, size) of a file, or None when it cannot be read.
+FileState = tuple[int, int] | None
+
+
+def file_state(path: str) -> FileState:
+    """What tells whether an ideas file changed, even when its mtime went backwards."""
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    return path, stat.st_mtime_ns, stat.st_size
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def read_cached(name: str, key: object, cache_dir: str | None) -> object | None:

@@ -10,7 +10,6 @@ which pages refer to ideas, so those can be re-written when the catalogs change.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -22,6 +21,7 @@ from sphinx.locale import get_translation
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from ._catalogs import FileState, file_state
 from ._logging import warn
 from .model import Subtype, slugify
 
@@ -56,19 +56,6 @@ class IdeasObject:
     display: str
     #: Other names a reference may use (title, handle, project name), any case.
     aliases: tuple[str, ...] = ()
-
-
-#: (mtime in ns, size) of a file, or None when it cannot be read.
-FileState = tuple[int, int] | None
-
-
-def file_state(path: str) -> FileState:
-    """What tells whether an ideas file changed, even when its mtime went backwards."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
 
 
 class IdeasDomain(Domain):

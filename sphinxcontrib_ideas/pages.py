@@ -30,7 +30,7 @@ from ._catalogs import (
     CatalogSpec,
     DirectiveUse,
     code_stamp,
-    file_key,
+    file_state,
     load,
     make_filter,
     plan_catalogs,
@@ -41,7 +41,7 @@ from ._catalogs import (
 )
 from ._logging import warn, warn_diagnostic
 from .config import Settings, settings
-from .domain import file_state, ideas_domain
+from .domain import ideas_domain
 from .filters import FilterError, IdeaFilter
 from .model import Catalog, Idea, ParseResult, Project, Subtype
 from .reader import IdeasFileError
@@ -284,7 +284,7 @@ def _made_pages(plan: BuildPlan, *, syntax: str, cache_dir: str) -> tuple[Genera
     A no-op build then neither loads the parse results nor digests every project: at
     thousands of ideas both cost more than the rest of the extension's no-op work.
     """
-    states = [file_key(spec.path) for spec in plan.specs]
+    states = [file_state(spec.path) for spec in plan.specs]  # the specs name the files
     key = (
         None if None in states else (states, plan.specs, repr(plan.settings), syntax, code_stamp())
     )
