@@ -27,8 +27,8 @@ _STATIC = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``ideas`` domain, directives, configuration and event handlers."""
+    from ._collector import setup_collector
     from ._myst import setup_myst
-    from ._parallel import setup_parallel
     from .config import register_config_values, validate_config
     from .directives import IdeasCatalogDirective, IdeasIndexDirective, IdeasProjectDirective
     from .domain import IdeasDomain, warn_missing_reference
@@ -52,7 +52,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)
     setup_listings(app)  # ideas-list, ideas-table, "also in" links, ideas.json
-    setup_parallel(app)  # -j N: forked workers do not copy the parent's heap
+    setup_collector(app)  # fewer collections; -j N: workers do not walk the parent's heap
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx.errors import ConfigError
 
@@ -34,6 +34,9 @@ class ConfigValue:
     types: tuple[type, ...]
     #: One line for the docs.
     doc: str
+    #: What Sphinx redoes when the value changes: ``"env"`` (re-read every document) for
+    #: values that change what pages say, ``""`` for those that only change how it is built.
+    rebuild: Literal["env", ""] = "env"
 
 
 #: Every configuration value of the extension, in the order the docs list them.
@@ -85,6 +88,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "write ``ideas.json`` (the ``sphinx-ideas export`` format plus each object's URI in "
         "this build) into the output folder of every builder",
     ),
+    ConfigValue(
+        "ideas_tune_gc",
+        True,
+        (bool,),
+        "during a build, collect Python's garbage less often and, with ``-j N``, freeze it "
+        "before Sphinx forks its workers, as the usage page's section on large catalogs "
+        "explains; ``False`` leaves the collector as it is",
+        rebuild="",
+    ),
 )
 
 
@@ -111,9 +123,9 @@ class Settings:
 
 
 def register_config_values(app: Sphinx) -> None:
-    """Add every value of :data:`CONFIG_VALUES` to Sphinx (all change doctrees)."""
+    """Add every value of :data:`CONFIG_VALUES` to Sphinx."""
     for value in CONFIG_VALUES:
-        app.add_config_value(value.name, value.default, "env", types=value.types)
+        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
 
 
 def validate_config(app: Sphinx, config: Config) -> None:

@@ -233,21 +233,63 @@ def test_a_parallel_build_equals_a_serial_one(make_app: MakeApp, tmp_path: Path,
     ).read_bytes()
 
 
-@pytest.mark.parametrize("parallel", [0, 2])
-def test_only_a_parallel_build_freezes_the_collector_and_it_thaws_at_the_end(
-    make_app: MakeApp, tmp_path: Path, parallel: int
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+@pytest.mark.parametrize(("parallel", "tune"), [(0, True), (2, True), (2, False)])
+def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
+    make_app: MakeApp, tmp_path: Path, host: str, parallel: int, tune: bool
 ) -> None:
-    srcdir = make_site(tmp_path, "catalog-rst")
-    app = make_app("html", srcdir=srcdir, freshenv=True, parallel=parallel)
-    frozen: list[int] = []
-    # after our handler (priority 900): what the writing workers are forked with
-    app.connect("env-updated", lambda _app, _env: frozen.append(gc.get_freeze_count()), 950)
+    from sphinxcontrib_ideas._collector import GEN0_THRESHOLD
+
+    before = gc.get_threshold()
+    srcdir = make_site(tmp_path, host)
+    app = make_app(
+        "html",
+        srcdir=srcdir,
+        freshenv=True,
+        parallel=parallel,
+        confoverrides={"ideas_tune_gc": tune},
+    )
+    seen: list[tuple[int, int]] = []
+    resolved: list[int] = []
+    # after our handlers (priority 900): what the writing workers are forked with
+    app.connect(
+        "env-updated",
+        lambda _app, _env: seen.append((gc.get_threshold()[0], gc.get_freeze_count())),
+        950,
+    )
+    app.connect("doctree-resolved", lambda *_args: resolved.append(gc.get_freeze_count()), 950)
     try:
         app.build()
     finally:
         app.cleanup()
     assert warnings(app) == []
-    assert (frozen[0] > 0) == bool(parallel)
+    [(threshold, frozen)] = seen
+    assert threshold == (max(before[0], GEN0_THRESHOLD) if tune else before[0])
+    assert (frozen > 0) == (tune and bool(parallel))
+    # with -j, each document the main process resolves for a writer is frozen too
+    assert len(resolved) > 1
+    assert (resolved[-1] > frozen) == (tune and bool(parallel))
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_a_failed_build_puts_the_collector_back_too(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    before = gc.get_threshold()
+    app = make_app("html", srcdir=make_site(tmp_path, host), freshenv=True, parallel=2)
+
+    def fail(_app: Any, _env: Any) -> None:
+        raise RuntimeError("a handler after ours fails")
+
+    app.connect("env-updated", fail, 950)
+    try:
+        with pytest.raises(Exception, match="a handler after ours fails"):
+            app.build()
+    finally:
+        app.cleanup()
+    assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
 
 
