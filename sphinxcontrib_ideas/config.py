@@ -92,9 +92,10 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "ideas_tune_gc",
         True,
         (bool,),
-        "during a build, collect Python's garbage less often and, with ``-j N``, freeze it "
-        "before Sphinx forks its workers, as the usage page's section on large catalogs "
-        "explains; ``False`` leaves the collector as it is",
+        "while pages are written, have Python's garbage collector free each page's "
+        "objects when the page is done and, with ``-j N``, not walk the main process's "
+        "memory in the workers, as the usage page's section on large catalogs explains; "
+        "``False`` leaves the collector as it is",
         rebuild="",
     ),
 )

@@ -238,7 +238,7 @@ def test_a_parallel_build_equals_a_serial_one(make_app: MakeApp, tmp_path: Path,
 def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
     make_app: MakeApp, tmp_path: Path, host: str, parallel: int, tune: bool
 ) -> None:
-    from sphinxcontrib_ideas._collector import GEN0_THRESHOLD
+    from sphinxcontrib_ideas._collector import GEN1_NEVER
 
     before = gc.get_threshold()
     srcdir = make_site(tmp_path, host)
@@ -254,21 +254,31 @@ def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
     # after our handlers (priority 900): what the writing workers are forked with
     app.connect(
         "env-updated",
-        lambda _app, _env: seen.append((gc.get_threshold()[0], gc.get_freeze_count())),
+        lambda _app, _env: seen.append((gc.get_threshold()[1], gc.get_freeze_count())),
         950,
     )
     app.connect("doctree-resolved", lambda *_args: resolved.append(gc.get_freeze_count()), 950)
+    # collections of the youngest generation since the middle one's (this process's pages)
+    young: list[int] = []
+    app.connect("html-page-context", lambda *_args: young.append(gc.get_count()[1]), 950)
     try:
         app.build()
     finally:
         app.cleanup()
     assert warnings(app) == []
     [(threshold, frozen)] = seen
-    assert threshold == (max(before[0], GEN0_THRESHOLD) if tune else before[0])
+    # the middle generation waits for the pages (html writes one per document)
+    assert threshold == (GEN1_NEVER if tune else before[1])
     assert (frozen > 0) == (tune and bool(parallel))
     # with -j, each document the main process resolves for a writer is frozen too
     assert len(resolved) > 1
     assert (resolved[-1] > frozen) == (tune and bool(parallel))
+    # each page begins with the previous one's garbage collected
+    assert young
+    if tune:
+        assert set(young) == {0}
+    elif not parallel:  # every page of the build seen: the default leaves some behind
+        assert set(young) != {0}
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
 
