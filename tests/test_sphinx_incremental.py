@@ -284,6 +284,37 @@ def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
 
 
 @pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+@pytest.mark.parametrize(
+    ("buildername", "per_page"),
+    [
+        ("html", True),
+        ("dirhtml", True),
+        ("epub", True),
+        # one page, or no HTML pages at all: nothing to collect between
+        ("singlehtml", False),
+        ("latex", False),
+        ("text", False),
+    ],
+)
+def test_only_builders_that_write_a_page_per_document_collect_per_page(
+    make_app: MakeApp, tmp_path: Path, host: str, buildername: str, per_page: bool
+) -> None:
+    from sphinxcontrib_ideas._collector import GEN1_NEVER
+
+    before = gc.get_threshold()
+    app = make_app(buildername, srcdir=make_site(tmp_path, host), freshenv=True)
+    seen: list[int] = []
+    app.connect("env-updated", lambda _app, _env: seen.append(gc.get_threshold()[1]), 950)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings(app) == []
+    assert seen == [GEN1_NEVER if per_page else before[1]]
+    assert gc.get_threshold() == before
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
 def test_a_failed_build_puts_the_collector_back_too(
     make_app: MakeApp, tmp_path: Path, host: str
 ) -> None:
