@@ -52,7 +52,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)
     setup_listings(app)  # ideas-list, ideas-table, "also in" links, ideas.json
-    setup_collector(app)  # fewer collections; -j N: workers do not walk the parent's heap
+    setup_collector(app)  # page garbage freed per page; -j N: workers skip the main heap
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
