@@ -32,7 +32,8 @@ While ``ideas_tune_gc`` is true (the default), from ``env-updated`` (reading is 
    queued for all the others. Frozen objects are freed only after ``gc.unfreeze()`` at
    the end of the build; the queued documents are alive until then anyway.
 
-Both are undone at ``build-finished``, so that a process that builds several times (a
+Nothing changes when the collector is switched off (``gc.disable()`` or a threshold of
+0). Both are undone at ``build-finished``, so that a process that builds several times (a
 test suite, ``sphinx-autobuild``) is left as it was.
 """
 
@@ -79,7 +80,9 @@ def setup_collector(app: Sphinx) -> None:
             return
         if app.parallel > 1:
             gc.freeze()
-        if writes_a_page_per_document(app) and not saved:
+        # a collector switched off (``gc.disable()`` in conf.py) is the user's choice
+        collecting = gc.isenabled() and gc.get_threshold()[0] > 0
+        if collecting and writes_a_page_per_document(app) and not saved:
             saved.append(gc.get_threshold())
             gen0, _gen1, gen2 = saved[0]
             gc.set_threshold(gen0, GEN1_NEVER, gen2)

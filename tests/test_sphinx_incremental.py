@@ -315,6 +315,28 @@ def test_only_builders_that_write_a_page_per_document_collect_per_page(
 
 
 @pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_a_collector_switched_off_stays_off(make_app: MakeApp, tmp_path: Path, host: str) -> None:
+    before = gc.get_threshold()
+    app = make_app("html", srcdir=make_site(tmp_path, host), freshenv=True)
+    seen: list[int] = []
+    app.connect("env-updated", lambda _app, _env: seen.append(gc.get_threshold()[1]), 950)
+    # no collection between pages either: the count of young collections only grows
+    young: list[int] = []
+    app.connect("html-page-context", lambda *_args: young.append(gc.get_count()[0]), 950)
+    gc.disable()
+    try:
+        app.build()
+    finally:
+        gc.enable()
+        app.cleanup()
+    assert warnings(app) == []
+    assert seen == [before[1]]
+    assert len(young) > 1
+    assert young == sorted(young)
+    assert gc.get_threshold() == before
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
 def test_a_failed_build_puts_the_collector_back_too(
     make_app: MakeApp, tmp_path: Path, host: str
 ) -> None:
