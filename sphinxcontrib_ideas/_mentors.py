@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ._sanitize import link_target
 from ._text import (
     AUTOLINK,
     LINK,
@@ -129,6 +130,8 @@ class _MentorParts:
     role: str | None = None
     name_hint: str | None = None
     extra_handles: tuple[str, ...] = ()
+    #: (URL, scheme) of each link dropped for its scheme (``javascript:`` and the like).
+    unsafe_links: tuple[tuple[str, str], ...] = ()
 
 
 def parse_mentors(value: str, *, line: int) -> tuple[tuple[Mentor, ...], tuple[Diagnostic, ...]]:
@@ -209,6 +212,9 @@ def _parse_mentor(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]
     for step in (_take_at_handles, _take_role):
         step(parts)
     mentor, diagnostics = _build_mentor(parts, raw, line)
+    for url, scheme in parts.unsafe_links:
+        message = f"link to {url!r} dropped: the {scheme!r} scheme is not allowed"
+        diagnostics.append(diag(line, Subtype.UNSAFE, message))
     if spaced and mentor is not None and mentor.github == spaced.group(1):
         written = f"@{spaced.group(1)} {spaced.group(2)}"
         message = f"handle {written!r} has a space, which GitHub handles cannot"
@@ -251,7 +257,11 @@ def _take_links(parts: _MentorParts) -> None:
     for match in reversed(list(LINK.finditer(parts.rest))):
         text, url = match.group("text").strip(), match.group("url")
         keep = ""
-        if url.lower().startswith("mailto:"):
+        if (scheme := link_target(url).unsafe_scheme) is not None:
+            # as if the link were its text alone: "[@eve](javascript:...)" is still @eve
+            parts.unsafe_links += ((url, scheme),)
+            keep = text
+        elif url.lower().startswith("mailto:"):
             parts.email = parts.email or url[len("mailto:") :]
             keep = "" if "@" in text else text
         elif (handle := _github_user(url)) is not None:

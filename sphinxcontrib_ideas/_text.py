@@ -290,7 +290,12 @@ def is_valid_url(url: str) -> bool:
 
 
 #: A Markdown link ``[text](url "title")``; the ``@`` of ``@[handle](url)`` goes with it.
-LINK = re.compile(r"@?\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<url>[^()\s<>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+#: The URL may hold balanced parentheses, as CommonMark allows (``.../Foo_(bar)``,
+#: ``javascript:alert(1)``), one level deep.
+LINK = re.compile(
+    r"@?\[(?P<text>[^\[\]]*)\]\(\s*<?(?P<url>(?:[^()\s<>]|\([^()\s<>]*\))*)>?"
+    r"(?:\s+\"[^\"]*\")?\s*\)"
+)
 #: A CommonMark autolink ``<https://...>`` or ``<me@example.org>``.
 AUTOLINK = re.compile(r"<(?P<url>[^<>\s]+)>")
 #: A parenthesised remark without nested parentheses: "(basic)", "(new feature)".

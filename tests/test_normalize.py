@@ -341,6 +341,30 @@ def test_text_that_is_not_a_person_is_reported_and_dropped(value: str) -> None:
     assert diagnostics[0].message.startswith("mentor entry not understood: ")
 
 
+@pytest.mark.parametrize(
+    ("value", "expected", "dropped"),
+    [
+        ("[Eve](javascript:alert('x')) (@eve)", ("Eve", "eve"), "javascript:alert('x')"),
+        ("Jane Doe ([@jd](JavaScript:void(0)))", ("Jane Doe", "jd"), "JavaScript:void(0)"),
+        ("[Ann](data:text/html,hi) <ann@example.org>", ("Ann", None), "data:text/html,hi"),
+    ],
+)
+def test_a_mentor_link_with_a_disallowed_scheme_is_dropped_and_reported(
+    value: str, expected: tuple[str, str | None], dropped: str
+) -> None:
+    mentors, diagnostics = parse_mentors(value, line=6)
+    assert [(m.name, m.github) for m in mentors] == [expected]
+    assert [(d.subtype, d.line) for d in diagnostics] == [(Subtype.UNSAFE, 6)]
+    assert diagnostics[0].message.startswith(f"link to {dropped!r} dropped")
+
+
+def test_a_link_url_may_hold_balanced_parentheses() -> None:
+    value = "Ann Lee ([@ann](https://github.com/ann)), [Bob](https://example.org/Bob_(x)) (@bob)"
+    mentors, diagnostics = parse_mentors(value, line=1)
+    assert [(m.name, m.github) for m in mentors] == [("Ann Lee", "ann"), ("Bob", "bob")]
+    assert diagnostics == ()
+
+
 def test_odd_entry_with_a_handle_is_kept_with_a_diagnostic() -> None:
     mentors, diagnostics = parse_mentors("ask the team lead @ann for details", line=4)
     assert [(m.name, m.github) for m in mentors] == [("ann", "ann")]

@@ -127,8 +127,11 @@ def test_payloads_are_shown_as_text_and_comments_dropped(
 def test_unsafe_links_warn_at_their_line(unsafe_site: tuple[Path, list[str]]) -> None:
     _outdir, problems = unsafe_site
     unsafe = [p for p in problems if p.endswith("[ideas.unsafe]")]
-    assert len(unsafe) == 1
+    assert len(unsafe) == 2
     assert "ideas.md:11: WARNING: link to \"javascript:alert('link')\" dropped" in unsafe[0]
+    # a mentor's link too, and the mentor is still read ("[Eve](javascript:...) (@eve)")
+    assert "ideas.md:13: WARNING: link to \"javascript:alert('mentor')\" dropped" in unsafe[1]
+    assert not [p for p in problems if "[ideas.mentor]" in p]
 
 
 def test_relative_links_resolve_against_the_upstream_url(make_app: MakeApp, tmp_path: Path) -> None:
@@ -156,7 +159,7 @@ def test_raw_html_passes_only_when_allowed(make_app: MakeApp, tmp_path: Path) ->
     assert "javascript:alert('link')" not in html.replace("&quot;", '"').split("dropped")[0]
 
 
-HOSTILE_LINKS = ("preamble-link", "intro-link", "description-link")
+HOSTILE_LINKS = ("preamble-link", "intro-link", "description-link", "mentor-link")
 #: Where each payload sits in the hostile ideas file: it must show as text there.
 HOSTILE_PLACES = ("preamble", "intro", "title", "description", "skills", "field")
 _SCHEME = re.compile(r"\s*(javascript|vbscript|data):", re.IGNORECASE)
