@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ._sanitize import link_target
+from ._sanitize import dropped_link_message, link_target
 from ._text import (
     AUTOLINK,
     LINK,
@@ -213,8 +213,7 @@ def _parse_mentor(text: str, line: int) -> tuple[Mentor | None, list[Diagnostic]
         step(parts)
     mentor, diagnostics = _build_mentor(parts, raw, line)
     for url, scheme in parts.unsafe_links:
-        message = f"link to {url!r} dropped: the {scheme!r} scheme is not allowed"
-        diagnostics.append(diag(line, Subtype.UNSAFE, message))
+        diagnostics.append(diag(line, Subtype.UNSAFE, dropped_link_message(url, scheme)))
     if spaced and mentor is not None and mentor.github == spaced.group(1):
         written = f"@{spaced.group(1)} {spaced.group(2)}"
         message = f"handle {written!r} has a space, which GitHub handles cannot"

@@ -25,7 +25,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 
 from ._logging import file_location, warn
-from ._sanitize import link_target
+from ._sanitize import dropped_link_message, link_target
 from .model import Subtype
 
 if TYPE_CHECKING:
@@ -89,9 +89,8 @@ class _SafeRenderer(SphinxRenderer):
 
     def _warn_unsafe(self, target: str, scheme: str, token: SyntaxTreeNode) -> None:
         warn(
-            "link to %r dropped: the %r scheme is not allowed",
-            target,
-            scheme,
+            "%s",
+            dropped_link_message(target, scheme),
             subtype=Subtype.UNSAFE,
             location=file_location(self.ideas_source, token_line(token, 0)),
         )

@@ -30,6 +30,12 @@ class LinkVerdict:
     unsafe_scheme: str | None = None
 
 
+def dropped_link_message(target: str, scheme: str) -> str:
+    """The ``ideas.unsafe`` message for a link dropped for its scheme (the same words in
+    descriptions, prose and mentor entries)."""
+    return f"link to {target!r} dropped: the {scheme!r} scheme is not allowed"
+
+
 def link_target(href: str, *, base_url: str = "") -> LinkVerdict:
     """Decide a link target: keep safe absolute URLs, resolve relative ones against
     ``base_url`` (the ideas file's upstream URL), drop every other scheme."""
