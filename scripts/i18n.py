@@ -9,8 +9,9 @@ Every label the extension writes into pages goes through ``_ = get_translation(
     vanished ones dropped), then compiles each ``.po`` into the ``.mo`` that ships in the wheel.
 
 ``python scripts/i18n.py check``
-    exits 1 when a catalog is out of date (a string missing, or a ``.mo`` not matching its
-    ``.po``); the test suite runs the same check.
+    exits 1 when a catalog is out of date (a string missing, or a ``.mo`` whose translations
+    differ from its ``.po``; the bytes are not compared, since they record the Babel version);
+    the test suite runs the same check.
 
 Babel comes with Sphinx, so nothing extra is installed.
 """
@@ -23,7 +24,7 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 DOMAIN = "sphinxcontrib_ideas"
@@ -58,9 +59,9 @@ def template() -> Catalog:
     return catalog
 
 
-def po_paths() -> list[Path]:
+def po_paths(locale: Path = LOCALE) -> list[Path]:
     """The translated catalogs, one per language."""
-    return sorted(LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return sorted(locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
 def read_catalog(path: Path) -> Catalog:
@@ -73,6 +74,31 @@ def compiled(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
+
+
+def translations(catalog: Catalog) -> dict[tuple[str, str | None], object]:
+    """What a compiled catalog means: each translated entry's (msgid, context) and text.
+
+    This, not the ``.mo`` bytes, is compared: a ``.mo`` also records the Babel version that
+    wrote it (``Generated-By``) and header order, which change with the installed Babel.
+    """
+    found: dict[tuple[str, str | None], object] = {}
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        text = message.string
+        if not (any(text) if isinstance(text, (list, tuple)) else text):
+            continue
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        found[(str(key), message.context)] = (
+            tuple(text) if isinstance(text, (list, tuple)) else text
+        )
+    return found
+
+
+def read_compiled(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_mo(handle)
 
 
 def update() -> None:
@@ -90,18 +116,18 @@ def update() -> None:
         print(f"updated {path.relative_to(PACKAGE.parent)}")
 
 
-def problems() -> list[str]:
+def problems(locale: Path = LOCALE) -> list[str]:
     """What is out of date; empty when every catalog matches the code."""
     wanted = set(extract_messages())
     found: list[str] = []
-    for path in po_paths():
+    for path in po_paths(locale):
         catalog = read_catalog(path)
-        name = path.relative_to(PACKAGE.parent).as_posix()
+        name = path.relative_to(locale.parent).as_posix()
         have = {message.id for message in catalog if message.id}
         found += [f"{name}: missing msgid {msgid!r}" for msgid in sorted(wanted - have)]
         found += [f"{name}: unused msgid {msgid!r}" for msgid in sorted(have - wanted)]
         mo = path.with_suffix(".mo")
-        if not mo.exists() or mo.read_bytes() != compiled(catalog):
+        if not mo.exists() or translations(read_compiled(mo)) != translations(catalog):
             found.append(f"{name}: {mo.name} is not compiled from it")
     return found
 

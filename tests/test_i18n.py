@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import re
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -36,6 +38,41 @@ def _translations(language: str) -> dict[str, str]:
 
 def test_catalogs_hold_every_label_of_the_code_compiled() -> None:
     assert i18n.problems() == []
+
+
+def _copy_locale(tmp_path: Path) -> Path:
+    locale = tmp_path / "locale"
+    shutil.copytree(LOCALE, locale)
+    return locale
+
+
+def test_the_check_ignores_the_babel_version_a_mo_records(tmp_path: Path) -> None:
+    """A ``.mo`` compiled by another Babel (another ``Generated-By``) is still up to date."""
+    locale = _copy_locale(tmp_path)
+    for po in i18n.po_paths(locale):
+        catalog = i18n.read_catalog(po)
+        catalog.fuzzy = False
+        mo_bytes = i18n.compiled(catalog)
+        version = re.search(rb"Generated-By: Babel ([0-9.]+)", mo_bytes)
+        assert version is not None
+        # the same length, so the .mo's offsets stay valid
+        other = re.sub(rb"[0-9]", b"9", version.group(1))
+        assert other != version.group(1)
+        po.with_suffix(".mo").write_bytes(mo_bytes.replace(version.group(1), other))
+    assert i18n.problems(locale) == []
+
+
+def test_the_check_finds_a_mo_whose_translation_differs(tmp_path: Path) -> None:
+    locale = _copy_locale(tmp_path)
+    po = i18n.po_paths(locale)[0]
+    catalog = i18n.read_catalog(po)
+    message = next(m for m in catalog if m.id and m.string)
+    message.string = f"{message.string} (changed)"
+    po.with_suffix(".mo").write_bytes(i18n.compiled(catalog))
+    assert i18n.problems(locale) == [
+        f"{po.relative_to(tmp_path).as_posix()}: {po.with_suffix('.mo').name} "
+        "is not compiled from it"
+    ]
 
 
 @pytest.mark.parametrize("language", ["de", "es"])
