@@ -2,8 +2,9 @@
 
 Place in the data flow: ``generate.py`` writes a synthetic ideas file -> this script times
 ``MarkdownIt("commonmark").enable("table").parse(text)`` (the floor: the parser tokenises
-with exactly that) and ``sphinxcontrib_ideas.parser.parse_catalog(text, source=...)`` (tokens
-plus extraction into the model), best of N and run alternately, and prints the ratio (target
+with exactly that) and
+``sphinxcontrib_ideas.ideasfile.parser.parse_catalog(text, source=...)`` (tokens plus
+extraction into the model), best of N and run alternately, and prints the ratio (target
 <= 1.6x) and the time per MB at several sizes (linear scaling means a flat s/MB column).
 Ratios are in CPU time (``time.process_time``): on a shared machine wall time also counts
 other processes; the wall-time ratio is printed alongside.
@@ -39,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_catalog, ideas_for_size
 
-from sphinxcontrib_ideas.parser import parse_catalog
+from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
 #: The target of issue 2: the parser costs at most 1.6x markdown-it's own tokenising.
 TARGET_RATIO = 1.6

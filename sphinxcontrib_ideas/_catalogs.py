@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .filters import IdeaFilter
-from .model import Catalog, Idea, ParseResult, Project, slugify, unique_slug
-from .reader import IdeasFileError, load_catalog
+from .ideasfile.model import Catalog, Idea, ParseResult, Project, slugify, unique_slug
+from .ideasfile.reader import IdeasFileError, load_catalog
 
 #: Names a project page cannot take in a single-catalog pages folder.
 _RESERVED_PAGES = frozenset({"skills", "mentors", "index"})
@@ -351,9 +351,10 @@ def load(
 
 @functools.cache
 def code_stamp() -> tuple[int, ...]:
-    """Modification times of the package's modules: a cached result made by another
-    version of the parser (which spans many private modules) is not used."""
-    return tuple(path.stat().st_mtime_ns for path in sorted(Path(__file__).parent.glob("*.py")))
+    """Modification times of the package's modules, the reader's subpackage included: a
+    cached result made by another version of the parser (which spans many private
+    modules) is not used."""
+    return tuple(path.stat().st_mtime_ns for path in sorted(Path(__file__).parent.rglob("*.py")))
 
 
 #: (mtime in ns, size) of a file, or None when it cannot be read.

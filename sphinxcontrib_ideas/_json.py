@@ -27,8 +27,8 @@ from sphinx.errors import NoUri
 from ._catalogs import CatalogSpec, load
 from .config import settings
 from .domain import IdeasDomain, ideas_domain
-from .export import JSONDict, export_document
-from .model import ParseResult, Project
+from .ideasfile.export import JSONDict, export_document
+from .ideasfile.model import ParseResult, Project
 from .pages import load_catalogs
 
 if TYPE_CHECKING:

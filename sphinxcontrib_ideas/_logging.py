@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from sphinx.util import logging
 
-from .model import Diagnostic, Subtype
+from .ideasfile.model import Diagnostic, Subtype
 
 if TYPE_CHECKING:
     from docutils import nodes

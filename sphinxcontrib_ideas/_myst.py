@@ -25,8 +25,8 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 
 from ._logging import file_location, warn
-from ._sanitize import dropped_link_message, link_target
-from .model import Subtype
+from .ideasfile._sanitize import dropped_link_message, link_target
+from .ideasfile.model import Subtype
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

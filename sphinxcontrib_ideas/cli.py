@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from . import __version__
-from .export import export_document
-from .model import SUBTYPE_DOCS, Diagnostic, ParseResult, Subtype
-from .reader import IdeasFileError, load_catalog
+from .ideasfile.export import export_document
+from .ideasfile.model import SUBTYPE_DOCS, Diagnostic, ParseResult, Subtype
+from .ideasfile.reader import IdeasFileError, load_catalog
 
 PROG = "sphinx-ideas"
 

@@ -25,7 +25,8 @@ from ._myst import FragmentRenderer
 from .config import Settings, settings
 from .domain import IdeasDomain, IdeasObject, ideas_domain
 from .filters import FilterError
-from .model import Catalog, Idea, ParseResult, Project, Subtype, slugify
+from .ideasfile.model import Catalog, Idea, ParseResult, Project, Subtype, slugify
+from .ideasfile.reader import IdeasFileError
 from .pages import (
     MENTORS_PAGE,
     SKILLS_PAGE,
@@ -37,7 +38,6 @@ from .pages import (
     select_projects,
     skill_entries,
 )
-from .reader import IdeasFileError
 
 if TYPE_CHECKING:
     from docutils.nodes import Node

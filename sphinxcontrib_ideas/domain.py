@@ -23,7 +23,7 @@ from sphinx.util.nodes import make_refnode
 
 from ._catalogs import FileState, file_state
 from ._logging import warn
-from .model import Subtype, slugify
+from .ideasfile.model import Subtype, slugify
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -172,7 +172,7 @@ class IdeasDomain(Domain):
             return by_alias
         # any spelling the alias table knows: :ideas:skill:`golang` is the Go entry (imported
         # here: the value parsers are not needed by a build that reads nothing)
-        from .normalize import canonical_skill
+        from .ideasfile.normalize import canonical_skill
 
         slug = slugify(canonical_skill(target, self.env.config.ideas_skill_aliases))
         return [(slug, table[slug])] if slug in table else []

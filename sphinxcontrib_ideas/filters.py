@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sphinxcontrib_ideas.model import Catalog, Idea, Project, normalize_name, slugify
+from sphinxcontrib_ideas.ideasfile.model import Catalog, Idea, Project, normalize_name, slugify
 
 Value = str | tuple[str, ...]
 

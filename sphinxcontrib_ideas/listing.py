@@ -27,11 +27,11 @@ from ._catalogs import CatalogSpec, make_filter, split_list
 from ._listed import note_listing
 from ._logging import warn
 from ._myst import FragmentRenderer
-from ._sanitize import is_web_url
 from .config import settings
 from .domain import ideas_domain
 from .filters import FilterError, IdeaFilter, catalog_name
-from .model import Catalog, Idea, Project, Subtype, slugify
+from .ideasfile._sanitize import is_web_url
+from .ideasfile.model import Catalog, Idea, Project, Subtype, slugify
 from .pages import LoadedCatalog, load_catalogs
 
 if TYPE_CHECKING:

@@ -18,11 +18,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
-from ._sanitize import is_web_url, link_target
+from .ideasfile._sanitize import is_web_url, link_target
 
 if TYPE_CHECKING:
     from ._myst import FragmentRenderer
-    from .model import Idea, Mentor, Project, Skill
+    from .ideasfile.model import Idea, Mentor, Project, Skill
 
 _ = get_translation("sphinxcontrib_ideas")
 

@@ -43,8 +43,8 @@ from ._logging import warn, warn_diagnostic
 from .config import Settings, settings
 from .domain import ideas_domain
 from .filters import FilterError, IdeaFilter
-from .model import Catalog, Idea, ParseResult, Project, Subtype
-from .reader import IdeasFileError
+from .ideasfile.model import Catalog, Idea, ParseResult, Project, Subtype
+from .ideasfile.reader import IdeasFileError
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -100,7 +100,8 @@ def build_standalone(
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every ideas file the Sphinx layer really parses (not served from its cache)."""
-    from sphinxcontrib_ideas import _catalogs, reader
+    from sphinxcontrib_ideas import _catalogs
+    from sphinxcontrib_ideas.ideasfile import reader
 
     parsed: list[str] = []
     real = reader.load_catalog

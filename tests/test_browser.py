@@ -34,7 +34,7 @@ from typing import Any
 import pytest
 from _docs_build import built_docs
 
-from sphinxcontrib_ideas.reader import load_catalog
+from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test dependency")
 from selenium.common.exceptions import TimeoutException  # noqa: E402

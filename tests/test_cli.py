@@ -17,7 +17,7 @@ import yaml  # type: ignore[import-untyped]  # no stubs in the test extra
 from test_export import validate
 
 from sphinxcontrib_ideas import __version__, cli
-from sphinxcontrib_ideas.model import Catalog, Diagnostic, ParseResult, Subtype
+from sphinxcontrib_ideas.ideasfile.model import Catalog, Diagnostic, ParseResult, Subtype
 
 #: One diagnostic line: FILE:LINE: severity: message [ideas.<subtype>]
 LINE = re.compile(

@@ -32,9 +32,9 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_ideas.cli import build_parser
 from sphinxcontrib_ideas.filters import FILTER_NAMES
+from sphinxcontrib_ideas.ideasfile.model import Catalog, Idea, ParseResult, Subtype
+from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 from sphinxcontrib_ideas.listing import TABLE_COLUMNS
-from sphinxcontrib_ideas.model import Catalog, Idea, ParseResult, Subtype
-from sphinxcontrib_ideas.reader import load_catalog
 
 EXAMPLES = sorted(p.name for p in (DOCS / "_examples").iterdir() if (p / "conf.py").is_file())
 

@@ -10,13 +10,13 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]  # no stubs in the test extra
 import pytest
 
-from sphinxcontrib_ideas.export import (
+from sphinxcontrib_ideas.ideasfile.export import (
     SCHEMA_VERSION,
     catalog_to_dict,
     export_document,
     load_schema,
 )
-from sphinxcontrib_ideas.model import (
+from sphinxcontrib_ideas.ideasfile.model import (
     Catalog,
     Diagnostic,
     Field,
@@ -27,7 +27,7 @@ from sphinxcontrib_ideas.model import (
     Skill,
     Subtype,
 )
-from sphinxcontrib_ideas.reader import IdeasFileError, load_catalog
+from sphinxcontrib_ideas.ideasfile.reader import IdeasFileError, load_catalog
 
 TESTS = Path(__file__).parent
 

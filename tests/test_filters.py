@@ -13,7 +13,7 @@ from sphinxcontrib_ideas.filters import (
     compile_filter,
     idea_context,
 )
-from sphinxcontrib_ideas.model import Catalog, Field, Idea, Mentor, Project, Skill
+from sphinxcontrib_ideas.ideasfile.model import Catalog, Field, Idea, Mentor, Project, Skill
 
 
 def _skill(name: str) -> Skill:

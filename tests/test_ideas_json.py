@@ -15,8 +15,8 @@ from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 from test_export import strict
 
 from sphinxcontrib_ideas import _json
-from sphinxcontrib_ideas.export import load_schema
-from sphinxcontrib_ideas.reader import load_catalog
+from sphinxcontrib_ideas.ideasfile.export import load_schema
+from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 ROOT = Path(__file__).parent / "roots" / "test-multi-terms"
 

@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from sphinxcontrib_ideas.lint import lint_catalog
-from sphinxcontrib_ideas.model import Catalog, Field, Idea, Mentor, Project, Skill, Subtype
+from sphinxcontrib_ideas.ideasfile.lint import lint_catalog
+from sphinxcontrib_ideas.ideasfile.model import (
+    Catalog,
+    Field,
+    Idea,
+    Mentor,
+    Project,
+    Skill,
+    Subtype,
+)
 
 
 def _mentor(handle: str, line: int) -> Mentor:
@@ -102,7 +110,7 @@ def test_diagnostics_come_in_file_order_across_projects() -> None:
 
 def test_sample_lints_without_errors(seed_path: Path) -> None:
     """The bundled sample read by the real parser: warnings at most, never errors."""
-    parser = pytest.importorskip("sphinxcontrib_ideas.parser")
+    parser = pytest.importorskip("sphinxcontrib_ideas.ideasfile.parser")
     text = seed_path.read_text(encoding="utf-8")
     result = parser.parse_catalog(text, source="seed.md")
     diagnostics = lint_catalog(result.catalog)

@@ -11,6 +11,8 @@ from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 
 from sphinxcontrib_ideas._catalogs import CatalogSpec
 from sphinxcontrib_ideas.filters import FilterError, IdeaFilter, compile_filter
+from sphinxcontrib_ideas.ideasfile.model import Catalog, Field, Idea, Mentor, Project, Skill
+from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 from sphinxcontrib_ideas.listing import (
     DEFAULT_COLUMNS,
     parse_columns,
@@ -18,9 +20,7 @@ from sphinxcontrib_ideas.listing import (
     select_rows,
     sort_rows,
 )
-from sphinxcontrib_ideas.model import Catalog, Field, Idea, Mentor, Project, Skill
 from sphinxcontrib_ideas.pages import LoadedCatalog
-from sphinxcontrib_ideas.reader import load_catalog
 
 ROOT = Path(__file__).parent / "roots" / "test-multi-terms"
 FILES = {"2021-spring": "terms/2021-spring.md", "2022-spring": "terms/2022-spring.md"}

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from _sphinx_sites import MakeApp, build, make_site, pages, rebuild, warnings
 
-from sphinxcontrib_ideas.model import Catalog
-from sphinxcontrib_ideas.reader import load_catalog
+from sphinxcontrib_ideas.ideasfile.model import Catalog
+from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 ROOT = Path(__file__).parent / "roots" / "test-multi-terms"
 #: catalog key (the file's stem) -> (file, label given by its host page)

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_ideas.model import Subtype
-from sphinxcontrib_ideas.normalize import (
+from sphinxcontrib_ideas.ideasfile.model import Subtype
+from sphinxcontrib_ideas.ideasfile.normalize import (
     BUILTIN_SKILL_ALIASES,
     canonical_skill,
     find_urls,

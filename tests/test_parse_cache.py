@@ -10,7 +10,7 @@ from _sphinx_sites import count_parses
 
 import sphinxcontrib_ideas
 from sphinxcontrib_ideas import _catalogs
-from sphinxcontrib_ideas.model import ParseResult
+from sphinxcontrib_ideas.ideasfile.model import ParseResult
 
 
 def test_a_result_on_disk_is_used_only_by_the_same_code(
@@ -38,6 +38,7 @@ def test_a_result_on_disk_is_used_only_by_the_same_code(
 
 def test_the_code_stamp_covers_every_module_of_the_package() -> None:
     package = Path(sphinxcontrib_ideas.__file__).parent
-    modules = sorted(package.glob("*.py"))
-    assert {"parser.py", "_mentors.py", "_skills.py", "_fields.py"} <= {m.name for m in modules}
+    modules = sorted(package.rglob("*.py"))
+    names = {m.relative_to(package).as_posix() for m in modules}
+    assert {"ideasfile/parser.py", "ideasfile/_mentors.py", "_catalogs.py"} <= names
     assert _catalogs.code_stamp() == tuple(m.stat().st_mtime_ns for m in modules)

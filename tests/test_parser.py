@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sphinxcontrib_ideas._labels import split_label
-from sphinxcontrib_ideas.model import Catalog, Diagnostic, Idea, ParseResult, Project
-from sphinxcontrib_ideas.parser import names_category, parse_catalog, says_sample
+from sphinxcontrib_ideas.ideasfile._labels import split_label
+from sphinxcontrib_ideas.ideasfile.model import Catalog, Diagnostic, Idea, ParseResult, Project
+from sphinxcontrib_ideas.ideasfile.parser import names_category, parse_catalog, says_sample
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parser"
 

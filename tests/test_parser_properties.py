@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_ideas.model import ParseResult
-from sphinxcontrib_ideas.parser import parse_catalog
+from sphinxcontrib_ideas.ideasfile.model import ParseResult
+from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
 ROOT = Path(__file__).parent
 SEED = ROOT.parent / "sphinxcontrib_ideas" / "data" / "cncf-lfx-2021-spring-ideas.md"

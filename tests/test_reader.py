@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_ideas import reader
-from sphinxcontrib_ideas.model import Subtype
-from sphinxcontrib_ideas.reader import IdeasFileError, load_catalog, read_ideas_file
+from sphinxcontrib_ideas.ideasfile import reader
+from sphinxcontrib_ideas.ideasfile.model import Subtype
+from sphinxcontrib_ideas.ideasfile.reader import IdeasFileError, load_catalog, read_ideas_file
 
 IDEA = "#### Project\n\n##### An idea\n\n- Description: Do it.\n- Mentor(s): Ann (@ann)\n"
 

@@ -12,8 +12,8 @@ from _sphinx_sites import MakeApp, build, build_standalone, make_site, warnings
 from sphinx.util.inventory import InventoryFile
 
 from sphinxcontrib_ideas.filters import IdeaFilter
-from sphinxcontrib_ideas.model import Catalog, Idea, Project
-from sphinxcontrib_ideas.reader import load_catalog
+from sphinxcontrib_ideas.ideasfile.model import Catalog, Idea, Project
+from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 BUILDERS = ("html", "dirhtml", "singlehtml", "epub", "latex", "text")
 

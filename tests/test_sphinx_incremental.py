@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from _sphinx_sites import ROOTS, MakeApp, build, count_parses, make_site, pages, rebuild, warnings
 
+from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 from sphinxcontrib_ideas.pages import _without_lines
-from sphinxcontrib_ideas.reader import load_catalog
 
 TIKV_DESCRIPTION = "Implement a basic coprocessor plugin runtime on top of Wasmer."
 NEW_IDEA = """##### Tremor language server

@@ -10,7 +10,7 @@ import pytest
 from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 from sphinx.errors import ConfigError
 
-from sphinxcontrib_ideas.reader import load_catalog
+from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 
 def _objects(app: object) -> dict[str, dict[str, tuple[str, str]]]:

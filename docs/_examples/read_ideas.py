@@ -1,6 +1,6 @@
 """Read an ideas file without Sphinx: every idea with its mentors, then the problems found."""
 
-from sphinxcontrib_ideas.reader import load_catalog
+from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 result = load_catalog("ideas.md")
 for project, idea in result.catalog.iter_ideas():

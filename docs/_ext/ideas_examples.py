@@ -1,7 +1,7 @@
 """Docs-only Sphinx extension: show what the reader makes of an example ideas file.
 
 Data flow: a small ideas file in ``docs/_examples/format/`` --(the real parser,
-:func:`sphinxcontrib_ideas.parser.parse_catalog`)--> :func:`describe` --> a literal block
+:func:`sphinxcontrib_ideas.ideasfile.parser.parse_catalog`)--> :func:`describe` --> a literal block
 on the format page, right below the file itself. The "read as" half of every format example
 is therefore the parser's own output and cannot drift from it; ``tests/test_docs.py`` also
 checks each example's reading.
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-    from sphinxcontrib_ideas.model import Catalog, Idea, ParseResult
+    from sphinxcontrib_ideas.ideasfile.model import Catalog, Idea, ParseResult
 
 #: Longer texts are cut to this many characters (with an ellipsis) in the summary.
 _SHORT = 80
@@ -101,7 +101,7 @@ def _short(text: str) -> str:
 
 def read_example(path: Path) -> ParseResult:
     """The parser's reading of an example file, named by its file name in diagnostics."""
-    from sphinxcontrib_ideas.parser import parse_catalog
+    from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
     return parse_catalog(path.read_text(encoding="utf-8"), source=path.name)
 

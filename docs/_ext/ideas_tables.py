@@ -38,7 +38,7 @@ _LITERAL = re.compile(r"``(.+?)``(?!`)|`([^`]+)`")
 
 def subtypes_table() -> Table:
     """Every warning subtype, with the name to give ``suppress_warnings``."""
-    from sphinxcontrib_ideas.model import SUBTYPE_DOCS, Subtype
+    from sphinxcontrib_ideas.ideasfile.model import SUBTYPE_DOCS, Subtype
 
     rows = [(f"``ideas.{subtype.value}``", SUBTYPE_DOCS[subtype]) for subtype in Subtype]
     return ("Subtype", "Reported for"), rows
@@ -98,7 +98,7 @@ def table_columns_table() -> Table:
 def labels_table() -> Table:
     """Every field label the parser recognises, grouped by the field it fills."""
     # The parser's own table (private to it, so read here rather than copied).
-    from sphinxcontrib_ideas import _labels
+    from sphinxcontrib_ideas.ideasfile import _labels
 
     fields: dict[str, list[str]] = {}
     for label, key in _labels._ALIASES.items():
@@ -113,7 +113,7 @@ def labels_table() -> Table:
 
 def skill_aliases_table() -> Table:
     """The built-in skill alias table: canonical name and the spellings that map to it."""
-    from sphinxcontrib_ideas._skills import BUILTIN_SKILL_ALIASES
+    from sphinxcontrib_ideas.ideasfile._skills import BUILTIN_SKILL_ALIASES
 
     names: dict[str, list[str]] = {}
     for alias, name in BUILTIN_SKILL_ALIASES.items():

@@ -1,7 +1,7 @@
 """Reading ideas files from disk: the only module that opens one.
 
 Data flow: ``ideas.md`` --(:func:`read_ideas_file`)--> text + reading diagnostics
---(:func:`sphinxcontrib_ideas.parser.parse_catalog`)--> :class:`~.model.ParseResult`.
+--(:func:`sphinxcontrib_ideas.ideasfile.parser.parse_catalog`)--> :class:`~.model.ParseResult`.
 Both the ``sphinx-ideas`` command and the Sphinx layer come through here, so a file
 behaves the same everywhere: a file that cannot be an ideas file at all (missing, a
 directory, binary) raises :class:`IdeasFileError`; a damaged but readable text file is

@@ -77,7 +77,9 @@ def diagnostic_to_dict(diagnostic: Diagnostic, *, source: str = "") -> JSONDict:
 
 def load_schema() -> JSONDict:
     """The JSON Schema (draft 2020-12) of the export, as shipped in the package."""
-    text = resources.files(__package__).joinpath("schema", _SCHEMA_FILE).read_text("utf-8")
+    text = (
+        resources.files("sphinxcontrib_ideas").joinpath("schema", _SCHEMA_FILE).read_text("utf-8")
+    )
     schema: JSONDict = json.loads(text)
     return schema
 

@@ -1,9 +1,9 @@
 """The linter: what a program's maintainers would reject when reviewing an ideas file.
 
-Data flow: ``ideas.md`` --(parser)--> :class:`~sphinxcontrib_ideas.model.Catalog` -->
+Data flow: ``ideas.md`` --(parser)--> :class:`~sphinxcontrib_ideas.ideasfile.model.Catalog` -->
 :func:`lint_catalog` --> diagnostics, printed by ``sphinx-ideas check`` (and logged by the
 Sphinx layer). Problems inside one value (a bad handle, a malformed URL) are reported by
-:mod:`sphinxcontrib_ideas.normalize` while parsing; this module looks at whole ideas and
+:mod:`sphinxcontrib_ideas.ideasfile.normalize` while parsing; this module looks at whole ideas and
 projects. Everything is a warning: errors are reserved for files that cannot be read.
 """
 

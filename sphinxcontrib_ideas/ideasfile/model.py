@@ -241,7 +241,7 @@ class Catalog:
 
 @dataclass(frozen=True, slots=True)
 class ParseResult:
-    """What :func:`sphinxcontrib_ideas.parser.parse_catalog` returns."""
+    """What :func:`sphinxcontrib_ideas.ideasfile.parser.parse_catalog` returns."""
 
     catalog: Catalog
     diagnostics: tuple[Diagnostic, ...] = field(default=())
