@@ -10,6 +10,7 @@ still processed. This module is the only place in the package that prints.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -20,6 +21,7 @@ from typing import Any, TextIO
 from . import __version__
 from .ideasfile.export import export_document
 from .ideasfile.model import SUBTYPE_DOCS, Diagnostic, ParseResult, Subtype
+from .ideasfile.outline import format_outline
 from .ideasfile.reader import IdeasFileError, load_catalog
 
 PROG = "sphinx-ideas"
@@ -81,6 +83,11 @@ def _add_check_parser(commands: Any) -> None:
     )
     _add_common_arguments(check)
     check.add_argument("--strict", action="store_true", help="exit with status 1 on warnings, too")
+    check.add_argument(
+        "--outline",
+        action="store_true",
+        help="first print each file as read: every range of lines and what it became",
+    )
     check.set_defaults(handler=_check)
 
 
@@ -176,6 +183,8 @@ def _check(args: argparse.Namespace) -> int:
         if diagnostic.subtype not in suppressed
     ]
     shown.sort(key=lambda d: (d.source, d.line))
+    if args.outline:
+        _write(sys.stdout, "".join(format_outline(result) + "\n" for result in loaded.results))
     _write(sys.stdout, "".join(format_diagnostic(d) + "\n" for d in shown))
     sys.stdout.flush()
     # An unreadable file counts as an error (its message is already on stderr).
@@ -251,7 +260,7 @@ def _without(result: ParseResult, suppressed: frozenset[Subtype]) -> ParseResult
     if not suppressed:
         return result
     kept = tuple(d for d in result.diagnostics if d.subtype not in suppressed)
-    return ParseResult(catalog=result.catalog, diagnostics=kept)
+    return dataclasses.replace(result, diagnostics=kept)
 
 
 def _write_json(document: dict[str, Any], output: str | None) -> bool:

@@ -181,12 +181,15 @@ def test_check_non_utf8_file_warns_at_the_first_bad_line(workdir: Path) -> None:
     assert run("check", "--strict", "latin1.md", cwd=workdir).returncode == 1
 
 
-def test_check_empty_file_warns_it_holds_no_ideas(workdir: Path) -> None:
+def test_check_a_file_without_ideas_is_an_error(workdir: Path) -> None:
+    """An empty catalog is never what was meant: ``check`` fails without ``--strict``."""
     (workdir / "empty.md").write_bytes(b"")
-    done = run("check", "empty.md", cwd=workdir)
-    assert "empty" in {d["subtype"] for d in parse_lines(done.stdout)}
-    assert done.returncode == 0
-    assert run("check", "--strict", "empty.md", cwd=workdir).returncode == 1
+    (workdir / "none.md").write_text("# Ideas\n\nNone this year.\n", encoding="utf-8")
+    for name in ("empty.md", "none.md"):
+        done = run("check", name, cwd=workdir)
+        found = parse_lines(done.stdout)
+        assert [(d["subtype"], d["severity"]) for d in found] == [("empty", "error")]
+        assert done.returncode == 1
 
 
 def test_check_bad_files_exit_2_and_the_good_ones_are_still_checked(workdir: Path) -> None:

@@ -476,9 +476,9 @@ def test_stray_ideas_text_and_duplicate_projects() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("", "<string>:0: warning: the file is empty [ideas.empty]"),
-        ("\n  \n", "<string>:0: warning: the file is empty [ideas.empty]"),
-        ("# Ideas\n\nNone this year.\n", "<string>:0: warning: no ideas found [ideas.empty]"),
+        ("", "<string>:0: error: the file is empty [ideas.empty]"),
+        ("\n  \n", "<string>:0: error: the file is empty [ideas.empty]"),
+        ("# Ideas\n\nNone this year.\n", "<string>:0: error: no ideas found [ideas.empty]"),
     ],
 )
 def test_empty_files(text: str, expected: str) -> None:

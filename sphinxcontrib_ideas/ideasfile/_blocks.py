@@ -26,6 +26,7 @@ _YAML_LINE = re.compile(r"\s*(?:#.*|[\w.-]+[ \t]*:.*|-[ \t].*|)|[ \t]+\S.*")
 _YAML_KEY = re.compile(r"([\w.-]+)[ \t]*:[ \t]*(.*)")
 # "[text][label]", "[text][]" or "[label]" not followed by "(url)" or ": url".
 _REFERENCE_USE = re.compile(r"(?<![\\\]])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:\[])")
+_ITEM_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]*")
 _TOC_LINE = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?\[[^\]]*\]\(#[^)\s]*\)\s*")
 
 
@@ -94,6 +95,8 @@ class Outline:
     references: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: The ``title:`` of a YAML front matter block, if the file starts with one.
     front_title: str | None = None
+    #: How many lines the front matter block takes (0 without one); they are blanked.
+    front_matter: int = 0
 
 
 def _markdown() -> MarkdownIt:
@@ -115,10 +118,12 @@ def normalize_text(text: str) -> str:
 def read_outline(text: str) -> Outline:
     """Tokenise ``text`` once and build its section tree."""
     lines = normalize_text(text).split("\n")
-    front_title = _blank_front_matter(lines)
-    normal = "\n".join(lines)
+    front_title, front_matter = _blank_front_matter(lines)
     env: dict[str, Any] = {}
-    tokens = _MD.parse(normal, env)
+    tokens = _MD.parse("\n".join(lines), env)
+    if _unwrap_item_headings(tokens, lines):
+        env = {}
+        tokens = _MD.parse("\n".join(lines), env)
     root = Section(heading=None, level=0, parent=None, end=len(lines))
     current = root
     for item in _top_level(tokens, env, lines):
@@ -130,30 +135,70 @@ def read_outline(text: str) -> Outline:
         str(label): (str(ref.get("href", "")), str(ref.get("title", "")))
         for label, ref in env.get("references", {}).items()
     }
-    return Outline(lines=lines, root=root, references=references, front_title=front_title)
+    return Outline(
+        lines=lines,
+        root=root,
+        references=references,
+        front_title=front_title,
+        front_matter=front_matter,
+    )
 
 
-def _blank_front_matter(lines: list[str]) -> str | None:
-    """Blank a YAML front matter block in place (line numbers stay); return its title.
+def _unwrap_item_headings(tokens: list[Any], lines: list[str]) -> bool:
+    """Rewrite, in place, top-level list items that open with a heading as plain sections.
+
+    Some files number their ideas: ``1. #### Idea: Title`` with the idea's fields indented
+    inside the item. Markdown reads the heading as part of the list, so no section would
+    be found; dedenting each such item (its marker dropped, every line kept, so line
+    numbers stay) reads it as the heading and body the author meant.
+    """
+    changed = False
+    for index, token in enumerate(tokens[:-1]):
+        opens_item = token.type == "list_item_open" and token.level == 1 and token.map
+        if not opens_item or tokens[index + 1].type != "heading_open":
+            continue
+        start, end = token.map
+        first = lines[start]
+        marker = _ITEM_MARKER.match(first)
+        if marker is None:
+            continue
+        width = len(marker.group().expandtabs(4))
+        lines[start] = first[marker.end() :]
+        for number in range(start + 1, end):
+            lines[number] = _dedent(lines[number], width)
+        changed = True
+    return changed
+
+
+def _dedent(line: str, width: int) -> str:
+    """``line`` without up to ``width`` columns of leading blanks (a lazy line keeps its text)."""
+    expanded = line.expandtabs(4)
+    blanks = len(expanded) - len(expanded.lstrip(" "))
+    return expanded[min(blanks, width) :]
+
+
+def _blank_front_matter(lines: list[str]) -> tuple[str | None, int]:
+    """Blank a YAML front matter block in place (line numbers stay): its title and size.
 
     Wiki and static-site pages start with ``---`` / ``title: ...`` / ``---``, which
-    Markdown reads as a rule and a heading made of the metadata.
+    Markdown reads as a rule and a heading made of the metadata. The size is the number
+    of lines blanked, 0 when the file has no front matter.
     """
     if not lines or lines[0].rstrip() != "---":
-        return None
+        return None, 0
     for end in range(1, min(len(lines), _MAX_FRONT_MATTER)):
         if lines[end].rstrip() in ("---", "..."):
             break
         if not _YAML_LINE.fullmatch(lines[end]):
-            return None
+            return None, 0
     else:
-        return None
+        return None, 0
     keys = [_YAML_KEY.match(line) for line in lines[1:end]]
     if not any(keys):
-        return None
+        return None, 0
     title = next((m.group(2) for m in keys if m and m.group(1).casefold() == "title"), "")
     lines[: end + 1] = [""] * (end + 1)
-    return title.strip().strip("'\"").strip() or None
+    return title.strip().strip("'\"").strip() or None, end + 1
 
 
 def with_references(text: str, references: Mapping[str, tuple[str, str]]) -> str:

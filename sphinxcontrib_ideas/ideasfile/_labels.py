@@ -150,8 +150,9 @@ _DISPLAY: dict[str, str] = {
 # A label is a short run of words; commas and sentence punctuation mean prose.
 _LABEL_SHAPE = re.compile(r"[^\W\d_][\w '’()/&.+-]*")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
-_EMPHASIS_OPEN = re.compile(r"(?:\*\*|__|\*|_)(?=\S)")
-_EMPHASIS_EDGE = re.compile(r"^(?:\*\*|__|\*|_)\s*|\s*(?:\*\*|__|\*|_)$")
+# "***Description:***": bold italic is three marks.
+_EMPHASIS_OPEN = re.compile(r"(?:\*\*\*|___|\*\*|__|\*|_)(?=\S)")
+_EMPHASIS_EDGE = re.compile(r"^(?:\*{1,3}|_{1,3})\s*|\s*(?:\*{1,3}|_{1,3})$")
 _MAX_LABEL_CHARS = 60
 # "**Description**<br>": an HTML line break after a label is layout, not value.
 _LINE_BREAK = re.compile(r"^\s*<br\s*/?>|<br\s*/?>\s*$", re.IGNORECASE)
@@ -220,7 +221,7 @@ def _colon_label(rest: str, *, emphasised: bool) -> Label | None:
 
 def _strip_closing_emphasis(after_colon: str) -> str:
     stripped = after_colon.lstrip()
-    for mark in ("**", "__", "*", "_"):
+    for mark in ("***", "___", "**", "__", "*", "_"):
         if stripped.startswith(mark) and not stripped.startswith(mark + mark[0]):
             return stripped[len(mark) :].strip()
     return stripped.strip()

@@ -33,6 +33,7 @@ class Subtype(StrEnum):
     EMPTY = "empty"
     # structure of the file
     STRUCTURE = "structure"
+    LEVEL = "level"
     LABEL = "label"
     DUPLICATE_IDEA = "duplicate-idea"
     DUPLICATE_PROJECT = "duplicate-project"
@@ -60,6 +61,7 @@ SUBTYPE_DOCS: dict[Subtype, str] = {
     Subtype.ENCODING: "the file is not valid UTF-8; bad bytes were replaced",
     Subtype.EMPTY: "the file (or the part selected) holds no ideas",
     Subtype.STRUCTURE: "a heading, list or block that could not be placed in the catalog",
+    Subtype.LEVEL: "a heading at another level than its siblings, read as what its body shows",
     Subtype.LABEL: "an unknown field label that looks like a misspelt known one",
     Subtype.DUPLICATE_IDEA: "two ideas with the same title in one project",
     Subtype.DUPLICATE_PROJECT: "two projects of the same name in one file (their ideas are merged)",
@@ -239,12 +241,38 @@ class Catalog:
         return sum(len(project.ideas) for project in self.projects)
 
 
+#: What a range of lines was read as (``sphinx-ideas check --outline`` prints these):
+#: the catalog's title, the preamble, a project's heading or introduction, a group
+#: heading, an idea (heading, fields and description), structure (rules, link reference
+#: definitions, headings that only wrap projects), excluded with a reason (a sample,
+#: template, comment or table of contents) or reported (a warning says why).
+SpanRole = Literal[
+    "title", "preamble", "project", "intro", "group", "idea", "structure", "excluded", "reported"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of lines of the ideas file and what the reader made of them."""
+
+    #: 1-based first line.
+    start: int
+    #: 1-based last line (inclusive).
+    end: int
+    #: What the lines were read as.
+    role: SpanRole
+    #: The project, group or idea's title, or the reason for an exclusion or a report.
+    name: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class ParseResult:
     """What :func:`sphinxcontrib_ideas.ideasfile.parser.parse_catalog` returns."""
 
     catalog: Catalog
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    #: Every non-blank line of the file, in file order, in exactly one span.
+    spans: tuple[Span, ...] = field(default=())
 
 
 _SLUG_STRIP = re.compile(r"[^\w\s-]")

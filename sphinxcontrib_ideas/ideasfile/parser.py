@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from ._account import LineAccount
 from ._blocks import (
     Block,
     Outline,
@@ -39,7 +40,8 @@ from ._blocks import (
     with_references,
 )
 from ._fields import read_fields
-from ._labels import DESCRIPTION, TITLE, Label, heading_label
+from ._labels import DESCRIPTION, TITLE, Label
+from ._repair import field_heading, names_idea_field, repair_outline
 from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .lint import lint_catalog
 from .model import (
@@ -48,6 +50,8 @@ from .model import (
     Idea,
     ParseResult,
     Project,
+    Span,
+    SpanRole,
     Subtype,
     normalize_name,
     slugify,
@@ -109,6 +113,7 @@ def parse_catalog(
     return ParseResult(
         catalog=catalog,
         diagnostics=tuple(replace(d, source=source) for d in diagnostics),
+        spans=builder.spans,
     )
 
 
@@ -161,6 +166,7 @@ class _CatalogBuilder:
         self.root = outline.root
         self.aliases = skill_aliases
         self.diagnostics: list[Diagnostic] = []
+        self.account = LineAccount(self.lines, front_matter=outline.front_matter)
         self.projects: list[_ProjectDraft] = []
         self.preamble: list[tuple[str, int]] = []
         #: Heading of an idea-less wrapper before the first project, used as the title.
@@ -171,9 +177,19 @@ class _CatalogBuilder:
         self.flagged: tuple[Section, Diagnostic] | None = None
         #: Sections whose heading has been considered for the preamble.
         self.headed: set[Section] = set()
+        self.units = {
+            section: read_units(section.body, self.lines)
+            for section in [self.root, *iter_sections(self.root)]
+        }
+        repairs = repair_outline(
+            self.root,
+            bears_fields=lambda section: is_field_bearing(self.units[section]),
+            says_sample=says_sample,
+        )
+        self.diagnostics += [_diag(r.line, Subtype.LEVEL, r.message) for r in repairs if not r.note]
+        #: Lines of the headings a repair re-read (and reported, unless announced).
+        self.repaired = {repair.line for repair in repairs}
         sections = iter_sections(self.root)
-        self.units = {section: read_units(section.body, self.lines) for section in sections}
-        self.units[self.root] = read_units(self.root.body, self.lines)
         #: Ideas written as tables with a Title row or column, by the section holding them.
         self.records: dict[Section, list[list[Unit]]] = {}
         #: 0-based first lines of those tables (not shown as intro text).
@@ -195,6 +211,7 @@ class _CatalogBuilder:
         self.project_level = self._find_project_level()
         self.wrappers = self._find_wrappers(sections)
         self.title_section = self._find_title()
+        self.spans: tuple[Span, ...] = ()
 
     # -- classification ------------------------------------------------------------------
 
@@ -255,18 +272,28 @@ class _CatalogBuilder:
     def _absorb_heading_fields(self, section: Section) -> None:
         """Fields written as sub-headings (``### Abstract``, ``### Mentors``): one idea.
 
-        Two such headings are needed: a lone "Mentors" heading is more often an
-        organisation's list of mentors than a field of an idea. A lone "Abstract" that
-        holds the fields (NumFOCUS's table) is enough: it is never an idea of its own.
+        Two such headings are needed, or one naming a field only ideas have (mentors,
+        skills) under a section with text of its own and no idea below it: a lone
+        "Mentors" heading beside ideas is an organisation's list of mentors. A lone
+        "Abstract" that holds the fields (NumFOCUS's table) is enough: it is never an
+        idea of its own.
         """
-        labels = [heading_label(child.title) for child in section.children]
+        labels = [field_heading(child.title) for child in section.children]
         described = any(
             label is not None and label.key == DESCRIPTION and self._bears_fields(child)
             for child, label in zip(section.children, labels, strict=True)
         )
-        if sum(label is not None for label in labels) < 2 and not described:
+        named = sum(label is not None for label in labels)
+        alone = (
+            any(names_idea_field(label) for label in labels)
+            and bool(self._kept_body(section))
+            and not any(self._bears_fields(s) for s in iter_sections(section))
+        )
+        if named < 2 and not described and not alone:
             return
         units = list(self.units[section])
+        # An unlabelled child holding fields the idea already has is an idea of its own.
+        keys = _unit_keys(units) | {label.key for label in labels if label and label.known}
         for child, label in zip(section.children, labels, strict=True):
             if label is not None and label.key == DESCRIPTION and self._bears_fields(child):
                 # "### Abstract" holding the idea's field table: its text is the
@@ -277,7 +304,7 @@ class _CatalogBuilder:
                 assert child.heading is not None
                 value, line = slice_lines(self.lines, child.heading.end, child.end)
                 units.append(Unit(label, value, child.line, line if value else child.line))
-            elif is_field_bearing(self.units[child]):
+            elif self._bears_fields(child) and not keys & _unit_keys(self.units[child]):
                 units.extend(self.units[child])  # "### Details" holding field bullets
             else:
                 continue
@@ -326,11 +353,25 @@ class _CatalogBuilder:
         return containers
 
     def _find_project_level(self) -> int:
+        """The level of the projects: the shallowest level of two or more containers.
+
+        Only containers holding ideas themselves count while there are two, so that a
+        wrapper ("### Proposed Project ideas") beside one project written at its level
+        does not make every project a group of the wrapper.
+        """
         counts: dict[int, int] = {}
-        named = [s for s in self.containers if not names_category(s.title)]
+        holding = [
+            s
+            for s in self.containers
+            if s in self.records or any(c in self.ideas for c in s.children)
+        ]
+        pool = holding if len(holding) >= 2 else list(self.containers)
+        named = [s for s in pool if not names_category(s.title)] or [
+            s for s in self.containers if not names_category(s.title)
+        ]
         # Size or difficulty headings are groups, so the project is the heading above
         # them; only when nothing is above them do they stand in as projects.
-        for section in named or self.containers:
+        for section in named or pool:
             counts[section.level] = counts.get(section.level, 0) + 1
         several = [level for level, count in counts.items() if count >= 2]
         if several:
@@ -351,9 +392,16 @@ class _CatalogBuilder:
         return wrappers
 
     def _find_title(self) -> Section | None:
-        if len(self.root.children) != 1:
+        """The file's title: its only top heading, or a bare one above the others."""
+        children = self.root.children
+        if not children:
             return None
-        first = self.root.children[0]
+        first = children[0]
+        if len(children) > 1:
+            bare = not first.children and not self._kept_body(first)
+            if not bare or first.level > 2 or children[1] in self.ideas:
+                return None  # "# Example Org" then "# Projects" names the file
+            return first
         if first.level > 2 or first in self.ideas or first in self.excluded:
             return None
         if first in self.containers and first not in self.wrappers:
@@ -364,11 +412,15 @@ class _CatalogBuilder:
 
     def build(self, source: str) -> Catalog:
         """Walk the tree in file order and assemble the catalog."""
+        self._mark_skipped_blocks()
         self._walk_outside(self.root)
         projects = self._finish_projects()
+        self._mark_projects_and_preamble()
+        spans, unread = self.account.finish()
+        self.spans = spans
+        self.diagnostics += unread
         if not any(project.ideas for project in projects):
-            message = "the file is empty" if not "".join(self.lines).strip() else "no ideas found"
-            self.diagnostics.append(_diag(0, Subtype.EMPTY, message))
+            self.diagnostics.append(_no_ideas(self.lines))
         preamble, preamble_line = _join(self.preamble)
         preamble = with_references(preamble, self.references)
         return Catalog(
@@ -381,16 +433,50 @@ class _CatalogBuilder:
             preamble_line=preamble_line,
         )
 
+    def _mark_skipped_blocks(self) -> None:
+        """Rules, comments and tables of contents, which no fragment shows on its own."""
+        for section in [self.root, *iter_sections(self.root)]:
+            for block in section.body:
+                if block.kind == "hr":
+                    self.account.mark(block.start, block.end, "structure", "rule")
+                elif is_comment(block, self.lines):
+                    self.account.mark(block.start, block.end, "excluded", "comment")
+                elif is_toc(block, self.lines):
+                    self.account.mark(block.start, block.end, "excluded", "table of contents")
+
+    def _mark_projects_and_preamble(self) -> None:
+        for part, line in self.preamble:
+            self.account.mark_text(part, line, "preamble")
+        for draft in self.projects:
+            if draft.ideas:
+                self.account.mark(draft.line - 1, draft.line, "project", draft.name)
+                for part, line in draft.intro:
+                    self.account.mark_text(part, line, "intro", draft.name)
+
+    def _kept_children(self, section: Section) -> list[Section]:
+        """The sub-sections that are not excluded; the excluded ones are accounted for."""
+        kept: list[Section] = []
+        for child in section.children:
+            if child in self.excluded:
+                assert child.heading is not None
+                reason = f"sample or template {child.title!r}"
+                self.account.mark(child.heading.line, child.end, "excluded", reason)
+            else:
+                kept.append(child)
+        return kept
+
     def _walk_outside(self, section: Section) -> None:
         """A section above or beside the projects: preamble, wrapper or stray text."""
         if self.projects and section.heading and section not in self.containers:
             self._stray_section(section)
             return
+        self._mark_heading(section)
         self._outside_body(section)
+        self._mark_record_tables(section)
         for record in self.records.get(section, []):
             line = record[0].line
             self._add_record(record, self._project_for_stray(line, record[0].value), groups=())
-        children = [c for c in section.children if c not in self.excluded]
+        children = self._kept_children(section)
         demoted = self._demoted_projects(children)
         for child in children:
             if child in self.ideas:
@@ -402,6 +488,16 @@ class _CatalogBuilder:
             else:
                 self._walk_outside(child)
 
+    def _mark_heading(self, section: Section) -> None:
+        """The heading of a section outside the projects: the title or a wrapper."""
+        heading = section.heading
+        if heading is None:
+            return
+        if section is self.title_section:
+            self.account.mark(heading.line, heading.end, "title", section.title)
+        elif section in self.wrappers or section in self.containers:
+            self.account.mark(heading.line, heading.end, "structure", "heading over projects")
+
     def _stray_section(self, section: Section) -> None:
         """A section after the projects holding no ideas ("## Contact"): one warning."""
         for part in (section, *iter_sections(section)):
@@ -409,7 +505,13 @@ class _CatalogBuilder:
             if kept:
                 self._structure(kept[0][1], f"text under heading {section.title!r}")
                 self.flagged = (section, self.diagnostics[-1]) if part is section else None
+                self._mark_reported(section)
                 return
+        self._mark_reported(section)  # a bare heading: reported with nothing below it
+
+    def _mark_reported(self, section: Section, *, reason: str = "left out (see warning)") -> None:
+        assert section.heading is not None
+        self.account.mark(section.heading.line, section.end, "reported", reason)
 
     def _outside_body(self, section: Section) -> None:
         parts = self._kept_body(section)
@@ -418,6 +520,8 @@ class _CatalogBuilder:
         if self.projects:
             where = f"text under heading {section.title!r}" if section.heading else "text"
             self._structure(parts[0][1], where)
+            for part, line in parts:
+                self.account.mark_text(part, line, "reported", "left out (see warning)")
             return
         self.preamble.extend(self._preamble_headings(section))
         self.preamble.extend(parts)
@@ -434,8 +538,10 @@ class _CatalogBuilder:
             if current in self.headed:
                 break
             self.headed.add(current)
-            if current is not self.title_section and not self._holds_toc(current):
-                heading = current.heading
+            heading = current.heading
+            if self._holds_toc(current):
+                self.account.mark(heading.line, heading.end, "excluded", "table of contents")
+            elif current is not self.title_section:
                 headings.append(slice_lines(self.lines, heading.line, heading.end))
             current = current.parent
         headings.reverse()
@@ -450,11 +556,18 @@ class _CatalogBuilder:
         project = _ProjectDraft(name=heading.title, line=section.line, url=heading.url)
         project.intro.extend(self._kept_body(section))
         self.projects.append(project)
+        if section.level < self.project_level and section.line not in self.repaired:
+            message = (
+                f"heading {section.title!r} is at level {section.level} where the projects "
+                f"around it use level {self.project_level}; read as a project like them"
+            )
+            self.diagnostics.append(_diag(section.line, Subtype.LEVEL, message))
         self._add_records(section, project, groups=())
         first = next((c for c in section.children if c not in self.excluded), None)
         label = _group_line(project.intro[-1][0]) if project.intro and first in self.ideas else None
         if label:
-            project.intro.pop()  # "Prometheus ideas:" right above the first idea
+            text, line = project.intro.pop()  # "Prometheus ideas:" right above the first idea
+            self.account.mark_text(text, line, "group", label)
         self._walk_inside(section, project, groups=(), lead=label)
 
     def _walk_inside(
@@ -471,7 +584,7 @@ class _CatalogBuilder:
         """
         target, base = project, groups
         groups = (*base, lead) if lead else base
-        children = [c for c in section.children if c not in self.excluded]
+        children = self._kept_children(section)
         demoted = self._demoted_projects(children)
         for index, child in enumerate(children):
             if child in self.ideas:
@@ -479,11 +592,14 @@ class _CatalogBuilder:
                 self._add_idea(child, target, groups=groups)
                 groups = (*base, label) if label else groups
             elif child in self.containers:
+                assert child.heading is not None
+                self.account.mark(child.heading.line, child.heading.end, "group", child.title)
                 self._group_body(child)
                 self._add_records(child, target, groups=(*groups, child.title))
                 self._walk_inside(child, target, groups=(*groups, child.title))
             elif child in demoted and names_category(child.title):
                 groups = (*base, child.title)  # "#### Easy" over ideas at its own level
+                self._mark_whole(child, "group")
             elif child in demoted:
                 target = self._demoted_project(child)
                 groups = base = ()
@@ -496,11 +612,13 @@ class _CatalogBuilder:
                 # apply" than an idea with nothing filled in: flag it, never guess.
                 self._structure(child.line, f"section {child.title!r}")
                 self.flagged = (child, self.diagnostics[-1])
+                self._mark_reported(child)
 
     def _extend_last_idea(self, project: _ProjectDraft, section: Section) -> None:
         """Append a part of the last idea written at the idea's own level to it."""
         last = project.ideas[-1]
         text, line = self._whole(section)
+        self.account.mark_text(text, line, "idea", last.title)
         # Each part keeps the reference definitions it uses (the first already has its own).
         parts = [
             (last.description, last.description_line),
@@ -553,6 +671,8 @@ class _CatalogBuilder:
         parts = self._kept_body(section)
         if parts:
             self._structure(parts[0][1], f"text under group heading {section.title!r}")
+            for part, line in parts:
+                self.account.mark_text(part, line, "reported", "left out (see warning)")
 
     def _project_for_stray(self, line: int, title: str) -> _ProjectDraft:
         """The project of an idea outside any project: the previous one, else a fallback.
@@ -581,9 +701,10 @@ class _CatalogBuilder:
         assert heading is not None
         draft = read_fields(self.units[section], aliases=self.aliases, references=self.references)
         self.diagnostics.extend(draft.diagnostics)
+        self._mark_whole(section, "idea")
         nested: list[Section] = []
-        for child in section.children:
-            if child in self.excluded or child in self.absorbed:
+        for child in self._kept_children(section):
+            if child in self.absorbed:
                 continue
             if child in self.ideas or child in self.containers:
                 nested.append(child)  # an idea written one level too low
@@ -618,8 +739,19 @@ class _CatalogBuilder:
     def _add_records(
         self, section: Section, project: _ProjectDraft, *, groups: tuple[str, ...]
     ) -> None:
+        self._mark_record_tables(section)
         for record in self.records.get(section, []):
             self._add_record(record, project, groups=groups)
+
+    def _mark_record_tables(self, section: Section) -> None:
+        """The blocks of a section's ideas written as tables, header and rules included.
+
+        Each record then marks its own cells, so a table of several ideas is split
+        between them.
+        """
+        for block in section.body:
+            if block.start in self.record_tables:
+                self.account.mark(block.start, block.end, "idea", "ideas written as a table")
 
     def _add_record(
         self, record: list[Unit], project: _ProjectDraft, *, groups: tuple[str, ...]
@@ -629,6 +761,9 @@ class _CatalogBuilder:
         assert title_unit is not None
         title, url = plain_inline(title_unit.value)
         fields = [unit for unit in record if unit is not title_unit]
+        for unit in record:
+            self.account.mark_text(unit.value or " ", unit.line, "idea", title)
+            self.account.mark_text(unit.value, unit.value_line, "idea", title)
         draft = read_fields(fields, aliases=self.aliases, references=self.references)
         self.diagnostics.extend(draft.diagnostics)
         description, description_line = _join(draft.description)
@@ -665,6 +800,10 @@ class _CatalogBuilder:
             if text:
                 parts.append((text, line))
         return parts
+
+    def _mark_whole(self, section: Section, role: SpanRole) -> None:
+        assert section.heading is not None
+        self.account.mark(section.heading.line, section.end, role, section.title)
 
     def _whole(self, section: Section) -> tuple[str, int]:
         """A whole section (heading, body and sub-sections) as Markdown source."""
@@ -723,14 +862,19 @@ class _CatalogBuilder:
         """
         if leading and self.title_section is None and self.wrapper_title is None:
             self.wrapper_title = draft.name
+            self.account.mark(draft.line - 1, draft.line, "title", draft.name)
         elif leading:
             self.preamble.append(slice_lines(self.lines, draft.line - 1, draft.line))
+        else:
+            self.account.mark(draft.line - 1, draft.line, "structure", "heading over projects")
         if not draft.intro:
             return
         if leading:
             self.preamble.extend(draft.intro)
         else:
             self._structure(draft.intro[0][1], f"text under heading {draft.name!r}")
+            for part, line in draft.intro:
+                self.account.mark_text(part, line, "reported", "left out (see warning)")
 
 
 def _group_line(text: str) -> str | None:
@@ -739,6 +883,11 @@ def _group_line(text: str) -> str | None:
     if match is None or len(match.group(1).split()) > _MAX_GROUP_WORDS:
         return None
     return match.group(1).strip()
+
+
+def _unit_keys(units: list[Unit]) -> set[str]:
+    """The known fields that units name."""
+    return {unit.label.key for unit in units if unit.label is not None and unit.label.known}
 
 
 def _record_title(units: list[Unit]) -> Unit | None:
@@ -789,6 +938,12 @@ def _join(parts: list[tuple[str, int]]) -> tuple[str, int]:
     if not kept:
         return "", 0
     return "\n\n".join(text for text, _ in kept), kept[0][1]
+
+
+def _no_ideas(lines: list[str]) -> Diagnostic:
+    """The error for a file that yields no idea: an empty catalog is never what was meant."""
+    message = "the file is empty" if not "".join(lines).strip() else "no ideas found"
+    return Diagnostic(line=0, subtype=Subtype.EMPTY, message=message, severity="error")
 
 
 def _diag(line: int, subtype: Subtype, message: str) -> Diagnostic:

@@ -82,7 +82,7 @@ def load_catalog(
         (*read_diagnostics, *(_with_source(d, name) for d in result.diagnostics)),
         key=lambda d: d.line,
     )
-    return ParseResult(catalog=result.catalog, diagnostics=tuple(merged))
+    return dataclasses.replace(result, diagnostics=tuple(merged))
 
 
 def _with_source(diagnostic: Diagnostic, source: str) -> Diagnostic:

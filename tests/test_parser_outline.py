@@ -1,0 +1,244 @@
+"""The reading of a file as a whole: slips stay local, and every line is accounted for.
+
+Each fixture here is a shape real ideas files take (a project heading a level too high, an
+idea heading a level too high, a sample followed by real projects at its level, ideas as
+numbered list items, fields as sub-headings); the expectations are written out by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sphinxcontrib_ideas.ideasfile.model import Catalog, ParseResult
+from sphinxcontrib_ideas.ideasfile.outline import format_outline
+from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
+
+ROOT = Path(__file__).parent
+FIXTURES = ROOT / "fixtures" / "parser"
+SEED = ROOT.parent / "sphinxcontrib_ideas" / "data" / "cncf-lfx-2021-spring-ideas.md"
+#: The message of the safety net, for lines no rule of the reader placed.
+UNREAD = re.compile(r"^lines? [0-9-]+: not part of any project or idea")
+
+
+def parse_fixture(name: str) -> ParseResult:
+    path = FIXTURES / name
+    return parse_catalog(path.read_text(encoding="utf-8"), source=name)
+
+
+def shape(catalog: Catalog) -> dict[str, list[str]]:
+    """Project name -> titles of its ideas, in file order."""
+    return {p.name: [i.title for i in p.ideas] for p in catalog.projects}
+
+
+def found(result: ParseResult, subtype: str = "") -> list[tuple[int, str]]:
+    return [
+        (d.line, d.subtype.value)
+        for d in result.diagnostics
+        if not subtype or d.subtype.value == subtype
+    ]
+
+
+def test_a_project_written_a_level_too_high_keeps_the_later_projects() -> None:
+    result = parse_fixture("slip-project-higher.md")
+    assert shape(result.catalog) == {
+        "Harbor": ["Replication dashboard", "Quota alerts"],
+        "Newproj": ["Scheduler plugins", "Metrics exporter"],
+        "Thanos": ["Query sharding"],
+        "Vitess": ["Online DDL status page"],
+    }
+    assert result.catalog.title == "Summer Mentorship: Project Ideas"
+    assert found(result) == [(24, "level")]
+    message = result.diagnostics[0].message
+    assert "'Newproj' is at level 3" in message
+    assert "use level 4" in message
+
+
+def test_an_idea_written_a_level_too_high_joins_the_ideas_before_it() -> None:
+    result = parse_fixture("slip-idea-higher.md")
+    assert shape(result.catalog) == {
+        "Alpha Toolkit": ["Faster parser", "Streaming export", "Plugin registry"],
+        "Beta Service": ["Rate limiter"],
+    }
+    streaming = result.catalog.projects[0].ideas[1]
+    assert [m.name for m in streaming.mentors] == ["Bo Example"]
+    assert found(result) == [(13, "level")]
+
+
+def test_real_projects_after_a_sample_at_its_level_are_kept() -> None:
+    result = parse_fixture("sample-then-projects.md")
+    assert shape(result.catalog) == {
+        "Jaeger": ["Trace sampling UI", "Span search"],
+        "Keptn": ["Quality gate templates"],
+    }
+    assert found(result) == []  # the sample is marked "(sample)": nothing to warn about
+    excluded = [s for s in result.spans if s.role == "excluded"]
+    assert [(s.start, s.end) for s in excluded] == [(5, 14)]
+
+
+def test_a_sample_marker_covers_every_child_marked_as_an_example() -> None:
+    result = parse_fixture("sample-marked.md")
+    assert shape(result.catalog) == {"Linkerd": ["Policy dashboard"]}
+    excluded = [(s.start, s.end, s.name) for s in result.spans if s.role == "excluded"]
+    assert excluded == [
+        (5, 11, "sample or template 'Foo (example)'"),
+        (13, 19, "sample or template 'Bar (example)'"),
+    ]
+
+
+def test_an_unmarked_sample_covers_its_first_child_and_says_so() -> None:
+    text = (FIXTURES / "sample-then-projects.md").read_text(encoding="utf-8")
+    text = text.replace("#### Prometheus (sample)", "#### Prometheus")
+    result = parse_catalog(text, source="sample.md")
+    assert shape(result.catalog) == {
+        "Jaeger": ["Trace sampling UI", "Span search"],
+        "Keptn": ["Quality gate templates"],
+    }
+    assert found(result) == [(16, "level")]
+    assert "mark it '(sample)'" in result.diagnostics[0].message
+
+
+def test_ideas_written_as_numbered_list_items() -> None:
+    result = parse_fixture("numbered-ideas.md")
+    assert shape(result.catalog) == {
+        "Networking": ["Idea: IPv6 support for the proxy", "Idea: Connection pool metrics"],
+        "Storage": ["Compaction scheduler"],
+    }
+    ipv6 = result.catalog.projects[0].ideas[0]
+    assert ipv6.description == (
+        "The proxy only listens on IPv4; add IPv6.\nIt must keep working on hosts without IPv6."
+    )
+    assert [s.name for s in ipv6.skills] == ["C", "sockets"]
+    assert [m.name for m in ipv6.mentors] == ["Ann Lee"]
+    assert ipv6.line == 7
+    compaction = result.catalog.projects[1].ideas[0]
+    assert [m.name for m in compaction.mentors] == ["Cy Dale"]
+    assert found(result) == []
+
+
+def test_fields_written_as_sibling_sub_headings_belong_to_the_idea_above() -> None:
+    result = parse_fixture("field-subheadings.md")
+    assert shape(result.catalog) == {
+        "Gamma Project ideas": ["Better error messages", "Incremental builds", "Language server"]
+    }
+    errors, builds, server = result.catalog.projects[0].ideas
+    assert errors.description.startswith("The compiler's errors point at the wrong token.")
+    assert [m.name for m in errors.mentors] == ["Ann Example", "Bo Example"]
+    assert [f.label for f in errors.fields] == ["Difficulty & Requirements"]
+    assert [s.name for s in builds.skills] == ["Rust", "build systems"]
+    assert server.description == "A language server for editors."
+    assert [(line, sub) for line, sub in found(result) if sub != "no-skills"] == []
+
+
+def test_sub_headings_inside_an_idea_stay_in_its_description() -> None:
+    result = parse_fixture("idea-subheadings.md")
+    assert shape(result.catalog) == {"Packaging": ["Reproducible wheels", "Signed releases"]}
+    wheels = result.catalog.projects[0].ideas[0]
+    assert "#### Requirements" in wheels.description
+    assert wheels.description.endswith("We use `build` and `hatchling`.")
+    assert found(result) == []
+
+
+def test_an_idea_field_section_is_an_idea_of_its_own_when_it_repeats_fields() -> None:
+    """``### Recursive aliases`` under an idea that already has skills and mentors."""
+    text = (FIXTURES / "mentor-remarks.md").read_text(encoding="utf-8")
+    slipped = text.replace("### Language server", "## Language server", 1)
+    titles = [i.title for _, i in parse_catalog(slipped, source="m.md").catalog.iter_ideas()]
+    assert "Recursive aliases" in titles
+
+
+# -- every line accounted for ----------------------------------------------------------
+
+
+def check_spans(text: str, result: ParseResult) -> None:
+    """The spans are in file order, never overlap, and cover every non-blank line."""
+    lines = re.split(r"\r\n?|\n", text)
+    covered: list[int] = []
+    last = 0
+    for span in result.spans:
+        assert last < span.start <= span.end <= len(lines), span
+        last = span.end
+        covered.extend(range(span.start, span.end + 1))
+    assert set(covered) >= {n for n, line in enumerate(lines, 1) if line.strip()}
+
+
+CURATED = sorted(FIXTURES.glob("*.md"))
+
+
+@pytest.mark.parametrize("path", [SEED, *CURATED], ids=lambda p: p.name)
+def test_every_line_of_a_curated_file_is_read_by_a_rule(path: Path) -> None:
+    """The safety net (lines no rule placed) never fires on the shapes we know."""
+    text = path.read_text(encoding="utf-8")
+    result = parse_catalog(text, source=path.name)
+    check_spans(text, result)
+    unread = [d for d in result.diagnostics if UNREAD.match(d.message)]
+    assert unread == []
+
+
+def test_lines_no_rule_places_are_reported_with_their_range() -> None:
+    text = (
+        "# Ideas\n\n## Alpha\n\n### One\n\n- Description: d\n- Mentors: @a\n\n"
+        "[broken link definition\nstill broken]\n"
+    )
+    result = parse_catalog(text, source="x.md")
+    check_spans(text, result)
+    assert all(not UNREAD.match(d.message) for d in result.diagnostics) or any(
+        d.line == 10 for d in result.diagnostics
+    )
+
+
+def test_the_outline_names_each_place_in_file_order() -> None:
+    result = parse_fixture("slip-project-higher.md")
+    outline = format_outline(result).splitlines()
+    assert outline[0] == "slip-project-higher.md: 4 projects, 6 ideas"
+    rows = [line.split(None, 2) for line in outline[1:]]
+    assert rows[0] == ["1", "title", "Summer Mentorship: Project Ideas"]
+    assert ["24", "project", "Newproj"] in rows
+    assert ["28-32", "idea", "Scheduler plugins"] in rows
+
+
+# -- one slip stays one slip -----------------------------------------------------------
+
+
+def _headings(text: str) -> list[int]:
+    return [n for n, line in enumerate(text.split("\n")) if re.match(r"#{1,6} ", line)]
+
+
+@pytest.mark.parametrize("shift", [-1, 1])
+def test_one_heading_a_level_off_in_the_seed_keeps_every_idea_in_its_project(shift: int) -> None:
+    """Any one heading of the CNCF file written a level off: no idea lost, none silently.
+
+    No idea is lost, and at most one changes project without a warning. A slip of the
+    sample's headings may make the sample's idea real content, and then a warning says
+    where.
+    """
+    text = SEED.read_text(encoding="utf-8")
+    original = parse_catalog(text, source="seed.md").catalog
+    homes = {i.title: p.name for p, i in original.iter_ideas()}
+    lines = text.split("\n")
+    for number in _headings(text):
+        hashes = len(lines[number]) - len(lines[number].lstrip("#"))
+        if not 1 <= hashes + shift <= 6:
+            continue
+        changed = lines.copy()
+        changed[number] = "#" * (hashes + shift) + lines[number][hashes:]
+        result = parse_catalog("\n".join(changed), source="seed.md")
+        moved = {i.title: p.name for p, i in result.catalog.iter_ideas()}
+        assert set(moved) >= set(homes), (number + 1, set(homes) - set(moved))
+        if set(moved) > set(homes):
+            assert result.diagnostics, number + 1  # never silently
+        elsewhere = [title for title, home in homes.items() if moved[title] != home]
+        assert len(elsewhere) <= 1 or result.diagnostics, (number + 1, elsewhere)
+
+
+def test_the_last_project_written_a_level_too_high_stays_one_project() -> None:
+    """``### Open Service Mesh`` beside the ``### Proposed Project ideas`` wrapper."""
+    text = SEED.read_text(encoding="utf-8")
+    original = parse_catalog(text, source="seed.md").catalog
+    slipped_text = text.replace("#### Open Service Mesh", "### Open Service Mesh")
+    result = parse_catalog(slipped_text, source="seed.md")
+    assert shape(result.catalog) == shape(original)
+    line = slipped_text.split("\n").index("### Open Service Mesh") + 1
+    assert found(result) == [(line, "level")]
