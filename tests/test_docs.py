@@ -349,6 +349,41 @@ def test_format_structure_example() -> None:
     assert warned(result) == [(line_of(lines, "Write to the mailing list."), "structure")]
 
 
+def test_format_slips_example() -> None:
+    result, lines = read_format_example("slips.md")
+    catalog = result.catalog
+    assert catalog.title == "Autumn Term Ideas"
+    assert {p.name: [i.title for i in p.ideas] for p in catalog.projects} == {
+        "Harbor": ["Replication dashboard"],
+        "Newproj": ["Scheduler plugins"],
+        "Thanos": ["Query sharding"],
+    }
+    assert warned(result) == [
+        (line_of(lines, "### Newproj"), "level"),
+        (line_of(lines, "Write to the mailing list."), "structure"),
+    ]
+
+
+def test_the_outline_on_the_format_and_cli_pages_is_the_commands_output(
+    build_docs: BuildDocs,
+) -> None:
+    path = FORMAT / "slips.md"
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinxcontrib_ideas", "check", "--outline", "slips.md"],
+        cwd=FORMAT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "   22  project    Newproj" in done.stdout
+    html = build_docs("html")
+    for page in ("format.html", "cli.html"):
+        text = " ".join(page_text(html / page).split())
+        assert f"$ sphinx-ideas check --outline {path.name}" in text, page
+        assert " ".join(done.stdout.split()) in text, page
+
+
 def test_format_paragraphs_example() -> None:
     result, _lines = read_format_example("paragraphs.md")
     (project,) = result.catalog.projects

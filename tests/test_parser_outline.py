@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_parser_properties import check_spans
 
 from sphinxcontrib_ideas.ideasfile.model import Catalog, ParseResult
 from sphinxcontrib_ideas.ideasfile.outline import format_outline
@@ -150,18 +151,6 @@ def test_an_idea_field_section_is_an_idea_of_its_own_when_it_repeats_fields() ->
 
 
 # -- every line accounted for ----------------------------------------------------------
-
-
-def check_spans(text: str, result: ParseResult) -> None:
-    """The spans are in file order, never overlap, and cover every non-blank line."""
-    lines = re.split(r"\r\n?|\n", text)
-    covered: list[int] = []
-    last = 0
-    for span in result.spans:
-        assert last < span.start <= span.end <= len(lines), span
-        last = span.end
-        covered.extend(range(span.start, span.end + 1))
-    assert set(covered) >= {n for n, line in enumerate(lines, 1) if line.strip()}
 
 
 CURATED = sorted(FIXTURES.glob("*.md"))

@@ -1,4 +1,5 @@
-"""Property tests: the parser never raises, and every line it reports lies in the file."""
+"""Property tests: the parser never raises, every line it reports lies in the file, and
+every non-blank line of the file is placed somewhere (no silent loss)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def check_lines(text: str, result: ParseResult) -> None:
     last = len(_BREAK.split(text))
     catalog = result.catalog
     assert 0 <= catalog.preamble_line <= last
+    check_spans(text, result)
     for diagnostic in result.diagnostics:
         assert 0 <= diagnostic.line <= last, diagnostic
         assert diagnostic.source == "fuzz.md"
@@ -50,6 +52,19 @@ def check_lines(text: str, result: ParseResult) -> None:
             assert all(1 <= f.line <= last for f in idea.fields)
             assert all(0 <= m.line <= last for m in idea.mentors)
             assert all(0 <= s.line <= last for s in idea.skills)
+
+
+def check_spans(text: str, result: ParseResult) -> None:
+    """No silent loss: the spans are ordered, disjoint, and cover every non-blank line."""
+    lines = _BREAK.split(text)
+    covered: set[int] = set()
+    previous_end = 0
+    for span in result.spans:
+        assert previous_end < span.start <= span.end <= len(lines), span
+        previous_end = span.end
+        covered.update(range(span.start, span.end + 1))
+    unplaced = {n for n, line in enumerate(lines, 1) if line.strip()} - covered
+    assert not unplaced, sorted(unplaced)[:5]
 
 
 @settings(max_examples=300, deadline=None)

@@ -10,15 +10,20 @@ Usage in a MyST page::
 
     ```{ideas-read-example} _examples/format/structure.md
     ```
+
+With the ``outline`` option the block is what ``sphinx-ideas check --outline FILE`` prints
+for the file instead (its standard output, produced by the command's own functions).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 if TYPE_CHECKING:
@@ -106,16 +111,31 @@ def read_example(path: Path) -> ParseResult:
     return parse_catalog(path.read_text(encoding="utf-8"), source=path.name)
 
 
+def check_outline(result: ParseResult) -> str:
+    """What ``sphinx-ideas check --outline FILE`` prints on standard output for the file."""
+    from sphinxcontrib_ideas.cli import format_diagnostic
+    from sphinxcontrib_ideas.ideasfile.outline import format_outline
+
+    lines = [f"$ sphinx-ideas check --outline {result.catalog.source}", format_outline(result)]
+    lines.extend(format_diagnostic(d) for d in sorted(result.diagnostics, key=lambda d: d.line))
+    return "\n".join(lines)
+
+
 class ReadExampleDirective(SphinxDirective):
     """``ideas-read-example PATH``: what the parser reads from the ideas file at PATH."""
 
     required_arguments = 1
     has_content = False
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"outline": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         _rel, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(path)
-        text = describe(read_example(Path(path)))
+        result = read_example(Path(path))
+        if "outline" in self.options:
+            text = check_outline(result)
+            return [nodes.literal_block(text, text, language="console")]
+        text = describe(result)
         return [nodes.literal_block(text, text, language="text", classes=["ideas-read-as"])]
 
 
