@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .filters import IdeaFilter
 from .ideasfile.model import Catalog, Idea, ParseResult, Project, slugify, unique_slug
+from .ideasfile.options import NO_READING, ReadingOptions, reading_options
 from .ideasfile.reader import IdeasFileError, load_catalog
 
 #: Names a project page cannot take in a single-catalog pages folder.
@@ -80,6 +81,9 @@ class CatalogSpec:
     options: tuple[tuple[str, str], ...] = ()
     #: Shown whole on its host page (``:no-pages:``), without generated pages.
     inline: bool = False
+    #: How the file is read: ``ideas_reading``, then its ``ideas_catalogs`` entry, then the
+    #: options of the first directive naming it, each over the one before.
+    reading: ReadingOptions = NO_READING
 
     @property
     def label(self) -> str | None:
@@ -197,6 +201,35 @@ def scan_sources(srcdir: str, sources: Iterable[tuple[str, str]]) -> list[Direct
     return uses
 
 
+#: The directive options that correct the reading, and their ``ideas_reading`` keys.
+READING_OPTIONS = {
+    "labels": "labels",
+    "project-level": "project_level",
+    "idea-level": "idea_level",
+    "project-name": "project_name",
+    "exclude-sections": "exclude_sections",
+}
+
+
+def directive_reading(options: Iterable[tuple[str, str]]) -> ReadingOptions:
+    """The reading options a directive gives; raises :class:`ValueError` for a bad one.
+
+    ``:labels: Desirable Skills=skills, Coding Mentors=mentors`` maps spellings to
+    fields; ``:exclude-sections:`` is a comma-separated list of titles.
+    """
+    data: dict[str, object] = {}
+    for name, value in options:
+        key = READING_OPTIONS.get(name)
+        if key == "labels":
+            pairs = [item.partition("=") for item in split_list(value)]
+            if any(not sep for _, sep, _ in pairs):
+                raise ValueError(f":labels: expects Spelling=field pairs, got {value!r}")
+            data[key] = {spelling.strip(): field.strip() for spelling, _, field in pairs}
+        elif key is not None:
+            data[key] = value
+    return reading_options(data)
+
+
 def split_list(value: str) -> tuple[str, ...]:
     """A comma-separated option value as a tuple of stripped, non-empty items."""
     return tuple(item.strip() for item in value.split(",") if item.strip())
@@ -205,25 +238,30 @@ def split_list(value: str) -> tuple[str, ...]:
 def plan_catalogs(
     srcdir: str,
     uses: Iterable[DirectiveUse],
-    extras: Iterable[tuple[str, str | None]],
+    extras: Iterable[tuple[str, str | None, ReadingOptions]],
     *,
     pages_dir: str,
+    reading: ReadingOptions = NO_READING,
 ) -> tuple[CatalogSpec, ...]:
     """One spec per ideas file with generated pages; the first directive naming it hosts it.
 
-    ``extras`` are the (path, label) entries of ``ideas_catalogs``; a host's own
-    ``:label:`` wins over the label given there.
+    ``extras`` are the (path, label, reading options) entries of ``ideas_catalogs``; a
+    host's own ``:label:`` wins over the label given there. ``reading`` is
+    ``ideas_reading``, which an entry's and then the first directive's options refine.
     """
     hosts: dict[str, DirectiveUse | None] = {}
     labels: dict[str, str] = {}
+    readings: dict[str, ReadingOptions] = {}
     for use in uses:
         if not use.no_pages:
             hosts.setdefault(use.path, use)
-    for extra, label in extras:
+    for extra, label, extra_reading in extras:
         path = resolve_argument(srcdir, "", "/" + extra.lstrip("/"))
         hosts.setdefault(path, None)
         if label:
             labels.setdefault(path, label)
+        readings.setdefault(path, extra_reading.over(reading))
+    readings = _with_directive_readings(uses, readings, reading)
     # a file shown only with :no-pages: is a catalog too: listings and the indices
     # include it, and its names are qualified like the others'
     inline: dict[str, DirectiveUse] = {}
@@ -244,6 +282,7 @@ def plan_catalogs(
                 pages_dir=f"{pages_dir}/{key}" if qualified else pages_dir,
                 qualified=qualified,
                 options=_with_label(host.options if host else (), labels.get(path)),
+                reading=readings.get(path, reading),
             )
         )
     for path, use in inline.items():
@@ -258,9 +297,37 @@ def plan_catalogs(
                 qualified=qualified,
                 options=use.options,
                 inline=True,
+                reading=readings.get(path, reading),
             )
         )
     return tuple(specs)
+
+
+def _with_directive_readings(
+    uses: Iterable[DirectiveUse], readings: dict[str, ReadingOptions], base: ReadingOptions
+) -> dict[str, ReadingOptions]:
+    """Each file's reading with the options of its host directive on top.
+
+    The host is the first directive naming the file that generates its pages, else the
+    first naming it at all.
+
+    A directive with a bad reading option adds nothing here; it reports the problem
+    itself when it runs.
+    """
+    result = dict(readings)
+    seen: set[str] = set()
+    # the directive hosting a file's pages first: the one the docs call "the first"
+    hosting_first = sorted(uses, key=lambda use: use.no_pages)
+    for use in hosting_first:
+        if use.path in seen:
+            continue
+        seen.add(use.path)
+        try:
+            own = directive_reading(use.options)
+        except ValueError:
+            continue
+        result[use.path] = own.over(readings.get(use.path, base))
+    return result
 
 
 def _with_label(
@@ -316,33 +383,37 @@ def _inside(srcdir: str, path: str) -> str | None:
 
 # -- the parse cache ------------------------------------------------------------------
 
-_CacheKey = tuple[str, int, int, tuple[tuple[str, str], ...], tuple[int, ...]]
+_CacheKey = tuple[str, int, int, tuple[tuple[str, str], ...], ReadingOptions, tuple[int, ...]]
 _cache: dict[_CacheKey, ParseResult | IdeasFileError] = {}
 _cache_lock = threading.Lock()
 _CACHE_SIZE = 32
 
 
 def load(
-    path: str, *, skill_aliases: Mapping[str, str], cache_dir: str | None = None
+    path: str,
+    *,
+    skill_aliases: Mapping[str, str],
+    reading: ReadingOptions = NO_READING,
+    cache_dir: str | None = None,
 ) -> ParseResult | IdeasFileError:
     """The parsed ideas file at ``path``, or the error that keeps it from being read.
 
-    Memoised on (path, mtime, size, aliases): in this process (forked parallel readers
-    inherit it) and, given ``cache_dir`` (the doctree folder), on disk, so that a no-op
-    build in a new process does not parse the file again.
+    Memoised on (path, mtime, size, aliases, reading options): in this process (forked
+    parallel readers inherit it) and, given ``cache_dir`` (the doctree folder), on disk,
+    so that a no-op build in a new process does not parse the file again.
     """
     state = file_state(path)
     if state is None:
-        return _load_uncached(path, skill_aliases)
+        return _load_uncached(path, skill_aliases, reading)
     aliases = tuple(sorted(skill_aliases.items()))
-    key = (path, *state, aliases, code_stamp())
+    key = (path, *state, aliases, reading, code_stamp())
     with _cache_lock:
         if key not in _cache:
             if len(_cache) >= _CACHE_SIZE:
                 _cache.clear()
             cached = _load_cached(key, cache_dir)
             if cached is None:
-                _cache[key] = _load_uncached(path, skill_aliases)
+                _cache[key] = _load_uncached(path, skill_aliases, reading)
                 _store(key, _cache[key], cache_dir)
             else:  # already on disk: writing it back would only cost the no-op build time
                 _cache[key] = cached
@@ -412,9 +483,13 @@ def _store(key: _CacheKey, result: ParseResult | IdeasFileError, cache_dir: str 
         write_cached(repr(key[0]), key, result, cache_dir)
 
 
-def _load_uncached(path: str, skill_aliases: Mapping[str, str]) -> ParseResult | IdeasFileError:
+def _load_uncached(
+    path: str, skill_aliases: Mapping[str, str], reading: ReadingOptions
+) -> ParseResult | IdeasFileError:
     try:
-        return load_catalog(path, source=path, skill_aliases=dict(skill_aliases) or None)
+        return load_catalog(
+            path, source=path, skill_aliases=dict(skill_aliases) or None, reading=reading
+        )
     except IdeasFileError as error:
         return error
 

@@ -111,7 +111,12 @@ def _published(app: Sphinx, domain: IdeasDomain) -> list[_Published]:
         name = public_source(os.fspath(app.srcdir), loaded.spec.path)
         projects = tuple(replace(p, ideas=ideas) for p, ideas in loaded.projects)
         catalog = replace(loaded.catalog, source=name, projects=projects)
-        parsed = load(loaded.spec.path, skill_aliases=current.skill_aliases, cache_dir=cache_dir)
+        parsed = load(
+            loaded.spec.path,
+            skill_aliases=current.skill_aliases,
+            reading=loaded.spec.reading,
+            cache_dir=cache_dir,
+        )
         found = parsed.diagnostics if isinstance(parsed, ParseResult) else ()
         diagnostics = tuple(replace(d, source=name) for d in found)
         published.append(_Published(loaded.spec, ParseResult(catalog, diagnostics)))

@@ -16,13 +16,16 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from .ideasfile.export import export_document
 from .ideasfile.model import SUBTYPE_DOCS, Diagnostic, ParseResult, Subtype
 from .ideasfile.outline import format_outline
 from .ideasfile.reader import IdeasFileError, load_catalog
+
+if TYPE_CHECKING:
+    from ._conffile import BuildReading
 
 PROG = "sphinx-ideas"
 
@@ -135,6 +138,15 @@ def _add_common_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME=CANONICAL",
         help="index skill NAME as CANONICAL (e.g. 'golang=Go'); repeatable",
     )
+    parser.add_argument(
+        "--conf",
+        metavar="CONF_PY",
+        help=(
+            "read the files as the Sphinx build configured by CONF_PY (or its folder) does:"
+            " its ideas_reading, ideas_catalogs, ideas_skill_aliases and the options of its"
+            " ideas-catalog directives"
+        ),
+    )
 
 
 def _subtypes_help() -> str:
@@ -174,7 +186,10 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    loaded = _load(args.files, aliases=dict(args.skill_alias))
+    build = _build_reading(args)
+    if build is None:
+        return EXIT_BAD_INPUT
+    loaded = _load(args.files, aliases=dict(args.skill_alias), build=build)
     suppressed = _union(args.suppress)
     shown = [
         diagnostic
@@ -200,7 +215,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    loaded = _load(args.files, aliases=dict(args.skill_alias))
+    build = _build_reading(args)
+    if build is None:
+        return EXIT_BAD_INPUT
+    loaded = _load(args.files, aliases=dict(args.skill_alias), build=build)
     suppressed = _union(args.suppress)
     results = [_without(result, suppressed) for result in loaded.results]
     document = export_document(
@@ -226,13 +244,33 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def _load(files: Iterable[str], *, aliases: Mapping[str, str]) -> _Loaded:
-    """Parse each file once, in order; report unreadable ones on stderr and go on."""
+def _build_reading(args: argparse.Namespace) -> BuildReading | None:
+    """The reading settings of ``--conf`` (defaults without it); None after saying why not."""
+    from sphinx.errors import ConfigError
+
+    from ._conffile import BuildReading, read_conf
+
+    if not args.conf:
+        return BuildReading()
+    try:
+        return read_conf(args.conf)
+    except (ConfigError, OSError) as error:
+        _write(sys.stderr, f"{PROG}: error: {args.conf}: {_describe(error)}\n")
+        return None
+
+
+def _load(files: Iterable[str], *, aliases: Mapping[str, str], build: BuildReading) -> _Loaded:
+    """Parse each file once, in order; report unreadable ones on stderr and go on.
+
+    ``aliases`` (``--skill-alias``) are added to those of the build's configuration.
+    """
     results: list[ParseResult] = []
     failures: list[Diagnostic] = []
+    aliases = {**build.skill_aliases, **aliases}
     for path in dict.fromkeys(files):  # a file named twice is checked once
         try:
-            results.append(load_catalog(path, skill_aliases=aliases or None))
+            reading = build.reading_for(path)
+            results.append(load_catalog(path, skill_aliases=aliases or None, reading=reading))
         except IdeasFileError as error:
             failures.append(_failure(path, error.reason))
         except Exception as error:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx.errors import ConfigError
 
+from .ideasfile.options import NO_READING, READING_KEYS, ReadingOptions, reading_options
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -54,7 +56,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         (list, tuple),
         "extra ideas files (paths relative to the source folder) to generate pages for, "
         "besides those named by ``ideas-catalog`` directives; an entry may also be a dict "
-        '``{"path": ..., "label": ...}`` to name the catalog, as ``:label:`` does',
+        '``{"path": ..., "label": ...}`` to name the catalog, as ``:label:`` does, and may '
+        "hold the keys of ``ideas_reading`` for that file",
     ),
     ConfigValue(
         "ideas_show_emails",
@@ -82,6 +85,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "extra skill aliases, spelling -> canonical name, added to the built-in table",
     ),
     ConfigValue(
+        "ideas_reading",
+        {},
+        (dict,),
+        "corrections to how every ideas file is read, for a reading that is still wrong: "
+        "``labels`` (extra label spellings -> field), ``project_level`` and ``idea_level`` "
+        "(heading levels), ``project_name`` (read the file as one project of that name) "
+        "and ``exclude_sections`` (section titles to leave out); see the format page",
+    ),
+    ConfigValue(
         "ideas_json",
         True,
         (bool,),
@@ -106,13 +118,15 @@ class Settings:
     """The validated configuration, as the rest of the extension reads it."""
 
     pages_dir: str
-    #: (path, label or None) of each entry of ``ideas_catalogs``.
-    catalogs: tuple[tuple[str, str | None], ...]
+    #: (path, label or None, reading options) of each entry of ``ideas_catalogs``.
+    catalogs: tuple[tuple[str, str | None, ReadingOptions], ...]
     show_emails: bool
     allow_raw_html: bool
     upstream_urls: Mapping[str, str]
     default_upstream_url: str
     skill_aliases: Mapping[str, str]
+    #: ``ideas_reading``: the corrections for every ideas file.
+    reading: ReadingOptions = NO_READING
 
     def upstream_url_for(self, path: str) -> str:
         """The upstream URL configured for the ideas file ``path`` (as written), or ``""``."""
@@ -131,8 +145,17 @@ def register_config_values(app: Sphinx) -> None:
 
 def validate_config(app: Sphinx, config: Config) -> None:
     """``config-inited``: check every ``ideas_*`` value; a bad one is a :class:`ConfigError`."""
+    check_values({value.name: getattr(config, value.name) for value in CONFIG_VALUES})
+
+
+def check_values(values: Mapping[str, Any]) -> None:
+    """Check ``ideas_*`` values (name -> value, every name of :data:`CONFIG_VALUES`).
+
+    Raises :class:`ConfigError` naming the first bad value; ``sphinx-ideas check --conf``
+    checks a ``conf.py`` with this too.
+    """
     for value in CONFIG_VALUES:
-        current = getattr(config, value.name)
+        current = values[value.name]
         if not isinstance(current, value.types):
             _fail(value.name, current, "must be " + " or ".join(t.__name__ for t in value.types))
         _CHECKS.get(value.name, _accept)(value.name, current)
@@ -143,12 +166,13 @@ def settings(config: Config) -> Settings:
     upstream = config.ideas_upstream_url
     return Settings(
         pages_dir=posixpath.normpath(config.ideas_pages_dir.strip("/")),
-        catalogs=tuple(_catalog_entry(item) for item in config.ideas_catalogs),
+        catalogs=tuple(catalog_entry(item) for item in config.ideas_catalogs),
         show_emails=config.ideas_show_emails,
         allow_raw_html=config.ideas_allow_raw_html,
         upstream_urls=dict(upstream) if isinstance(upstream, dict) else {},
         default_upstream_url=upstream if isinstance(upstream, str) else "",
         skill_aliases=dict(config.ideas_skill_aliases),
+        reading=reading_options(config.ideas_reading),
     )
 
 
@@ -167,20 +191,33 @@ def _check_pages_dir(name: str, value: str) -> None:
         _fail(name, value, "must be a folder name inside the source folder, such as 'ideas'")
 
 
-def _catalog_entry(item: str | Mapping[str, str]) -> tuple[str, str | None]:
-    """An ``ideas_catalogs`` entry (checked) as (path, label or None)."""
+def catalog_entry(
+    item: str | Mapping[str, object],
+) -> tuple[str, str | None, ReadingOptions]:
+    """An ``ideas_catalogs`` entry (checked) as (path, label or None, reading options)."""
     if isinstance(item, str):
-        return item, None
-    return item["path"], (item.get("label") or "").strip() or None
+        return item, None, ReadingOptions()
+    label = str(item.get("label") or "").strip() or None
+    reading = reading_options({k: v for k, v in item.items() if k in READING_KEYS})
+    return str(item["path"]), label, reading
 
 
 def _check_catalogs(name: str, value: list[object] | tuple[object, ...]) -> None:
     for item in value:
         if isinstance(item, dict):
-            unknown = set(item) - {"path", "label"}
+            unknown = set(item) - {"path", "label", *READING_KEYS}
             path, label = item.get("path"), item.get("label", "")
             if unknown or not isinstance(path, str) or not isinstance(label, str):
-                _fail(name, value, f'{item!r} is not {{"path": str, "label": str}}')
+                _fail(
+                    name,
+                    value,
+                    f'{item!r} is not {{"path": str, "label": str}} '
+                    f"with optional keys of ideas_reading",
+                )
+            try:
+                reading_options({k: v for k, v in item.items() if k in READING_KEYS})
+            except ValueError as error:
+                _fail(name, value, f"{path}: {error}")
             item = path
         if not isinstance(item, str) or not item.strip():
             _fail(name, value, f"every entry must be a non-empty path string, not {item!r}")
@@ -201,9 +238,19 @@ def _check_aliases(name: str, value: dict[object, object]) -> None:
             _fail(name, value, f"{key!r}: {canonical!r} is not a spelling -> skill name pair")
 
 
+def _check_reading(name: str, value: dict[object, object]) -> None:
+    if not all(isinstance(key, str) for key in value):
+        _fail(name, value, "keys must be strings")
+    try:
+        reading_options({str(key): item for key, item in value.items()})
+    except ValueError as error:
+        _fail(name, value, str(error))
+
+
 _CHECKS: dict[str, Callable[[str, Any], None]] = {
     "ideas_pages_dir": _check_pages_dir,
     "ideas_catalogs": _check_catalogs,
     "ideas_upstream_url": _check_url,
     "ideas_skill_aliases": _check_aliases,
+    "ideas_reading": _check_reading,
 }

@@ -19,13 +19,14 @@ from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as ideas_nodes
-from ._catalogs import CatalogSpec, load, make_filter, split_list
+from ._catalogs import CatalogSpec, directive_reading, load, make_filter, split_list
 from ._logging import warn, warn_diagnostic
 from ._myst import FragmentRenderer
 from .config import Settings, settings
 from .domain import IdeasDomain, IdeasObject, ideas_domain
 from .filters import FilterError
 from .ideasfile.model import Catalog, Idea, ParseResult, Project, Subtype, slugify
+from .ideasfile.options import ReadingOptions
 from .ideasfile.reader import IdeasFileError
 from .pages import (
     MENTORS_PAGE,
@@ -58,6 +59,19 @@ CATALOG_OPTIONS: tuple[tuple[str, str], ...] = (
     ),
     ("label", "the catalog's name in indices, listings and filters, e.g. ``2022 Spring``"),
     ("term", "another name for ``:label:``"),
+    (
+        "labels",
+        "extra field label spellings, ``Spelling=field`` pairs separated by commas "
+        "(``Desirable Skills=skills, Coding Mentors=mentors``)",
+    ),
+    ("project-level", "heading level (1-6) of the projects, instead of the reader's judgement"),
+    ("idea-level", "heading level (1-6) of the ideas, instead of the reader's judgement"),
+    (
+        "project-name",
+        "read the whole file as one project of this name (a single-organisation file); the "
+        "headings read as projects become its groups",
+    ),
+    ("exclude-sections", "titles of sections to leave out, with their sub-sections (commas)"),
 )
 
 _STD_LABEL_PREFIX = "ideas-"
@@ -139,6 +153,12 @@ class IdeasCatalogDirective(_IdeasDirective):
         "no-pages": directives.flag,
         "label": directives.unchanged,
         "term": directives.unchanged,
+        # corrections to how the file is read (see READING_OPTIONS)
+        "labels": directives.unchanged,
+        "project-level": directives.unchanged,
+        "idea-level": directives.unchanged,
+        "project-name": directives.unchanged,
+        "exclude-sections": directives.unchanged,
     }
 
     def run(self) -> list[Node]:
@@ -162,7 +182,10 @@ class IdeasCatalogDirective(_IdeasDirective):
 
     def _read(self, path: str) -> Catalog | None:
         result = load(
-            path, skill_aliases=self.ideas_settings.skill_aliases, cache_dir=self.cache_dir
+            path,
+            skill_aliases=self.ideas_settings.skill_aliases,
+            reading=self._reading(path),
+            cache_dir=self.cache_dir,
         )
         if isinstance(result, IdeasFileError):
             self.problem(
@@ -180,6 +203,29 @@ class IdeasCatalogDirective(_IdeasDirective):
                 )
             return None
         return result.catalog
+
+    def _reading(self, path: str) -> ReadingOptions:
+        """How the file is read: as planned for it (the first directive naming it wins).
+
+        A directive that asks for another reading than the planned one is told so.
+        """
+        planned = _planned(self.domain, path)
+        base = planned.reading if planned else self.ideas_settings.reading
+        try:
+            own = directive_reading((k, str(v or "")) for k, v in self.options.items())
+        except ValueError as error:
+            self.problem("invalid reading option: %s", error)
+            return base
+        if planned is None:
+            return own.over(base)
+        if own.over(base) != base:
+            self.problem(
+                "the reading options of this ideas-catalog differ from those of the first "
+                "directive naming %s (in %s), which are used; give them there",
+                self.arguments[0],
+                planned.host or "conf.py",
+            )
+        return base
 
     def _check_project_names(self, catalog: Catalog) -> None:
         """A ``:projects:`` name that matches no project is most likely a typo."""

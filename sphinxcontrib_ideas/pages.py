@@ -89,7 +89,9 @@ def plan_build(app: Sphinx, config: Config) -> None:
     current = settings(config)
     srcdir = os.fspath(app.srcdir)
     uses = tuple(scan_sources(srcdir, _source_files(srcdir, config, current.pages_dir)))
-    specs = plan_catalogs(srcdir, uses, current.catalogs, pages_dir=current.pages_dir)
+    specs = plan_catalogs(
+        srcdir, uses, current.catalogs, pages_dir=current.pages_dir, reading=current.reading
+    )
     plan = BuildPlan(current, uses, specs)
     # Written now, not at builder-inited: Sphinx lists the source files before that, and
     # would find a stale stub beside a user's page of the same name.
@@ -171,7 +173,9 @@ _SELECTIONS_SIZE = 64
 
 
 def _selection(spec: CatalogSpec, current: Settings, *, cache_dir: str | None) -> _Selection | None:
-    result = load(spec.path, skill_aliases=current.skill_aliases, cache_dir=cache_dir)
+    result = load(
+        spec.path, skill_aliases=current.skill_aliases, reading=spec.reading, cache_dir=cache_dir
+    )
     if not isinstance(result, ParseResult):
         return None
     # ``load`` hands out one object per file state and aliases, and the spec holds every
@@ -301,7 +305,10 @@ def _made_pages(plan: BuildPlan, *, syntax: str, cache_dir: str) -> tuple[Genera
         index_host=hosts[0] if hosts else None,
     )
     if key is not None and all(
-        isinstance(load(s.path, skill_aliases=plan.settings.skill_aliases), ParseResult)
+        isinstance(
+            load(s.path, skill_aliases=plan.settings.skill_aliases, reading=s.reading),
+            ParseResult,
+        )
         for s in plan.specs
     ):
         write_cached(_PAGES_CACHE, key, pages, cache_dir)
@@ -321,7 +328,12 @@ def _report_unhosted(plan: BuildPlan, written: set[str], *, cache_dir: str) -> N
     for spec in plan.specs:
         if spec.host is not None:
             continue
-        result = load(spec.path, skill_aliases=plan.settings.skill_aliases, cache_dir=cache_dir)
+        result = load(
+            spec.path,
+            skill_aliases=plan.settings.skill_aliases,
+            reading=spec.reading,
+            cache_dir=cache_dir,
+        )
         if isinstance(result, IdeasFileError):
             warn("ideas_catalogs: %s", result, subtype=Subtype.FILE, location=None)
         elif any(d.startswith(spec.pages_dir + "/") for d in written):

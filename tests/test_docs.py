@@ -669,3 +669,11 @@ def test_format_generated_example() -> None:
     assert [m.github for m in transport.mentors] == ["Dee"]
     typed = line_of(lines, "- Mentors: Dee Example (@Dee Example, dee@example.org)")
     assert warned(result) == [(typed, "github-handle")]
+
+
+def test_the_format_page_shows_a_reading_corrected_in_conf_py(build_docs: BuildDocs) -> None:
+    text = " ".join(page_text(build_docs("html") / "format.html").split())
+    assert "ideas.md:0: error: no ideas found [ideas.empty]" in text  # as it is
+    assert "project 'Example Org' (line 1) idea 'Faster import' (line 3)" in text
+    assert "idea 'Better docs' (line 10)" in text
+    assert "Administrative Notes" in text

@@ -12,11 +12,13 @@ Usage in a MyST page::
     ```
 
 With the ``outline`` option the block is what ``sphinx-ideas check --outline FILE`` prints
-for the file instead (its standard output, produced by the command's own functions).
+for the file instead (its standard output, produced by the command's own functions). The
+``reading`` option gives corrections as a JSON object of ``ideas_reading`` keys.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -104,11 +106,16 @@ def _short(text: str) -> str:
     return repr(flat if len(flat) <= _SHORT else flat[: _SHORT - 1].rstrip() + "…")
 
 
-def read_example(path: Path) -> ParseResult:
-    """The parser's reading of an example file, named by its file name in diagnostics."""
+def read_example(path: Path, reading: str = "") -> ParseResult:
+    """The parser's reading of an example file, named by its file name in diagnostics.
+
+    ``reading`` is a JSON object of ``ideas_reading`` keys (corrections), or empty.
+    """
+    from sphinxcontrib_ideas.ideasfile import reading_options
     from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
-    return parse_catalog(path.read_text(encoding="utf-8"), source=path.name)
+    options = reading_options(json.loads(reading)) if reading else None
+    return parse_catalog(path.read_text(encoding="utf-8"), source=path.name, reading=options)
 
 
 def check_outline(result: ParseResult) -> str:
@@ -126,12 +133,15 @@ class ReadExampleDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = False
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"outline": directives.flag}
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "outline": directives.flag,
+        "reading": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         _rel, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(path)
-        result = read_example(Path(path))
+        result = read_example(Path(path), self.options.get("reading", ""))
         if "outline" in self.options:
             text = check_outline(result)
             return [nodes.literal_block(text, text, language="console")]

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from types import MappingProxyType
 
 #: Canonical field keys the parser treats specially.
 DESCRIPTION = "description"
@@ -252,7 +256,7 @@ def _make_label(text: str, value: str, *, emphasised: bool) -> Label | None:
     if not text or len(text) > _MAX_LABEL_CHARS or not _LABEL_SHAPE.fullmatch(text):
         return None
     normal = normalize_label(text)
-    key = _ALIASES.get(normal)
+    key = _ALIASES.get(normal) or _USER_LABELS.get().get(normal)
     if key is not None:
         return Label(text=text, key=key, known=True, emphasised=emphasised, value=value)
     if not normal or len(normal) > _MAX_UNKNOWN_CHARS:
@@ -274,3 +278,25 @@ def suggest_label(label: Label) -> str | None:
         return None
     close = difflib.get_close_matches(label.key, _ALIASES, n=1, cutoff=0.8)
     return _DISPLAY[_ALIASES[close[0]]] if close else None
+
+
+#: Label spellings the user maps to fields for the file being read (``ideas_reading``'s
+#: ``labels``), normalised; set around one parse by :func:`user_labels`.
+_USER_LABELS: ContextVar[Mapping[str, str]] = ContextVar(
+    "user_labels", default=MappingProxyType({})
+)
+
+
+@contextmanager
+def user_labels(labels: Mapping[str, str]) -> Iterator[None]:
+    """Read ``labels`` (normalised spelling -> field key) as known labels meanwhile."""
+    token = _USER_LABELS.set(labels)
+    try:
+        yield
+    finally:
+        _USER_LABELS.reset(token)
+
+
+def known_field_keys() -> frozenset[str]:
+    """The fields a label can name (``ideas_reading``'s ``labels`` map spellings to these)."""
+    return frozenset(_DISPLAY) - {TITLE}

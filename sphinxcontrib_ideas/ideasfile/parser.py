@@ -40,7 +40,7 @@ from ._blocks import (
     with_references,
 )
 from ._fields import read_fields
-from ._labels import DESCRIPTION, TITLE, Label
+from ._labels import DESCRIPTION, TITLE, Label, user_labels
 from ._repair import field_heading, names_idea_field, repair_outline
 from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .lint import lint_catalog
@@ -57,6 +57,7 @@ from .model import (
     slugify,
     unique_slug,
 )
+from .options import ReadingOptions
 
 __all__ = ["parse_catalog"]
 
@@ -100,14 +101,18 @@ def parse_catalog(
     *,
     source: str = "<string>",
     skill_aliases: Mapping[str, str] | None = None,
+    reading: ReadingOptions | None = None,
 ) -> ParseResult:
     """Read an ideas file's text into a catalog; never raises on any text.
 
     Every diagnostic (from structure, value parsers and the linter) carries ``source``;
-    line numbers are 1-based lines of ``text``.
+    line numbers are 1-based lines of ``text``. ``reading`` holds the user's corrections
+    to the reader's guesses (levels, labels, excluded sections, the project name).
     """
-    builder = _CatalogBuilder(read_outline(text), skill_aliases=skill_aliases)
-    catalog = builder.build(source)
+    with user_labels(dict(reading.labels) if reading else {}):
+        outline = read_outline(text)
+        builder = _CatalogBuilder(outline, skill_aliases=skill_aliases, reading=reading)
+        catalog = builder.build(source)
     diagnostics = [*builder.diagnostics, *lint_catalog(catalog)]
     diagnostics.sort(key=lambda diagnostic: diagnostic.line)
     return ParseResult(
@@ -154,13 +159,22 @@ class _ProjectDraft:
     url: str | None
     intro: list[tuple[str, int]] = field(default_factory=list)
     ideas: list[Idea] = field(default_factory=list)
+    #: False for the one project the user named (its ``line`` is its first group's).
+    headed: bool = True
 
 
 class _CatalogBuilder:
     """One pass over the section tree, filling drafts and diagnostics."""
 
-    def __init__(self, outline: Outline, *, skill_aliases: Mapping[str, str] | None) -> None:
+    def __init__(
+        self,
+        outline: Outline,
+        *,
+        skill_aliases: Mapping[str, str] | None,
+        reading: ReadingOptions | None = None,
+    ) -> None:
         self.lines = outline.lines
+        self.reading = reading or ReadingOptions()
         self.references = outline.references
         self.front_title = outline.front_title
         self.root = outline.root
@@ -181,10 +195,16 @@ class _CatalogBuilder:
             section: read_units(section.body, self.lines)
             for section in [self.root, *iter_sections(self.root)]
         }
-        repairs = repair_outline(
-            self.root,
-            bears_fields=lambda section: is_field_bearing(self.units[section]),
-            says_sample=says_sample,
+        # Levels given by the user are taken as written: no slip to repair.
+        levels_given = self.reading.project_level or self.reading.idea_level
+        repairs = (
+            []
+            if levels_given
+            else repair_outline(
+                self.root,
+                bears_fields=lambda section: is_field_bearing(self.units[section]),
+                says_sample=says_sample,
+            )
         )
         self.diagnostics += [_diag(r.line, Subtype.LEVEL, r.message) for r in repairs if not r.note]
         #: Lines of the headings a repair re-read (and reported, unless announced).
@@ -204,9 +224,10 @@ class _CatalogBuilder:
         self.ideas = {
             s
             for s in sections
-            if s not in self.excluded and s not in self.absorbed and is_field_bearing(self.units[s])
+            if s not in self.excluded and s not in self.absorbed and self._is_idea(s)
         }
-        self.ideas -= self._find_field_containers()
+        if not self.reading.idea_level:
+            self.ideas -= self._find_field_containers()
         self.containers = self._find_containers(sections)
         self.project_level = self._find_project_level()
         self.wrappers = self._find_wrappers(sections)
@@ -311,6 +332,12 @@ class _CatalogBuilder:
             self.absorbed.add(child)
         self.units[section] = units
 
+    def _is_idea(self, section: Section) -> bool:
+        """An idea holds fields, or sits at the ideas' level when the user gave it."""
+        if self.reading.idea_level:
+            return section.level == self.reading.idea_level
+        return is_field_bearing(self.units[section])
+
     def _bears_fields(self, section: Section) -> bool:
         return is_field_bearing(self.units[section])
 
@@ -337,7 +364,7 @@ class _CatalogBuilder:
         excluded: set[Section] = set()
         for section in sections:  # pre-order: a parent is decided before its children
             marker = says_sample(section.title) and not is_field_bearing(self.units[section])
-            if marker or section.parent in excluded:
+            if marker or self.reading.excludes(section.title) or section.parent in excluded:
                 excluded.add(section)
         return excluded
 
@@ -353,6 +380,11 @@ class _CatalogBuilder:
         return containers
 
     def _find_project_level(self) -> int:
+        if self.reading.project_level:
+            return self.reading.project_level
+        return self._guess_project_level()
+
+    def _guess_project_level(self) -> int:
         """The level of the projects: the shallowest level of two or more containers.
 
         Only containers holding ideas themselves count while there are two, so that a
@@ -448,7 +480,7 @@ class _CatalogBuilder:
         for part, line in self.preamble:
             self.account.mark_text(part, line, "preamble")
         for draft in self.projects:
-            if draft.ideas:
+            if draft.ideas and draft.headed:
                 self.account.mark(draft.line - 1, draft.line, "project", draft.name)
                 for part, line in draft.intro:
                     self.account.mark_text(part, line, "intro", draft.name)
@@ -459,7 +491,11 @@ class _CatalogBuilder:
         for child in section.children:
             if child in self.excluded:
                 assert child.heading is not None
-                reason = f"sample or template {child.title!r}"
+                reason = (
+                    f"excluded by the reading options: {child.title!r}"
+                    if self.reading.excludes(child.title)
+                    else f"sample or template {child.title!r}"
+                )
                 self.account.mark(child.heading.line, child.end, "excluded", reason)
             else:
                 kept.append(child)
@@ -830,6 +866,8 @@ class _CatalogBuilder:
 
     def _finish_projects(self) -> tuple[Project, ...]:
         """Merge same-named projects, then give projects and ideas their unique slugs."""
+        if self.reading.project_name:
+            self._one_project(self.reading.project_name)
         merged: dict[str, _ProjectDraft] = {}
         for draft in self.projects:
             key = normalize_name(draft.name)
@@ -853,6 +891,28 @@ class _CatalogBuilder:
             for draft in merged.values()
             if draft.ideas
         )
+
+    def _one_project(self, name: str) -> None:
+        """The whole file as one project named by the user; its projects become groups.
+
+        A file read as one project (its wrapper heading taken as the project) keeps its
+        reading and only takes the name.
+        """
+        drafts = [draft for draft in self.projects if draft.ideas]
+        if not drafts:
+            return
+        if len(drafts) == 1:  # the wrapper ("## Ideas") read as the project: renamed
+            drafts[0].name = name
+            return
+        only = _ProjectDraft(name=name, line=drafts[0].line, url=None, headed=False)
+        for draft in drafts:
+            self.account.mark(draft.line - 1, draft.line, "group", draft.name)
+            only.intro.extend(draft.intro)
+            only.ideas.extend(
+                replace(idea, group=" / ".join(filter(None, [draft.name, idea.group])))
+                for idea in draft.ideas
+            )
+        self.projects = [only, *(draft for draft in self.projects if not draft.ideas)]
 
     def _without_ideas(self, draft: _ProjectDraft, *, leading: bool) -> None:
         """A wrapper whose ideas all went to project headings written a level low.

@@ -17,6 +17,7 @@ import os
 from collections.abc import Mapping
 
 from .model import Diagnostic, ParseResult, Subtype
+from .options import ReadingOptions
 
 #: Bytes looked at to decide whether a file is text; enough for any real header.
 _SNIFF_SIZE = 8192
@@ -70,6 +71,7 @@ def load_catalog(
     *,
     source: str | None = None,
     skill_aliases: Mapping[str, str] | None = None,
+    reading: ReadingOptions | None = None,
 ) -> ParseResult:
     """Read and parse one ideas file; reading and parsing diagnostics merged by line."""
     # Imported here so that reading works (and this module imports) on its own.
@@ -77,7 +79,7 @@ def load_catalog(
 
     name = os.fspath(path) if source is None else source
     text, read_diagnostics = read_ideas_file(path, source=name)
-    result = parse_catalog(text, source=name, skill_aliases=skill_aliases)
+    result = parse_catalog(text, source=name, skill_aliases=skill_aliases, reading=reading)
     merged = sorted(
         (*read_diagnostics, *(_with_source(d, name) for d in result.diagnostics)),
         key=lambda d: d.line,
