@@ -14,16 +14,19 @@ a file of the same name that we did not write is the user's and wins.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import operator
 import os
+import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.errors import ConfigError
 from sphinx.project import Project as SphinxProject
 
 from ._catalogs import (
@@ -88,6 +91,13 @@ def plan_build(app: Sphinx, config: Config) -> None:
     keep their files inside the source folder from being read as pages."""
     current = settings(config)
     srcdir = os.fspath(app.srcdir)
+    pages_root = Path(srcdir, current.pages_dir)
+    if pages_root.exists() and not pages_root.is_dir():
+        msg = (
+            f"invalid configuration value ideas_pages_dir = {config.ideas_pages_dir!r}: "
+            f"{pages_root} is a file, not a folder; name a folder for the generated pages"
+        )
+        raise ConfigError(msg)
     uses = tuple(scan_sources(srcdir, _source_files(srcdir, config, current.pages_dir)))
     specs = plan_catalogs(
         srcdir, uses, current.catalogs, pages_dir=current.pages_dir, reading=current.reading
@@ -273,11 +283,21 @@ def write_pages(app: Sphinx, config: Config, plan: BuildPlan) -> GeneratedPages:
     pages, remade = _made_pages(plan, syntax=syntax, cache_dir=cache_dir)
     pages_root = srcdir / plan.settings.pages_dir
     written = _write_stubs(
-        pages_root, srcdir, pages.stubs, suffix, user_suffixes=tuple(config.source_suffix)
+        pages_root,
+        srcdir,
+        pages.stubs,
+        suffix,
+        user_suffixes=tuple(config.source_suffix),
+        protected=_named_files(plan),
     )
     if remade or written:  # pages from the cache: every file was read last time
         _report_unhosted(plan, written, cache_dir=cache_dir)
     return pages
+
+
+def _named_files(plan: BuildPlan) -> set[str]:
+    """Every file the build names as an ideas file: never written over or deleted."""
+    return {use.path for use in plan.uses} | {spec.path for spec in plan.specs}
 
 
 def _made_pages(plan: BuildPlan, *, syntax: str, cache_dir: str) -> tuple[GeneratedPages, bool]:
@@ -459,9 +479,14 @@ def _write_stubs(
     suffix: str,
     *,
     user_suffixes: tuple[str, ...] = (),
+    protected: Set[str] = frozenset(),
 ) -> set[str]:
     """Write changed stubs, delete ours that are gone; return the docnames written.
 
+    Only a file whose bytes are exactly what we wrote last (its hash is in the manifest)
+    is ever replaced or deleted, and never a file in ``protected`` (the ideas files and
+    every file a directive or ``ideas_catalogs`` names). Any other file at a stub's path
+    is the user's page and wins; when it was ours before, a warning says we stepped back.
     Every stub lies under ``root`` (the pages folder), which is listed once: a stat per
     stub and suffix would cost more than the rest of a no-op build's page work.
     """
@@ -469,27 +494,125 @@ def _write_stubs(
     present = _files_under(root)
     prefix = root.relative_to(srcdir).as_posix() + "/"
     suffixes = tuple(dict.fromkeys((suffix, *user_suffixes)))
-    ours: set[str] = set()
+    guarded = {os.path.realpath(path) for path in protected}
+    ours: dict[str, str] = {}
     written: set[str] = set()
+    left: set[str] = set()  # files at stub paths that are not ours: left as they are
     for docname, text in stubs.items():
         stem = docname.removeprefix(prefix)
-        if any(_users_page(root, stem + s, manifest, present) for s in suffixes):
-            continue  # the user's own page of that name wins
         relative = stem + suffix
-        ours.add(relative)
-        path = root / relative
-        if relative not in present or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        taken = [
+            name
+            for name in (stem + s for s in suffixes)
+            if name in present and not _is_ours(root, name, manifest)
+        ]
+        if os.path.realpath(root / relative) in guarded:
+            warn(
+                "the ideas file %s lies where the generated page %s goes, so that page is "
+                "not generated; move the file out of ideas_pages_dir (%s)",
+                root / relative,
+                docname,
+                root.relative_to(srcdir).as_posix(),
+                subtype=Subtype.PAGE,
+                location=None,
+            )
+            continue
+        if taken:  # the user's own page of that name wins
+            if relative in taken:  # at the stub's own path; a stub of ours beside it is stale
+                _step_back(root, relative, manifest, present, guarded)
+                left.add(relative)
+            continue
+        data = text.encode("utf-8")
+        ours[relative] = _sha256(data)
+        if relative not in present or manifest.get(relative) != ours[relative]:
+            _write_atomically(root / relative, data)
             written.add(docname)
-    for relative in manifest - ours:
-        stale = root / relative
-        if stale.is_file() and _is_stub(stale):
-            stale.unlink()
-    if ours != manifest:
-        root.mkdir(parents=True, exist_ok=True)
-        (root / MANIFEST).write_text(json.dumps(sorted(ours), indent=1) + "\n", encoding="utf-8")
+    for relative in manifest.keys() - ours.keys() - left:
+        if relative not in present:
+            continue
+        if _is_ours(root, relative, manifest) and os.path.realpath(root / relative) not in guarded:
+            (root / relative).unlink(missing_ok=True)
+        else:
+            _step_back(root, relative, manifest, present, guarded)
+    if ours != manifest:  # a version-1 manifest (no hashes) is rewritten here too
+        document = {_MANIFEST_VERSION_KEY: _MANIFEST_VERSION, "files": dict(sorted(ours.items()))}
+        text = json.dumps(document, indent=1) + "\n"
+        _write_atomically(root / MANIFEST, text.encode("utf-8"))
     return written
+
+
+#: The manifest records the SHA-256 of every stub's bytes (version 2); version 1 was a
+#: bare list of paths.
+_MANIFEST_VERSION_KEY = "sphinxcontrib-ideas-manifest"
+_MANIFEST_VERSION = 2
+
+
+def _is_ours(root: Path, relative: str, manifest: dict[str, str | None]) -> bool:
+    """Whether the file ``relative`` (to ``root``) is exactly the stub we wrote there last.
+
+    A version-1 manifest has no hashes: a file it lists that still carries our stub
+    marker is trusted once (its hash is recorded when it is written again).
+    """
+    if relative not in manifest:
+        return False
+    recorded = manifest[relative]
+    path = root / relative
+    if recorded is None:
+        return _is_stub(path)
+    try:
+        return _sha256(path.read_bytes()) == recorded
+    except OSError:
+        return False
+
+
+def _step_back(
+    root: Path,
+    relative: str,
+    manifest: dict[str, str | None],
+    present: set[str],
+    guarded: set[str],
+) -> None:
+    """Say that a file we wrote once is now someone else's and is left as it is.
+
+    Nothing is said of a user's page that was never ours: writing one is how a generated
+    page is replaced. The file leaves the manifest, so this is said once.
+    """
+    if relative not in manifest or relative not in present:
+        return
+    path = root / relative
+    named = os.path.realpath(path) in guarded
+    if not named and _is_ours(root, relative, manifest):
+        return  # still our stub, which another page of that name replaces: it is deleted
+    why = "is an ideas file named by the build" if named else "was changed since it was written"
+    warn(
+        "generated page %s %s, so it is left as it is; delete it to get the generated page back",
+        path,
+        why,
+        subtype=Subtype.PAGE,
+        location=None,
+    )
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Another build reading the folder at the same moment sees the old file or the new
+    one, never half of one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".ideas-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _files_under(root: Path) -> set[str]:
@@ -502,16 +625,17 @@ def _files_under(root: Path) -> set[str]:
     return found
 
 
-def _users_page(root: Path, relative: str, manifest: set[str], present: set[str]) -> bool:
-    """Whether the file ``relative`` (to ``root``) is a page the user wrote."""
-    return relative in present and relative not in manifest and not _is_stub(root / relative)
-
-
-def _read_manifest(root: Path) -> set[str]:
+def _read_manifest(root: Path) -> dict[str, str | None]:
+    """Path -> SHA-256 of what we wrote; ``None`` for the paths of a version-1 manifest."""
     try:
-        return set(json.loads((root / MANIFEST).read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        return set()
+        raw = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if isinstance(raw, list):
+        return {str(relative): None for relative in raw}
+    if isinstance(raw, dict) and isinstance(raw.get("files"), dict):
+        return {str(k): str(v) for k, v in raw["files"].items()}
+    return {}
 
 
 def _is_stub(path: Path) -> bool:

@@ -53,6 +53,7 @@ class Subtype(StrEnum):
     AMBIGUOUS = "ambiguous"
     UNSAFE = "unsafe"
     MARKDOWN = "markdown"
+    PAGE = "page"
 
 
 #: One line per subtype, for messages, ``--help`` and the docs table.
@@ -79,6 +80,10 @@ SUBTYPE_DOCS: dict[Subtype, str] = {
     Subtype.AMBIGUOUS: "a reference that matches several objects",
     Subtype.UNSAFE: "raw HTML or a link with a disallowed scheme, shown as text or dropped",
     Subtype.MARKDOWN: "a problem found while rendering a Markdown fragment",
+    Subtype.PAGE: (
+        "a generated page left as it is: the file there was changed since it was written, "
+        "or is an ideas file"
+    ),
 }
 
 
