@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from ._conffile import BuildReading
 
 PROG = "sphinx-ideas"
+#: How standard input (the FILE ``-``) is named in diagnostics.
+STDIN = "<stdin>"
 
 #: Exit codes. 130 and 141 follow the shell's 128 + signal number convention.
 EXIT_OK = 0
@@ -55,6 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as error:  # standard output failed: a full disk, a closed device...
+        _silence_stdout()
+        reason = error.strerror or type(error).__name__
+        sys.stderr.write(f"{PROG}: error: cannot write the output: {reason}\n")
+        return EXIT_BAD_INPUT
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,7 +128,12 @@ def _add_export_parser(commands: Any) -> None:
 
 
 def _add_common_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a project-ideas Markdown file")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a project-ideas Markdown file ('-': standard input, named <stdin>)",
+    )
     parser.add_argument(
         "--suppress",
         action="append",
@@ -215,6 +227,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if _overwrites_an_input(args.output, args.files):
+        _write(
+            sys.stderr, f"{PROG}: error: {args.output}: is one of the input files; not written\n"
+        )
+        return EXIT_BAD_INPUT
     build = _build_reading(args)
     if build is None:
         return EXIT_BAD_INPUT
@@ -270,13 +287,25 @@ def _load(files: Iterable[str], *, aliases: Mapping[str, str], build: BuildReadi
     for path in dict.fromkeys(files):  # a file named twice is checked once
         try:
             reading = build.reading_for(path)
-            results.append(load_catalog(path, skill_aliases=aliases or None, reading=reading))
+            if path == "-":  # pre-commit and editors pipe the text in
+                data = sys.stdin.buffer.read()
+                result = load_catalog(
+                    STDIN, skill_aliases=aliases or None, reading=reading, data=data
+                )
+            else:
+                result = load_catalog(path, skill_aliases=aliases or None, reading=reading)
+            results.append(result)
         except IdeasFileError as error:
-            failures.append(_failure(path, error.reason))
+            failures.append(_failure(STDIN if path == "-" else path, error.reason))
         except Exception as error:
             # A bug met on an odd file: still one line naming the file, not a traceback,
             # and the other files are still processed.
-            failures.append(_failure(path, f"internal error, please report it: {_describe(error)}"))
+            failures.append(
+                _failure(
+                    STDIN if path == "-" else path,
+                    f"internal error, please report it: {_describe(error)}",
+                )
+            )
     return _Loaded(results=tuple(results), failures=tuple(failures))
 
 
@@ -299,6 +328,15 @@ def _without(result: ParseResult, suppressed: frozenset[Subtype]) -> ParseResult
         return result
     kept = tuple(d for d in result.diagnostics if d.subtype not in suppressed)
     return dataclasses.replace(result, diagnostics=kept)
+
+
+def _overwrites_an_input(output: str | None, files: Iterable[str]) -> bool:
+    """Whether ``-o OUT`` names one of the FILE arguments (``export -o ideas.md ideas.md``)."""
+    if output is None or output == "-" or not os.path.exists(output):
+        return False
+    return any(
+        name != "-" and os.path.exists(name) and os.path.samefile(name, output) for name in files
+    )
 
 
 def _write_json(document: dict[str, Any], output: str | None) -> bool:

@@ -17,6 +17,7 @@ import yaml  # type: ignore[import-untyped]  # no stubs in the test extra
 from test_export import validate
 
 from sphinxcontrib_ideas import __version__, cli
+from sphinxcontrib_ideas.cli import PROG
 from sphinxcontrib_ideas.ideasfile.model import Catalog, Diagnostic, ParseResult, Subtype
 
 #: One diagnostic line: FILE:LINE: severity: message [ideas.<subtype>]
@@ -418,3 +419,76 @@ def test_pre_commit_hook() -> None:
     assert files.search("programs/lfx/2021/IDEAS.MD")
     assert not files.search("docs/ideas.md.bak")
     assert not files.search("README.md")
+
+
+# --- standard input, special files, and outputs that must not be written ------------
+
+
+def test_check_dash_reads_standard_input(workdir: Path) -> None:
+    text = "## Alpha\n\n### Faster import\n\n- Mentors: @ann-ex\n- Skills: Python\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinxcontrib_ideas", "check", "-"],
+        cwd=workdir,
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        "<stdin>:3: warning: idea 'Faster import' has no description [ideas.no-description]\n"
+    )
+    binary = subprocess.run(
+        [sys.executable, "-m", "sphinxcontrib_ideas", "check", "-"],
+        cwd=workdir,
+        input=b"\x89PNG\r\n\x1a\n\x00\x00",
+        capture_output=True,
+        check=False,
+    )
+    assert binary.returncode == 2
+    assert b"<stdin>: " in binary.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_or_device_is_refused_without_waiting(workdir: Path) -> None:
+    os.mkfifo(workdir / "pipe.md")
+    for name in ("pipe.md", os.devnull):
+        done = run("check", name, cwd=workdir)  # would block on the FIFO without the check
+        assert done.returncode == 2
+        assert f"{PROG}: error: {name}: is not a regular file" in done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_export_refuses_to_write_over_an_input(workdir: Path) -> None:
+    before = (workdir / "good.md").read_bytes()
+    for output in ("good.md", "./good.md"):
+        done = run("export", "-o", output, "docs/ideas.md", "good.md", cwd=workdir)
+        assert done.returncode == 2
+        assert done.stderr == f"{PROG}: error: {output}: is one of the input files; not written\n"
+    assert (workdir / "good.md").read_bytes() == before
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "good.md"],
+        ["check", "--outline", "good.md"],
+        ["export", "-o", "/dev/full", "good.md"],
+    ],
+)
+def test_a_full_disk_is_one_line_and_exit_2(workdir: Path, args: list[str]) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "sphinxcontrib_ideas", *args],
+            cwd=workdir,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"{PROG}: error: ")
+    assert lines[0].endswith("No space left on device")

@@ -14,6 +14,7 @@ import codecs
 import dataclasses
 import errno
 import os
+import stat
 from collections.abc import Mapping
 
 from .model import Diagnostic, ParseResult, Subtype
@@ -72,13 +73,21 @@ def load_catalog(
     source: str | None = None,
     skill_aliases: Mapping[str, str] | None = None,
     reading: ReadingOptions | None = None,
+    data: bytes | None = None,
 ) -> ParseResult:
-    """Read and parse one ideas file; reading and parsing diagnostics merged by line."""
+    """Read and parse one ideas file; reading and parsing diagnostics merged by line.
+
+    With ``data`` (the file's bytes, already read from standard input) ``path`` only
+    names the file.
+    """
     # Imported here so that reading works (and this module imports) on its own.
     from .parser import parse_catalog
 
     name = os.fspath(path) if source is None else source
-    text, read_diagnostics = read_ideas_file(path, source=name)
+    if data is not None:
+        text, read_diagnostics = read_ideas_bytes(data, source=name)
+    else:
+        text, read_diagnostics = read_ideas_file(path, source=name)
     result = parse_catalog(text, source=name, skill_aliases=skill_aliases, reading=reading)
     merged = sorted(
         (*read_diagnostics, *(_with_source(d, name) for d in result.diagnostics)),
@@ -97,6 +106,7 @@ def _with_source(diagnostic: Diagnostic, source: str) -> Diagnostic:
 def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
     """The file's bytes; every way of failing becomes an :class:`IdeasFileError`."""
     try:
+        _refuse_special(path, name)
         with open(path, "rb") as stream:
             head = stream.read(_SNIFF_SIZE)
             # Refuse before reading the rest: a device or a huge archive named by
@@ -114,9 +124,33 @@ def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
         raise IdeasFileError(name, _os_reason(error)) from None
     except ValueError as error:  # e.g. a NUL character in the path itself
         raise IdeasFileError(name, f"cannot open: {error}") from None
-    if b"\0" in data and not _wide_encoding(data):
+    return _checked_bytes(data, name)
+
+
+def _checked_bytes(data: bytes, name: str) -> bytes:
+    """``data`` if it can be text; :class:`IdeasFileError` for a binary file."""
+    if _looks_binary(data[:_SNIFF_SIZE]) or (b"\0" in data and not _wide_encoding(data)):
         raise IdeasFileError(name, _BINARY)
     return data
+
+
+def _refuse_special(path: str | os.PathLike[str], name: str) -> None:
+    """A FIFO, device or socket is refused before it is opened: reading one can block."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return  # opening it says why it cannot be read
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise IdeasFileError(name, "is not a regular file (a FIFO, device or socket)")
+
+
+def read_ideas_bytes(data: bytes, *, source: str) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The text of an ideas file already read (standard input), as :func:`read_ideas_file`.
+
+    Raises :class:`IdeasFileError` for binary data.
+    """
+    text, diagnostics = _decode(_checked_bytes(data, source), source)
+    return _normalize_newlines(text), diagnostics
 
 
 def _os_reason(error: OSError) -> str:
