@@ -501,10 +501,12 @@ def _write_stubs(
     for docname, text in stubs.items():
         stem = docname.removeprefix(prefix)
         relative = stem + suffix
+        data = text.encode("utf-8")
         taken = [
             name
             for name in (stem + s for s in suffixes)
-            if name in present and not _is_ours(root, name, manifest)
+            if name in present
+            and not _is_ours(root, name, manifest, data if name == relative else None)
         ]
         if os.path.realpath(root / relative) in guarded:
             warn(
@@ -522,7 +524,6 @@ def _write_stubs(
                 _step_back(root, relative, manifest, present, guarded)
                 left.add(relative)
             continue
-        data = text.encode("utf-8")
         ours[relative] = _sha256(data)
         if relative not in present or manifest.get(relative) != ours[relative]:
             _write_atomically(root / relative, data)
@@ -547,22 +548,29 @@ _MANIFEST_VERSION_KEY = "sphinxcontrib-ideas-manifest"
 _MANIFEST_VERSION = 2
 
 
-def _is_ours(root: Path, relative: str, manifest: dict[str, str | None]) -> bool:
-    """Whether the file ``relative`` (to ``root``) is exactly the stub we wrote there last.
+def _is_ours(
+    root: Path, relative: str, manifest: dict[str, str | None], expected: bytes | None = None
+) -> bool:
+    """Whether the file ``relative`` (to ``root``) is exactly a stub of ours.
 
-    A version-1 manifest has no hashes: a file it lists that still carries our stub
-    marker is trusted once (its hash is recorded when it is written again).
+    That is the stub we wrote there last (its hash is in the manifest), or ``expected``,
+    the stub about to be written (another build of the same source at the same time
+    wrote it: nothing of anyone's is lost by keeping it). A version-1 manifest has no
+    hashes: a file it lists that still carries our stub marker is trusted once.
     """
+    path = root / relative
+    try:
+        current = path.read_bytes()
+    except OSError:
+        return False
+    if expected is not None and current == expected:
+        return True
     if relative not in manifest:
         return False
     recorded = manifest[relative]
-    path = root / relative
     if recorded is None:
-        return _is_stub(path)
-    try:
-        return _sha256(path.read_bytes()) == recorded
-    except OSError:
-        return False
+        return MARKER in current[:400].decode("utf-8", errors="replace")
+    return _sha256(current) == recorded
 
 
 def _step_back(
@@ -577,9 +585,9 @@ def _step_back(
     Nothing is said of a user's page that was never ours: writing one is how a generated
     page is replaced. The file leaves the manifest, so this is said once.
     """
-    if relative not in manifest or relative not in present:
-        return
     path = root / relative
+    if relative not in manifest or relative not in present or not path.exists():
+        return  # never ours, or gone meanwhile (deleted by another build of ours)
     named = os.path.realpath(path) in guarded
     if not named and _is_ours(root, relative, manifest):
         return  # still our stub, which another page of that name replaces: it is deleted
@@ -636,14 +644,6 @@ def _read_manifest(root: Path) -> dict[str, str | None]:
     if isinstance(raw, dict) and isinstance(raw.get("files"), dict):
         return {str(k): str(v) for k, v in raw["files"].items()}
     return {}
-
-
-def _is_stub(path: Path) -> bool:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as stream:
-            return MARKER in stream.read(400)
-    except OSError:
-        return False
 
 
 def _remember(

@@ -138,7 +138,7 @@ def test_a_manifest_without_hashes_is_trusted_once_for_our_stubs(
 
 SPHINX_BUILD = str(Path(sys.executable).parent / "sphinx-build")
 #: How many times two builds are started together: a fixed number, not a timing guess.
-CONCURRENT_RUNS = 4
+CONCURRENT_RUNS = 6
 
 
 @pytest.mark.parametrize("host", sorted(HOSTS))
