@@ -25,6 +25,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 
 from ._logging import file_location, warn
+from .ideasfile._depth import MARKDOWN_NESTING
 from .ideasfile._sanitize import dropped_link_message, link_target
 from .ideasfile.model import Subtype
 
@@ -247,6 +248,9 @@ class FragmentRenderer:
         # ``html_image`` would hand untrusted text more power.
         config = MdParserConfig()
         self._md = create_md_parser(config, _SafeRenderer)
+        # Above the reader's bound (it flattens anything deeper, with a warning), so MyST
+        # never stops at its own limit and drops the rest of a fragment.
+        self._md.options["maxNesting"] = MARKDOWN_NESTING
         # markdown-it drops ``javascript:`` links silently; let them through to
         # ``render_link`` so they are reported, then dropped.
         self._md.validateLink = _accept_link  # type: ignore[method-assign]

@@ -16,6 +16,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 
+from ._depth import MARKDOWN_NESTING, flatten_deep
+
 # markdown-it's own normalisation (its "normalize" core rule); we apply it first so that our
 # line numbers and markdown-it's token maps count the same lines.
 _NEWLINES = re.compile(r"\r\n?")
@@ -97,10 +99,12 @@ class Outline:
     front_title: str | None = None
     #: How many lines the front matter block takes (0 without one); they are blanked.
     front_matter: int = 0
+    #: (1-based line, what) of each run of lines nested too deep, flattened into text.
+    flattened: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MARKDOWN_NESTING}).enable("table")
     # Only headings need inline parsing (done by ``_heading``); skipping it everywhere else
     # makes our whole parse cheaper than markdown-it's full tokenising.
     md.disable("inline")
@@ -119,6 +123,7 @@ def read_outline(text: str) -> Outline:
     """Tokenise ``text`` once and build its section tree."""
     lines = normalize_text(text).split("\n")
     front_title, front_matter = _blank_front_matter(lines)
+    flattened = flatten_deep(lines)
     env: dict[str, Any] = {}
     tokens = _MD.parse("\n".join(lines), env)
     if _unwrap_item_headings(tokens, lines):
@@ -141,6 +146,7 @@ def read_outline(text: str) -> Outline:
         references=references,
         front_title=front_title,
         front_matter=front_matter,
+        flattened=flattened,
     )
 
 

@@ -34,6 +34,7 @@ class Subtype(StrEnum):
     # structure of the file
     STRUCTURE = "structure"
     LEVEL = "level"
+    DEPTH = "depth"
     LABEL = "label"
     DUPLICATE_IDEA = "duplicate-idea"
     DUPLICATE_PROJECT = "duplicate-project"
@@ -63,6 +64,9 @@ SUBTYPE_DOCS: dict[Subtype, str] = {
     Subtype.EMPTY: "the file (or the part selected) holds no ideas",
     Subtype.STRUCTURE: "a heading, list or block that could not be placed in the catalog",
     Subtype.LEVEL: "a heading at another level than its siblings, read as what its body shows",
+    Subtype.DEPTH: (
+        "lists, quotes or emphasis nested deeper than the reader allows, shown flattened as text"
+    ),
     Subtype.LABEL: "an unknown field label that looks like a misspelt known one",
     Subtype.DUPLICATE_IDEA: "two ideas with the same title in one project",
     Subtype.DUPLICATE_PROJECT: "two projects of the same name in one file (their ideas are merged)",

@@ -181,6 +181,10 @@ class _CatalogBuilder:
         self.aliases = skill_aliases
         self.diagnostics: list[Diagnostic] = []
         self.account = LineAccount(self.lines, front_matter=outline.front_matter)
+        self.diagnostics += [
+            _diag(line, Subtype.DEPTH, f"{what}: shown flattened as text from here")
+            for line, what in outline.flattened
+        ]
         self.projects: list[_ProjectDraft] = []
         self.preamble: list[tuple[str, int]] = []
         #: Heading of an idea-less wrapper before the first project, used as the title.

@@ -1,0 +1,102 @@
+"""Deep nesting never drops content and never ends a build.
+
+Lists nested up to the bound are read whole (markdown-it's own limit used to drop the rest
+of the file after ten levels); anything deeper, and runs of hundreds of emphasis marks, is
+flattened into text with an ``ideas.depth`` warning at its line, the same in
+``sphinx-ideas check`` and in a build, in an rST and a MyST host.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from _sphinx_sites import MakeApp, build, make_site, warnings
+
+from sphinxcontrib_ideas.ideasfile._depth import MAX_DEPTH
+from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
+
+
+def nested_list(levels: int) -> str:
+    return "".join("  " * level + f"- level {level}\n" for level in range(levels))
+
+
+def ideas_file(middle: str) -> str:
+    """Two projects; the first idea's description holds ``middle`` (from line 9 on)."""
+    return (
+        "## Alpha\n\n### Deep\n\n- Description: see below\n- Mentors: @ann-ex\n- Skills: Go\n\n"
+        + middle
+        + "\nAfter it.\n\n### Next\n\n- Description: fine\n- Mentors: @bo-ex\n- Skills: Go\n\n"
+        "## Beta\n\n### Later\n\n- Description: later\n- Mentors: @cy-ex\n- Skills: Go\n"
+    )
+
+
+EMPHASIS_BOMB = "***" * 500 + "x" + "***" * 500 + "\n"
+
+
+def titles(text: str) -> list[str]:
+    return [i.title for _, i in parse_catalog(text, source="d.md").catalog.iter_ideas()]
+
+
+def depth_lines(text: str) -> list[int]:
+    result = parse_catalog(text, source="d.md")
+    return [d.line for d in result.diagnostics if d.subtype.value == "depth"]
+
+
+def test_lists_nested_within_the_bound_are_read_whole() -> None:
+    text = ideas_file(nested_list(MAX_DEPTH))
+    assert titles(text) == ["Deep", "Next", "Later"]
+    assert depth_lines(text) == []
+    (deep,) = [i for _, i in parse_catalog(text, source="d.md").catalog.iter_ideas()][:1]
+    assert f"- level {MAX_DEPTH - 1}" in deep.description
+    assert deep.description.endswith("After it.")
+
+
+@pytest.mark.parametrize(
+    ("middle", "first_flat_line"),
+    [
+        (nested_list(MAX_DEPTH + 6), 9 + MAX_DEPTH),  # "- level 16" is the 17th line
+        ("> " * 300 + "quoted\n", 9),
+        ("- " * 5000 + "deep\n", 9),
+        (EMPHASIS_BOMB, 9),
+    ],
+    ids=["list", "quotes", "markers", "emphasis"],
+)
+def test_deeper_content_is_flattened_at_its_line_and_nothing_after_it_is_lost(
+    middle: str, first_flat_line: int
+) -> None:
+    text = ideas_file(middle)
+    assert titles(text) == ["Deep", "Next", "Later"]
+    assert depth_lines(text) == [first_flat_line]
+
+
+def test_an_emphasis_bomb_is_kept_as_escaped_text() -> None:
+    text = ideas_file(EMPHASIS_BOMB)
+    deep = next(i for _, i in parse_catalog(text, source="d.md").catalog.iter_ideas())
+    assert "\\*\\*\\*" in deep.description
+    assert "x" in deep.description
+
+
+@pytest.mark.parametrize("host", ["reading-rst", "reading-myst"])
+def test_a_build_with_deep_content_completes_with_located_warnings(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    srcdir = make_site(tmp_path, host)
+    middle = nested_list(MAX_DEPTH + 6) + "\n" + EMPHASIS_BOMB
+    (srcdir / "ideas.md").write_text(ideas_file(middle), encoding="utf-8")
+    app = build(make_app, srcdir, "html")
+    found = warnings(app)
+    assert len(found) == 2, found
+    assert all("[ideas.depth]" in w for w in found)
+    assert f"ideas.md:{9 + MAX_DEPTH}: WARNING: lists or quotes nested deeper" in found[0]
+    emphasis_line = 9 + MAX_DEPTH + 6 + 1
+    assert f"ideas.md:{emphasis_line}: WARNING: a run of more than" in found[1]
+    outdir = Path(app.outdir)
+    alpha = (outdir / "ideas" / "alpha.html").read_text(encoding="utf-8")
+    assert f"level {MAX_DEPTH - 1}" in alpha  # kept as a list, up to the bound
+    assert "After it." in alpha
+    assert (outdir / "ideas" / "beta.html").is_file()
+    shutil.rmtree(outdir)
+    text_app = build(make_app, srcdir, "text")
+    assert "Later" in (Path(text_app.outdir) / "ideas" / "beta.txt").read_text(encoding="utf-8")
