@@ -18,6 +18,11 @@ case-insensitive; on a list attribute (skills, mentors, issues) ``==`` and ``~``
 any element does. ``"Go" in skills`` tests membership, ``"ebpf" in description`` a
 substring; ``title ~ "oper.*"`` is a regular-expression search. A bare name is true when
 the attribute is not empty.
+
+Regular expressions use RE2's syntax and run on RE2 (``google-re2``): its time is linear
+in the text, whatever the pattern, so a reader-supplied ``(a+)+$`` cannot stall a build on
+a title from someone's pull request. Back-references and look-arounds are not available.
+Parentheses and ``not`` nest at most :data:`MAX_FILTER_DEPTH` levels.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
+
+import re2
 
 from sphinxcontrib_ideas.ideasfile.model import Catalog, Idea, Project, normalize_name, slugify
 
@@ -46,6 +54,9 @@ FILTER_NAMES: dict[str, str] = {
 }
 
 _MAX_PATTERN = 200  # keeps a reader-supplied regex from being a denial of service
+#: Deepest nesting of parentheses and ``not`` in an expression: parsing and evaluating
+#: recurse once per level.
+MAX_FILTER_DEPTH = 32
 _TOKEN = re.compile(
     r"""\s*(?:
         (?P<string>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')
@@ -98,6 +109,7 @@ class _Parser:
         self.source = source
         self.tokens = _tokenize(source)
         self.index = 0
+        self.depth = 0
 
     def peek(self, offset: int = 0) -> _Token:
         return self.tokens[min(self.index + offset, len(self.tokens) - 1)]
@@ -136,17 +148,31 @@ class _Parser:
             parts.append(self.parse_not())
         return parts[0] if len(parts) == 1 else _all_of(parts)
 
+    def deeper(self) -> None:
+        """One more level of nesting; too many is an error, not a RecursionError."""
+        self.depth += 1
+        if self.depth > MAX_FILTER_DEPTH:
+            at = self.peek().pos + 1
+            raise FilterError(
+                f"expression nested deeper than {MAX_FILTER_DEPTH} levels "
+                f"(parentheses or 'not') at {at}"
+            )
+
     def parse_not(self) -> Predicate:
         if self.at_word("not"):
             self.take()
+            self.deeper()
             inner = self.parse_not()
+            self.depth -= 1
             return lambda context: not inner(context)
         return self.parse_comparison()
 
     def parse_comparison(self) -> Predicate:
         if self.peek().text == "(" and self.peek().kind == "op":
             self.take()
+            self.deeper()
             inner = self.parse_or()
+            self.depth -= 1
             if self.take().text != ")":
                 self.index -= 1
                 raise self.fail("')'")
@@ -205,16 +231,23 @@ def _items(value: Value) -> tuple[str, ...]:
     return value if isinstance(value, tuple) else (value,)
 
 
-def _compile_pattern(text: str) -> re.Pattern[str]:
+def _compile_pattern(text: str) -> Any:
+    """The pattern compiled by RE2 (linear time), case-insensitive."""
     if len(text) > _MAX_PATTERN:
         raise FilterError(f"regular expression longer than {_MAX_PATTERN} characters")
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False  # RE2 would print its own message on stderr
     try:
-        return re.compile(text, re.IGNORECASE)
-    except re.error as error:
-        raise FilterError(f"bad regular expression {text!r}: {error}") from None
+        return re2.compile(text, options)
+    except re2.error as error:
+        reason = error.args[0] if error.args else error
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", errors="replace")
+        raise FilterError(f"bad regular expression {text!r}: {reason}") from None
 
 
-def _match(operator: str, left: Callable[[Context], Value], pattern: re.Pattern[str]) -> Predicate:
+def _match(operator: str, left: Callable[[Context], Value], pattern: Any) -> Predicate:
     # The pattern is compiled at parse time, so a bad one is reported before any idea is tested.
     negate = operator == "!~"
     return lambda context: negate != any(pattern.search(v) for v in _items(left(context)))

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_ideas.filters import (
     FILTER_NAMES,
+    MAX_FILTER_DEPTH,
     FilterError,
     IdeaFilter,
     compile_filter,
@@ -172,3 +173,51 @@ def test_any_text_compiles_or_raises_filter_error(expression: str) -> None:
         return
     project, idea = next(CATALOG.iter_ideas())
     assert predicate(idea_context(CATALOG, project, idea)) in {True, False}
+
+
+# -- hostile expressions: bounded depth, linear-time patterns ------------------------------
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["(" * 300 + "title" + ")" * 300, "not " * 300 + "title", "(not " * 40 + "title" + ")" * 40],
+    ids=["parentheses", "nots", "mixed"],
+)
+def test_deep_nesting_is_a_filter_error_not_a_recursion_error(expression: str) -> None:
+    with pytest.raises(FilterError, match=f"nested deeper than {MAX_FILTER_DEPTH} levels"):
+        compile_filter(expression)
+
+
+def test_nesting_up_to_the_bound_works() -> None:
+    depth = MAX_FILTER_DEPTH
+    expression = "(" * depth + '"go" in skills' + ")" * depth
+    assert compile_filter(expression)({"skills": ("Go",)}) is True
+    nots = "not " * (depth - 1) + "title"  # an odd number of nots negates
+    assert compile_filter(nots)({"title": "x"}) is ((depth - 1) % 2 == 0)
+
+
+def test_a_catastrophic_pattern_is_run_by_a_linear_time_engine() -> None:
+    """``(a+)+$`` backtracks exponentially in Python's ``re``; RE2 answers at once.
+
+    The time itself belongs to the benchmarks; here, which engine runs it.
+    """
+    predicate = compile_filter('title ~ "(a+)+$"')
+    assert predicate({"title": "a" * 30 + "b"}) is False
+    assert predicate({"title": "AAAA"}) is True  # case-insensitive, as before
+    (cell,) = [c.cell_contents for c in (predicate.__closure__ or ()) if _is_pattern(c)]
+    assert type(cell).__module__.startswith("re2")
+
+
+def _is_pattern(cell: object) -> bool:
+    try:
+        value = cell.cell_contents  # type: ignore[attr-defined]
+    except ValueError:
+        return False
+    return hasattr(value, "search") and not callable(getattr(value, "cell_contents", None))
+
+
+def test_patterns_re2_cannot_run_are_filter_errors() -> None:
+    with pytest.raises(FilterError, match=r"bad regular expression '\(a\)\\\\1'"):
+        compile_filter('title ~ "(a)\\\\1"')
+    with pytest.raises(FilterError, match="bad regular expression"):
+        compile_filter('title ~ "(?=look)ahead"')

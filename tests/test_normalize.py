@@ -260,6 +260,27 @@ def test_merging_a_handle_into_a_name_never_makes_two_entries_with_one_handle() 
     assert [d.subtype for d in diagnostics] == [Subtype.DUPLICATE_MENTOR]
 
 
+def test_an_address_given_on_the_second_mention_is_merged_into_the_first() -> None:
+    mentors, diagnostics = parse_mentors("Ann Lee (@ann), Ann Lee <ann@example.org>", line=1)
+    assert [(m.name, m.github, m.email) for m in mentors] == [("Ann Lee", "ann", "ann@example.org")]
+    assert [d.subtype for d in diagnostics] == [Subtype.DUPLICATE_MENTOR]
+
+
+def test_a_name_that_took_a_handle_is_not_matched_by_name_again() -> None:
+    mentors, diagnostics = parse_mentors("Ann Lee, Ann Lee (@ann), Ann Lee (@ann2)", line=1)
+    assert [(m.name, m.github) for m in mentors] == [("Ann Lee", "ann"), ("Ann Lee", "ann2")]
+    assert [d.subtype for d in diagnostics] == [Subtype.DUPLICATE_MENTOR]
+
+
+def test_thousands_of_mentors_on_one_line_are_each_kept_once() -> None:
+    people = [f"Person {i} (@person-{i})" for i in range(3000)]
+    mentors, diagnostics = parse_mentors(", ".join([*people, people[1500]]), line=1)
+    assert len(mentors) == 3000
+    assert [m.github for m in mentors[:2]] == ["person-0", "person-1"]
+    (duplicate,) = diagnostics
+    assert "Person 1500 (@person-1500)" in duplicate.message
+
+
 def test_different_people_with_the_same_name_and_different_handles_stay_two() -> None:
     mentors, diagnostics = parse_mentors("Ann Lee (@ann1), Ann Lee (@ann2)", line=1)
     assert [m.github for m in mentors] == ["ann1", "ann2"]

@@ -941,3 +941,15 @@ def test_an_idea_part_written_a_level_too_high_stays_with_its_idea() -> None:
         "idea-parts.md:26: warning: section 'How to apply' is not part of any project "
         "or idea and is left out of the catalog [ideas.structure]"
     ]
+
+
+def test_thousands_of_ideas_of_one_title_get_numbered_slugs_in_order() -> None:
+    idea = "### Same\n\n- Description: d\n- Skills: Go\n- Mentors: @ann-ex\n\n"
+    text = "## Alpha\n\n" + idea * 1200 + "### Same 2\n\n- Description: d\n- Mentors: @b\n"
+    (project,) = parse_catalog(text, source="same.md").catalog.projects
+    slugs = [i.slug for i in project.ideas]
+    assert slugs[:3] == ["same", "same-2", "same-3"]
+    assert slugs[1199] == "same-1200"
+    # "Same 2" slugifies to a slug an earlier idea took: it gets the next free number
+    assert slugs[-1] == "same-2-2"
+    assert len(set(slugs)) == len(slugs)

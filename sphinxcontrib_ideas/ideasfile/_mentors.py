@@ -136,7 +136,7 @@ class _MentorParts:
 
 def parse_mentors(value: str, *, line: int) -> tuple[tuple[Mentor, ...], tuple[Diagnostic, ...]]:
     """Read the people in a Mentor(s) value, one :class:`Mentor` per person, in order."""
-    mentors: list[Mentor] = []
+    mentors = _MentorList()
     diagnostics: list[Diagnostic] = []
     value = _MAIL_LABEL.sub(" ", _OBFUSCATED_AT.sub("@", _OBFUSCATED_DOT.sub(".", value)))
     for item in value_items(value, line, join_continuations=False):
@@ -147,7 +147,7 @@ def parse_mentors(value: str, *, line: int) -> tuple[tuple[Mentor, ...], tuple[D
             diagnostics.extend(found)
             if mentor is not None:
                 _add_mentor(mentors, diagnostics, mentor)
-    return tuple(mentors), tuple(diagnostics)
+    return tuple(mentors.items), tuple(diagnostics)
 
 
 def _mentor_chunks(item: Text) -> list[Text]:
@@ -450,43 +450,70 @@ def _check_contact(parts: _MentorParts, line: int) -> list[Diagnostic]:
     return found
 
 
-def _same_person(a: Mentor, b: Mentor) -> bool:
-    """Handles decide when both have one; otherwise the normalised names do."""
-    if a.github and b.github:
-        return a.github.casefold() == b.github.casefold()
-    return normalize_name(a.name) == normalize_name(b.name)
+class _MentorList:
+    """The mentors of one value in order, each found again in constant time.
+
+    The same person is the same handle when both entries have one, otherwise the same
+    normalised name; a line of thousands of mentors must not compare each with all.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[Mentor] = []
+        self._by_handle: dict[str, int] = {}
+        #: First entry of each name, and the entry of each name that has no handle (there
+        #: is at most one: a second one would have been merged into it).
+        self._by_name: dict[str, int] = {}
+        self._without_handle: dict[str, int] = {}
+
+    def earlier(self, mentor: Mentor) -> int | None:
+        """The earlier entry of the same person: a handle match first, else a name match.
+
+        Handle first, so that filling a handle into a name-only entry can never make two
+        entries with the same handle.
+        """
+        name = normalize_name(mentor.name)
+        if mentor.github:
+            found = self._by_handle.get(mentor.github.casefold())
+            return found if found is not None else self._without_handle.get(name)
+        return self._by_name.get(name)
+
+    def append(self, mentor: Mentor) -> None:
+        self._index(len(self.items), mentor)
+        self.items.append(mentor)
+
+    def replace_at(self, index: int, mentor: Mentor) -> None:
+        """Put the merged ``mentor`` in place of entry ``index`` (same name, maybe a handle)."""
+        self.items[index] = mentor
+        self._index(index, mentor)
+
+    def _index(self, index: int, mentor: Mentor) -> None:
+        name = normalize_name(mentor.name)
+        self._by_name.setdefault(name, index)
+        if mentor.github:
+            self._by_handle.setdefault(mentor.github.casefold(), index)
+            if self._without_handle.get(name) == index:
+                del self._without_handle[name]
+        else:
+            self._without_handle.setdefault(name, index)
 
 
-def _add_mentor(mentors: list[Mentor], diagnostics: list[Diagnostic], mentor: Mentor) -> None:
+def _add_mentor(mentors: _MentorList, diagnostics: list[Diagnostic], mentor: Mentor) -> None:
     """Append, or merge into the earlier entry for the same person and say so."""
-    index = _earlier_entry(mentors, mentor)
+    index = mentors.earlier(mentor)
     if index is None:
         mentors.append(mentor)
         return
-    earlier = mentors[index]
-    mentors[index] = replace(
-        earlier,
-        github=earlier.github or mentor.github,
-        email=earlier.email or mentor.email,
-        role=earlier.role or mentor.role,
+    earlier = mentors.items[index]
+    mentors.replace_at(
+        index,
+        replace(
+            earlier,
+            github=earlier.github or mentor.github,
+            email=earlier.email or mentor.email,
+            role=earlier.role or mentor.role,
+        ),
     )
     message = (
         f"mentor {mentor.raw!r} is listed twice (also as {earlier.raw!r} at line {earlier.line})"
     )
     diagnostics.append(diag(mentor.line, Subtype.DUPLICATE_MENTOR, message))
-
-
-def _earlier_entry(mentors: list[Mentor], mentor: Mentor) -> int | None:
-    """The earlier entry of the same person: a handle match first, else a name match.
-
-    Handle first, so that filling a handle into a name-only entry can never make two
-    entries with the same handle.
-    """
-    if mentor.github:
-        for index, earlier in enumerate(mentors):
-            if earlier.github and earlier.github.casefold() == mentor.github.casefold():
-                return index
-    for index, earlier in enumerate(mentors):
-        if _same_person(earlier, mentor):
-            return index
-    return None

@@ -310,11 +310,20 @@ def normalize_name(name: str) -> str:
     return " ".join(words) if words else name.casefold().strip()
 
 
-def unique_slug(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is not in ``taken`` (which is updated)."""
-    slug, n = base, 1
+def unique_slug(base: str, taken: set[str], counters: dict[str, int] | None = None) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not in ``taken`` (which is updated).
+
+    ``counters`` (base -> the last number tried) lets a caller giving thousands of ideas
+    the same title go on where the previous one stopped instead of counting from 2 again.
+    """
+    counters = {} if counters is None else counters
+    slug, n = base, counters.get(base, 1)
+    if slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
     while slug in taken:
         n += 1
         slug = f"{base}-{n}"
+    counters[base] = n
     taken.add(slug)
     return slug

@@ -980,8 +980,10 @@ def _freeze_project(
     draft: _ProjectDraft, slug: str, references: Mapping[str, tuple[str, str]]
 ) -> Project:
     taken: set[str] = set()
+    counters: dict[str, int] = {}  # thousands of ideas of one title stay linear
     ideas = tuple(
-        replace(idea, slug=unique_slug(slugify(idea.title), taken)) for idea in draft.ideas
+        replace(idea, slug=unique_slug(slugify(idea.title), taken, counters))
+        for idea in draft.ideas
     )
     intro, intro_line = _join(draft.intro)
     intro = with_references(intro, references)

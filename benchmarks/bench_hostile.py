@@ -1,0 +1,106 @@
+"""Hostile-input benchmark: inputs that used to cost time growing with their square, or
+worse, now cost time proportional to their size.
+
+Place in the data flow: each case builds a text in memory -> times
+``sphinxcontrib_ideas.ideasfile.parser.parse_catalog`` (what ``sphinx-ideas check`` and a
+build both run) or a compiled ``:filter:`` expression -> prints CPU seconds per size and the
+ratio between the largest and the smallest size next to the ratio of the sizes (equal
+ratios: linear).
+
+Cases (issue 12):
+
+- one ``Mentor(s):`` line naming N people (each entry used to be compared with all the
+  earlier ones);
+- N ideas with one title in one project (slugs used to count from ``-2`` each time);
+- ``title ~ "(a+)+$"`` against titles of ``a``s ending in ``b``: Python's ``re`` backtracks
+  exponentially (timed up to 24 characters only), the filter's RE2 engine is linear.
+
+Usage::
+
+    python benchmarks/bench_hostile.py
+    python benchmarks/bench_hostile.py --sizes 1000,8000
+
+This prints numbers; it is not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import re
+import time
+from collections.abc import Callable
+
+from sphinxcontrib_ideas.filters import compile_filter
+from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
+
+
+def mentor_line(people: int) -> str:
+    """One idea whose mentor line names ``people`` people."""
+    names = ", ".join(f"Person {i} (@person-{i})" for i in range(people))
+    return f"## Alpha\n\n### One\n\n- Description: d\n- Skills: Go\n- Mentors: {names}\n"
+
+
+def same_titles(ideas: int) -> str:
+    """One project of ``ideas`` ideas that all have the same title."""
+    idea = "### Same title\n\n- Description: d\n- Skills: Go\n- Mentors: @ann-ex\n\n"
+    return "## Alpha\n\n" + idea * ideas
+
+
+def cpu_seconds(work: Callable[[], object], repeat: int = 3) -> float:
+    """Best CPU time of ``repeat`` runs of ``work``, the cyclic garbage collector paused.
+
+    Its full collections walk every live object, so they grow faster than the input for
+    markdown-it's tokens alone too (see README.md); paused, the figures show our code.
+    """
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            work()
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+def parse_case(name: str, make: Callable[[int], str], sizes: list[int]) -> None:
+    times = []
+    for size in sizes:
+        text = make(size)
+        seconds = cpu_seconds(lambda text=text: parse_catalog(text, source="bench.md"))
+        times.append(seconds)
+        print(f"{name:<22} {size:>7} {seconds:>10.3f}")
+    growth = times[-1] / max(times[0], 1e-9)
+    print(f"{name:<22} time x{growth:.1f} for size x{sizes[-1] / sizes[0]:.0f} (linear: equal)\n")
+
+
+def regex_case(lengths: list[int], backtracking_up_to: int) -> None:
+    predicate = compile_filter('title ~ "(a+)+$"')
+    python = re.compile("(a+)+$", re.IGNORECASE)
+    for length in lengths:
+        title = "a" * length + "b"
+        ours = cpu_seconds(lambda title=title: predicate({"title": title}))
+        line = f"{'filter (a+)+$ (RE2)':<22} {length:>7} {ours:>10.6f}"
+        if length <= backtracking_up_to:
+            theirs = cpu_seconds(lambda title=title: python.search(title), repeat=1)
+            line += f"   Python re: {theirs:.3f}"
+        print(line)
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,2000,4000,8000", help="N for the parse cases")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    print(f"{'case':<22} {'N':>7} {'CPU s':>10}")
+    parse_case("mentors on one line", mentor_line, sizes)
+    parse_case("ideas of one title", same_titles, sizes)
+    regex_case([16, 20, 24, 26, 1000, 100_000], backtracking_up_to=24)
+
+
+if __name__ == "__main__":
+    main()
