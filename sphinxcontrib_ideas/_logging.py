@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from sphinx.util import logging
 
+from .ideasfile._sanitize import redact_addresses
 from .ideasfile.model import Diagnostic, Subtype
 
 if TYPE_CHECKING:
@@ -34,16 +35,20 @@ def file_location(path: str, line: int) -> str:
     return f"{path}:{max(line, 1)}"
 
 
-def warn_diagnostic(diagnostic: Diagnostic, *, path: str, fallback: Location = None) -> None:
+def warn_diagnostic(
+    diagnostic: Diagnostic, *, path: str, show_emails: bool, fallback: Location = None
+) -> None:
     """Log a parser diagnostic at its line in the ideas file ``path``.
 
     A diagnostic about the whole file (line 0) goes to ``fallback`` when given (the
-    directive that named the file), which is where the user can act on it.
+    directive that named the file), which is where the user can act on it. The build log
+    is published (Read the Docs shows it to anyone): unless ``show_emails``, an address
+    the message quotes is hidden.
     """
     location = fallback if diagnostic.line <= 0 and fallback else None
     warn(
         "%s",
-        diagnostic.message,
+        diagnostic.message if show_emails else redact_addresses(diagnostic.message),
         subtype=diagnostic.subtype,
         location=location or file_location(path, diagnostic.line),
     )

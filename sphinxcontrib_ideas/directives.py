@@ -241,7 +241,12 @@ class IdeasCatalogDirective(_IdeasDirective):
 
     def _report(self, result: ParseResult, path: str) -> None:
         for diagnostic in result.diagnostics:
-            warn_diagnostic(diagnostic, path=path, fallback=self.get_location())
+            warn_diagnostic(
+                diagnostic,
+                path=path,
+                show_emails=self.ideas_settings.show_emails,
+                fallback=self.get_location(),
+            )
 
     def _spec(self, path: str) -> CatalogSpec | None:
         """The planned catalog this directive hosts, or None (render inline)."""

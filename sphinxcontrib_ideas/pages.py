@@ -358,7 +358,7 @@ def _report_unhosted(plan: BuildPlan, written: set[str], *, cache_dir: str) -> N
             warn("ideas_catalogs: %s", result, subtype=Subtype.FILE, location=None)
         elif any(d.startswith(spec.pages_dir + "/") for d in written):
             for diagnostic in result.diagnostics:
-                warn_diagnostic(diagnostic, path=spec.path)
+                warn_diagnostic(diagnostic, path=spec.path, show_emails=plan.settings.show_emails)
 
 
 def generate_pages(app: Sphinx) -> None:

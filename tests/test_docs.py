@@ -477,8 +477,6 @@ def test_format_problems_example() -> None:
     subtypes = {d.subtype.value for d in result.diagnostics}
     assert subtypes == {
         "structure",
-        "no-mentors",
-        "no-skills",
         "no-description",
         "label",
         "url",
@@ -489,14 +487,16 @@ def test_format_problems_example() -> None:
         "duplicate-project",
     }
     # Nothing is lost: the second "Mu" is merged into the first, the idea before any
-    # project still has a project, and the misspelt labels are kept as fields.
+    # project still has a project, and the misspelt labels are read as what they meant.
     names = [p.name for p in result.catalog.projects]
     assert names.count("Mu") == 1
     (mu,) = (p for p in result.catalog.projects if p.name == "Mu")
     assert [idea.title for idea in mu.ideas] == ["Faster parser", "Faster parser", "Better errors"]
     assert idea_named(result.catalog, "An idea before any project").mentors
     first = mu.ideas[0]
-    assert [f.label for f in first.fields] == ["Recomended Skills", "Mentros"]
+    assert first.fields == ()
+    assert [s.name for s in first.skills] == ["Go"]
+    assert [m.github for m in first.mentors] == ["bo-ex"]  # written twice: one mentor
     assert (line_of(lines, "Nu has no ideas this term."), "structure") in warned(result)
 
 

@@ -10,10 +10,10 @@ No Sphinx import here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ._blocks import inline_references, with_references
-from ._labels import DESCRIPTION, ISSUES, MENTORS, SKILLS, suggest_label
+from ._labels import DESCRIPTION, ISSUES, MENTORS, SKILLS, suggest_label, suggested_key
 from ._units import Unit
 from .model import Diagnostic, Field, Mentor, Skill, Subtype, slugify
 from .normalize import parse_issues, parse_mentors, parse_skills
@@ -107,6 +107,12 @@ def _read_entry(
 ) -> None:
     label = entry.unit.label
     value, line = entry.value, entry.value_line
+    misspelt = suggested_key(label) if label is not None else None
+    if label is not None and misspelt is not None:
+        # "- Mentros: fay@example.org" is the mentors field: read so, and its address is
+        # handled like any mentor's (hidden unless shown), not published as an extra field
+        _check_label(entry.unit, draft)
+        label = replace(label, key=misspelt)
     if label is None or label.key == DESCRIPTION:
         if value:
             draft.description.append((value, line))
@@ -165,5 +171,8 @@ def _check_label(unit: Unit, draft: IdeaFields) -> None:
     assert unit.label is not None
     suggestion = suggest_label(unit.label)
     if suggestion is not None:
-        message = f"unknown field label {unit.label.text!r}, did you mean {suggestion!r}?"
+        message = (
+            f"unknown field label {unit.label.text!r}, did you mean {suggestion!r}? "
+            f"Its value is read as {suggestion}"
+        )
         draft.diagnostics.append(Diagnostic(line=unit.line, subtype=Subtype.LABEL, message=message))

@@ -274,10 +274,16 @@ def heading_label(title: str) -> Label | None:
 
 def suggest_label(label: Label) -> str | None:
     """The known label an unknown one is probably a misspelling of, or None."""
+    key = suggested_key(label)
+    return _DISPLAY[key] if key else None
+
+
+def suggested_key(label: Label) -> str | None:
+    """The field an unknown label is probably a misspelling of ("Mentros": mentors)."""
     if label.known:
         return None
     close = difflib.get_close_matches(label.key, _ALIASES, n=1, cutoff=0.8)
-    return _DISPLAY[_ALIASES[close[0]]] if close else None
+    return _ALIASES[close[0]] if close else None
 
 
 #: Label spellings the user maps to fields for the file being read (``ideas_reading``'s

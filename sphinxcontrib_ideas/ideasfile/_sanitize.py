@@ -58,3 +58,28 @@ def is_web_url(value: str) -> bool:
     """Whether ``value`` is an http(s) URL with a host (an upstream issue, a profile)."""
     parts = urlsplit(value.strip())
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+#: Something written as an e-mail address, well-formed or not ("ann@example.org",
+#: "hello@"): at least one character before the "@", so a GitHub handle ("@ann",
+#: "Ann (@ann)") is not one.
+_ADDRESS = re.compile(r"[^\s'\"<>()\[\]@,;:]+@[^\s'\"<>()\[\],;:]*")
+#: An address written to fool harvesters: "ann (at) example (dot) org", "ann [at]
+#: example.org", "ann at example.org" (a bare "at" only before a dotted domain, so that
+#: prose such as "meet at noon" is left alone).
+_OBFUSCATED_ADDRESS = re.compile(
+    r"[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\})\s*[\w-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\.)\s*[\w-]+)+"
+    r"|[\w.+-]+\s+at\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b",
+    re.IGNORECASE,
+)
+#: What a hidden address is shown as in a published message.
+HIDDEN_ADDRESS = "<e-mail address>"
+
+
+def redact_addresses(text: str) -> str:
+    """``text`` with every e-mail address replaced by :data:`HIDDEN_ADDRESS`.
+
+    For messages that are published (a build log on Read the Docs is public,
+    ``ideas.json`` is served with the site) while mentors' addresses are hidden.
+    """
+    return _ADDRESS.sub(HIDDEN_ADDRESS, _OBFUSCATED_ADDRESS.sub(HIDDEN_ADDRESS, text))

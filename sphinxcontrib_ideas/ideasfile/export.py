@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import Any
 
+from ._sanitize import redact_addresses
 from .model import Catalog, Diagnostic, Idea, Mentor, ParseResult, Project, Skill
 
 #: Bumped when a key is removed or changes meaning; adding an optional key does not.
@@ -38,11 +39,14 @@ def export_document(
     """
     catalogs = [result.catalog for result in results]
     diagnostics = [
-        diagnostic_to_dict(diagnostic, source=result.catalog.source)
+        diagnostic_to_dict(diagnostic, source=result.catalog.source, include_emails=include_emails)
         for result in results
         for diagnostic in result.diagnostics
     ]
-    diagnostics += [diagnostic_to_dict(diagnostic) for diagnostic in extra_diagnostics]
+    diagnostics += [
+        diagnostic_to_dict(diagnostic, include_emails=include_emails)
+        for diagnostic in extra_diagnostics
+    ]
     return {
         "schema_version": SCHEMA_VERSION,
         "catalogs": [catalog_to_dict(c, include_emails=include_emails) for c in catalogs],
@@ -64,14 +68,21 @@ def catalog_to_dict(catalog: Catalog, *, include_emails: bool = True) -> JSONDic
     }
 
 
-def diagnostic_to_dict(diagnostic: Diagnostic, *, source: str = "") -> JSONDict:
-    """One diagnostic; ``source`` names the file when the diagnostic does not."""
+def diagnostic_to_dict(
+    diagnostic: Diagnostic, *, source: str = "", include_emails: bool = True
+) -> JSONDict:
+    """One diagnostic; ``source`` names the file when the diagnostic does not.
+
+    Without ``include_emails`` an address the message quotes (a duplicate mentor, a
+    malformed address) is hidden too.
+    """
+    message = diagnostic.message if include_emails else redact_addresses(diagnostic.message)
     return {
         "source": diagnostic.source or source,
         "line": diagnostic.line,
         "severity": diagnostic.severity,
         "subtype": str(diagnostic.subtype),
-        "message": diagnostic.message,
+        "message": message,
     }
 
 
