@@ -203,10 +203,13 @@ def skill_ref(skill: Skill) -> addnodes.pending_xref:
 
 
 def _mentor_nodes(mentor: Mentor, options: RenderOptions) -> list[nodes.Node]:
-    result: list[nodes.Node] = [xref("mentor", mentor.slug, mentor.name, classes=["ideas-mentor"])]
+    # a mentor known only by a handle is named after it: "@ann (GitHub)", not "ann (@ann)"
+    handle_only = mentor.github is not None and mentor.name == mentor.github
+    name = f"@{mentor.github}" if handle_only else mentor.name
+    result: list[nodes.Node] = [xref("mentor", mentor.slug, name, classes=["ideas-mentor"])]
     extras: list[nodes.Node] = []
     if mentor.github:
-        extras.append(github_link(mentor.github))
+        extras.append(github_link(mentor.github, text="GitHub" if handle_only else None))
     if mentor.email and options.show_emails:
         extras.append(external(f"mailto:{mentor.email}", mentor.email, classes=["ideas-email"]))
     if mentor.role:
@@ -218,9 +221,10 @@ def _mentor_nodes(mentor: Mentor, options: RenderOptions) -> list[nodes.Node]:
     return result
 
 
-def github_link(handle: str) -> nodes.reference:
-    """``@handle`` linked to the GitHub profile."""
-    return external(f"https://github.com/{handle}", f"@{handle}", classes=["ideas-github"])
+def github_link(handle: str, *, text: str | None = None) -> nodes.reference:
+    """``@handle`` (or ``text``) linked to the GitHub profile."""
+    label = text or f"@{handle}"
+    return external(f"https://github.com/{handle}", label, classes=["ideas-github"])
 
 
 def _issue_nodes(issues: Sequence[str]) -> list[nodes.Node]:

@@ -9,7 +9,9 @@ maintainer, not published) keeps them, to say what to fix.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -138,3 +140,25 @@ def test_a_build_publishes_no_address_unless_told_to(
     if show:
         assert "ann.lee@example.org" in published["log"]
         assert "ann.lee@example.org" in published["ideas.json"]
+
+
+@pytest.mark.parametrize("host", ["reading-rst", "reading-myst"])
+def test_handle_only_and_address_only_mentors_are_shown_once_and_safely(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    srcdir = make_site(tmp_path, host)
+    text = (
+        "## Alpha\n\n### One\n\n- Description: d\n- Skills: Go\n"
+        "- Mentors: @ann-ex, zed.q@example.org\n"
+    )
+    (srcdir / "ideas.md").write_text(text, encoding="utf-8")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    outdir = Path(app.outdir)
+    page = (outdir / "ideas" / "alpha.html").read_text(encoding="utf-8")
+    visible = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "@ann-ex (GitHub" in visible
+    assert "ann-ex (@ann-ex)" not in visible
+    for where in (page, inventory_text(outdir / "objects.inv")):
+        assert "zed" not in where
+    assert "Mentor " in visible

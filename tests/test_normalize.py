@@ -146,8 +146,9 @@ MENTOR_CASES: list[tuple[str, list[tuple[str, str | None, str | None, str | None
     (
         "\n    rb.proj@example.com, j.ungermann@example.de",
         [
-            ("rb.proj", None, "rb.proj@example.com", None),
-            ("j.ungermann", None, "j.ungermann@example.de", None),
+            # named without a trace of the address (four hex digits of its SHA-256)
+            ("Mentor 7c84", None, "rb.proj@example.com", None),
+            ("Mentor c3da", None, "j.ungermann@example.de", None),
         ],
     ),
     (
@@ -255,9 +256,43 @@ def test_same_name_without_handle_is_a_duplicate_and_fills_in_the_handle() -> No
 
 
 def test_merging_a_handle_into_a_name_never_makes_two_entries_with_one_handle() -> None:
-    mentors, diagnostics = parse_mentors("Ann, @ann1, Ann (@ann1)", line=1)
-    assert [(m.name, m.github) for m in mentors] == [("Ann", None), ("ann1", "ann1")]
+    mentors, diagnostics = parse_mentors("Ann, Bo, @ann1, Ann (@ann1)", line=1)
+    assert [(m.name, m.github) for m in mentors] == [("Ann", None), ("Bo", None), ("ann1", "ann1")]
     assert [d.subtype for d in diagnostics] == [Subtype.DUPLICATE_MENTOR]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Ada Byron, @adab, ada@example.org", [("Ada Byron", "adab", "ada@example.org")]),
+        (
+            "Ada Byron, @adab, ada@example.org. Bo Chen, @boc, bo@example.org",
+            [("Ada Byron", "adab", "ada@example.org"), ("Bo Chen", "boc", "bo@example.org")],
+        ),
+        ("Ann Lee, @annlee", [("Ann Lee", "annlee", None)]),
+        ("Ann Lee; ann.lee@example.org", [("Ann Lee", None, "ann.lee@example.org")]),
+        # nothing ties the handle to the name: two people, nobody lost
+        ("Ann Lee, @bo", [("Ann Lee", None, None), ("bo", "bo", None)]),
+        (
+            "Cy Dale, and [Bo](mailto:bo@example.org)",
+            [("Cy Dale", None, None), ("Bo", None, "bo@example.org")],
+        ),
+    ],
+)
+def test_one_person_written_as_name_handle_and_address(
+    value: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    mentors, _diagnostics = parse_mentors(value, line=1)
+    assert [(m.name, m.github, m.email) for m in mentors] == expected
+
+
+def test_a_mentor_known_only_by_address_is_not_named_after_it() -> None:
+    (mentor,), _ = parse_mentors("zed.example@example.org", line=1)
+    assert "zed" not in mentor.name.casefold()
+    assert "zed" not in mentor.slug
+    assert mentor.email == "zed.example@example.org"
+    again, _ = parse_mentors("<zed.example@example.org>", line=9)
+    assert again[0].name == mentor.name  # the same from build to build
 
 
 def test_an_address_given_on_the_second_mention_is_merged_into_the_first() -> None:

@@ -6,6 +6,7 @@ Data flow: the parser hands a Mentor(s) value to :func:`parse_mentors` (re-expor
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -29,9 +30,16 @@ from ._text import (
 from .model import Diagnostic, Mentor, Subtype, normalize_name
 
 _ROLE_WORDS = r"primary|secondary|backup|co-?mentor|lead|main|shadow|alternate|additional"
+# A comma may be followed by a conjunction: "Ann, and [Bo](mailto:...)".
 _MENTOR_SEPARATOR = re.compile(
-    r"\s*[,;|]\s*|\s+(?:and/or|and|or|&|\+|e|y|und|et)\s+", re.IGNORECASE
+    r"\s*[,;|]\s*(?:(?:and/or|and|or|&|\+)\s+)?|\s+(?:and/or|and|or|&|\+|e|y|und|et)\s+",
+    re.IGNORECASE,
 )
+#: "..., ada@example.org. Bo Chen, ...": a full stop after an address or handle, before
+#: a capital, ends one person's entry.
+_STOP_AFTER_CONTACT = re.compile(r"(?<=[\w-])\.(?=\s+[A-Z])")
+_ONLY_HANDLE = re.compile(r"@[A-Za-z0-9][\w-]*|(?:https?://)?github\.com/[\w-]+/?", re.IGNORECASE)
+_ONLY_ADDRESS = re.compile(r"<?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
 _MENTEE = re.compile(r"^[*_\s]*mentees?\b|\(\s*mentees?\s*\)", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(
     rf"^[*_\s]*(?:(?P<role>{_ROLE_WORDS})\s*)?(?:mentors?(?:\s*\(s\))?)?[*_\s]*:[*_\s]*",
@@ -155,10 +163,82 @@ def _mentor_chunks(item: Text) -> list[Text]:
     chunks: list[Text] = []
     # "Jane Doe, PhD": the comma before a degree is not a separator (same length: the
     # line mapping stays right).
-    item = replace(item, text=_DEGREE_COMMA.sub(_KEPT_COMMA, item.text))
+    item = replace(item, text=_stops_to_separators(_DEGREE_COMMA.sub(_KEPT_COMMA, item.text)))
     for piece in split_top(item, _MENTOR_SEPARATOR):
         chunks.extend(_split_glued(piece))
-    return chunks
+    return _join_contacts(chunks)
+
+
+def _stops_to_separators(text: str) -> str:
+    """A full stop that ends an entry by an address or handle becomes a ";" (same length)."""
+    out = list(text)
+    for match in _STOP_AFTER_CONTACT.finditer(text):
+        word = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+        if "@" in word:
+            out[match.start()] = ";"
+    return "".join(out)
+
+
+def _join_contacts(chunks: list[Text]) -> list[Text]:
+    """``Ada Byron, @adab, ada@example.org``: one person written as three entries.
+
+    A name alone followed by a handle alone and/or an address alone is one person when
+    both follow, or when the one that follows looks like the name ("adab" for "Ada
+    Byron"); otherwise they stay separate entries, so that nobody is lost.
+    """
+    joined: list[Text] = []
+    index = 0
+    while index < len(chunks):
+        name = chunks[index]
+        handle = address = None
+        after = index + 1
+        if _is_name_alone(name.text):
+            if after < len(chunks) and _ONLY_HANDLE.fullmatch(chunks[after].text):
+                handle, after = chunks[after], after + 1
+            if after < len(chunks) and _ONLY_ADDRESS.fullmatch(chunks[after].text):
+                address, after = chunks[after], after + 1
+        contacts = [c.text for c in (handle, address) if c is not None]
+        one_person = len(contacts) == 2 or any(_resembles(name.text, c) for c in contacts)
+        if contacts and one_person:
+            text = f"{name.text} ({', '.join(contacts)})"
+            joined.append(Text(text, (0,), (name.line_at(0),)))
+            index = after
+        else:
+            joined.append(name)
+            index += 1
+    return joined
+
+
+def _address_name(address: str | None) -> str:
+    """A name for a mentor known only by an address, revealing nothing of it.
+
+    Named after the address's local part it would publish part of the address in pages,
+    slugs and ``objects.inv``; four characters of a digest tell such mentors apart and
+    stay the same from build to build.
+    """
+    if not address:
+        return ""
+    digest = hashlib.sha256(address.casefold().encode("utf-8")).hexdigest()
+    return f"Mentor {digest[:4]}"
+
+
+def _is_name_alone(text: str) -> bool:
+    return "@" not in text and "github.com" not in text.lower() and _looks_like_name(text)
+
+
+def _resembles(name: str, contact: str) -> bool:
+    """Whether a handle or address looks made from the name: "adab", "ada.byron@..."."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", name)]
+    local = contact.lstrip("<@").split("@")[0].rsplit("/", 1)[-1].casefold()
+    squashed = re.sub(r"[\W_]+", "", local)
+    if not words or not squashed:
+        return False
+    initials = "".join(w[0] for w in words)
+    return (
+        any(len(w) >= 3 and w in squashed for w in words)
+        or squashed.startswith(initials)
+        or squashed.endswith(words[-1][:3])
+    )
 
 
 def _split_glued(piece: Text) -> list[Text]:
@@ -425,7 +505,7 @@ def _build_mentor(
     if not has_contact and not understood:
         return None, diagnostics
     if not understood or not name:
-        name = parts.name_hint or parts.github or (parts.email or "").split("@")[0]
+        name = parts.name_hint or parts.github or _address_name(parts.email)
     if not name:
         return None, diagnostics
     diagnostics.extend(_check_contact(parts, line))
