@@ -287,7 +287,7 @@ def test_fields_written_as_sub_headings() -> None:
     catalog = result.catalog
     assert [(p.name, len(p.ideas)) for p in catalog.projects] == [("Omega Toolkit", 2)]
     plotting, docs = catalog.projects[0].ideas
-    assert plotting.title == "Project Idea 1: Faster plotting"
+    assert plotting.title == "Faster plotting"  # the "Project Idea 1:" label dropped
     assert plotting.description == (
         "Make the plotting module render large data sets quickly.\n\n"
         "### Current State\n\n- Plots with a million points take a minute."
@@ -638,7 +638,7 @@ def test_fields_in_tables() -> None:
     assert [(f.label, f.value) for f in exporter.fields] == [("Intensity", "Easy")]
     assert [s.name for s in exporter.skills] == ["Python"]
     # one "Abstract" heading holding the table belongs to the idea, it is not an idea
-    assert binary.title == "Idea: Binary input format"
+    assert binary.title == "Binary input format"
     assert [s.name for s in binary.skills] == ["C++", "Statistics"]
     assert [m.github for m in binary.mentors] == ["dee-ex"]
     assert binary.description.startswith("Read simulation input from a binary format.")
@@ -888,7 +888,7 @@ def test_scraped_umbrella_page_with_shifting_levels() -> None:
     # "## beta" with its intro holds the "# 1. ..." ideas written a level too high
     assert names == {
         "alpha": ["Causal discovery pairs"],
-        "beta": ["1. Modern p-values", "2. Scikit-learn interface"],
+        "beta": ["Modern p-values", "Scikit-learn interface"],
     }
     assert project(catalog, "beta").intro == (
         "We propose the following lines of work for the summer."
@@ -898,7 +898,7 @@ def test_scraped_umbrella_page_with_shifting_levels() -> None:
     assert "1. **Additive noise models**: regress both ways." in pairs.description
     assert "- **Parameterisation**: the distributions on it" in pairs.description
     assert [(f.key, f.value) for f in pairs.fields] == [("project-size", "350 hours")]
-    p_values = idea(catalog, "1. Modern p-values")
+    p_values = idea(catalog, "Modern p-values")
     assert [(f.key, f.value) for f in p_values.fields] == [("project-size", "350 hours")]
     assert not [d for d in result.diagnostics if d.subtype == "structure"]
 

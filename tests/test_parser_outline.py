@@ -104,7 +104,7 @@ def test_an_unmarked_sample_covers_its_first_child_and_says_so() -> None:
 def test_ideas_written_as_numbered_list_items() -> None:
     result = parse_fixture("numbered-ideas.md")
     assert shape(result.catalog) == {
-        "Networking": ["Idea: IPv6 support for the proxy", "Idea: Connection pool metrics"],
+        "Networking": ["IPv6 support for the proxy", "Connection pool metrics"],
         "Storage": ["Compaction scheduler"],
     }
     ipv6 = result.catalog.projects[0].ideas[0]
@@ -231,3 +231,22 @@ def test_the_last_project_written_a_level_too_high_stays_one_project() -> None:
     assert shape(result.catalog) == shape(original)
     line = slipped_text.split("\n").index("### Open Service Mesh") + 1
     assert found(result) == [(line, "level")]
+
+
+def test_title_labels_are_dropped_and_common_label_spellings_are_known() -> None:
+    result = parse_fixture("labelled-titles.md")
+    assert shape(result.catalog) == {
+        "Omega": ["IPv6 support", "Faster CI", "Plugin registry", "1:1 mapping of users"],
+        "Psi": ["Formatter", "Ideas for 2.0"],
+    }
+    ipv6, ci, registry, mapping = result.catalog.projects[0].ideas
+    assert ipv6.description == "The proxy only speaks IPv4."  # "More detailed description"
+    assert [s.name for s in ipv6.skills] == ["C", "sockets"]  # "Desirable Skills"
+    assert [m.github for m in ipv6.mentors] == ["ann-lee"]  # "Possible Mentors"
+    assert ci.title_markdown == "Faster `CI`"  # the label cut out of the Markdown too
+    assert [(f.key, f.value) for f in ci.fields] == [
+        ("expected-outcome", "CI under ten minutes")  # "Expected Result(s)"
+    ]
+    assert [s.name for s in registry.skills] == ["Python"]
+    assert [(f.key, f.value) for f in mapping.fields] == [("technologies", "Go, Postgres")]
+    assert found(result) == [(24, "no-skills")]

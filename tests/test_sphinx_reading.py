@@ -48,11 +48,23 @@ EXPECTED = {
         {"jaeger.trace-sampling-ui", "jaeger.span-search", "keptn.quality-gate-templates"},
         [],
     ),
+    "labelled-titles.md": (
+        {"omega", "psi"},
+        {
+            "omega.ipv6-support",
+            "omega.faster-ci",
+            "omega.plugin-registry",
+            "omega.11-mapping-of-users",
+            "psi.formatter",
+            "psi.ideas-for-20",
+        },
+        [(24, "no-skills")],
+    ),
     "numbered-ideas.md": (
         {"networking", "storage"},
         {
-            "networking.idea-ipv6-support-for-the-proxy",
-            "networking.idea-connection-pool-metrics",
+            "networking.ipv6-support-for-the-proxy",
+            "networking.connection-pool-metrics",
             "storage.compaction-scheduler",
         },
         [],

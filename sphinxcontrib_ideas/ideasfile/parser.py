@@ -42,6 +42,7 @@ from ._blocks import (
 from ._fields import read_fields
 from ._labels import DESCRIPTION, TITLE, Label, user_labels
 from ._repair import field_heading, names_idea_field, repair_outline
+from ._titles import idea_title, idea_title_markdown
 from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .lint import lint_catalog
 from .model import (
@@ -754,7 +755,7 @@ class _CatalogBuilder:
         description = with_references(description, self.references)
         project.ideas.append(
             Idea(
-                title=heading.title,
+                title=idea_title(heading.title),
                 slug="",
                 line=section.line,
                 group=" / ".join(groups) or None,
@@ -766,7 +767,7 @@ class _CatalogBuilder:
                 issues=tuple(draft.issues),
                 fields=tuple(draft.fields),
                 url=heading.url,
-                title_markdown=heading.markdown,
+                title_markdown=idea_title_markdown(heading.markdown, heading.title),
             )
         )
         self.last_idea_line = max(self.last_idea_line, project.ideas[-1].line)
@@ -809,7 +810,7 @@ class _CatalogBuilder:
         description, description_line = _join(draft.description)
         project.ideas.append(
             Idea(
-                title=title,
+                title=idea_title(title),
                 slug="",
                 line=title_unit.line,
                 group=" / ".join(groups) or None,
@@ -821,7 +822,7 @@ class _CatalogBuilder:
                 issues=tuple(draft.issues),
                 fields=tuple(draft.fields),
                 url=url,
-                title_markdown=title_unit.value,
+                title_markdown=idea_title_markdown(title_unit.value, title),
             )
         )
         self.last_idea_line = max(self.last_idea_line, project.ideas[-1].line)
