@@ -250,3 +250,19 @@ def test_title_labels_are_dropped_and_common_label_spellings_are_known() -> None
     assert [s.name for s in registry.skills] == ["Python"]
     assert [(f.key, f.value) for f in mapping.fields] == [("technologies", "Go, Postgres")]
     assert found(result) == [(24, "no-skills")]
+
+
+def test_skill_notations_give_each_skill_its_own_note_and_plain_chips() -> None:
+    result = parse_fixture("skill-notations.md")
+    bot, solver, shells = result.catalog.projects[0].ideas
+    assert [(s.name, s.raw, s.note) for s in bot.skills] == [
+        ("Rust", "Rust (the bot)", "the bot"),
+        ("Haskell", "Haskell (the updater)", "the updater"),
+    ]
+    assert [s.name for s in solver.skills] == ["designing algorithms", "implementing algorithms"]
+    assert [(s.name, s.raw) for s in shells.skills] == [
+        ("Nix", "nix"),
+        ("Bash", "bash"),
+        ("Python", "Python"),  # no "**" and no full stop on the chip
+    ]
+    assert found(result) == []

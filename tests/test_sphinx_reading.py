@@ -60,6 +60,11 @@ EXPECTED = {
         },
         [(24, "no-skills")],
     ),
+    "skill-notations.md": (
+        {"sigma"},
+        {"sigma.dependency-bot", "sigma.solver-speed-ups", "sigma.reproducible-shells"},
+        [],
+    ),
     "numbered-ideas.md": (
         {"networking", "storage"},
         {
@@ -106,6 +111,16 @@ def test_a_slip_gives_the_same_objects_and_one_located_warning(
     found = inventory(Path(app.outdir))
     assert found["ideas:project"] == projects
     assert found["ideas:idea"] == ideas
+    if fixture == "skill-notations.md":
+        assert found["ideas:skill"] == {
+            "rust",
+            "haskell",
+            "designing-algorithms",
+            "implementing-algorithms",
+            "nix",
+            "bash",
+            "python",
+        }
 
 
 @pytest.mark.parametrize("builder", BUILDERS)

@@ -409,7 +409,18 @@ def parse_skills(
     for item in value_items(value, line, join_continuations=True):
         for piece in split_top(item, _SKILL_SEPARATOR):
             skills.extend(_piece_skills_at(piece, alias_items))
-    return _dedupe_skills(skills), _skills_text(value), ()
+    chips = (replace(skill, raw=_plain_chip(skill.raw)) for skill in skills)
+    return _dedupe_skills(chips), _skills_text(value), ()
+
+
+#: Emphasis and code marks around words ("**Go**", "`Rust`", "_Docker_").
+_CHIP_MARKUP = re.compile(r"(?<!\w)[*_`]+|[*_`]+(?!\w)")
+
+
+def _plain_chip(raw: str) -> str:
+    """The text a skill chip shows: without Markdown marks and a sentence's full stop."""
+    plain = _CHIP_MARKUP.sub("", raw).strip()
+    return plain[:-1].rstrip() if plain.endswith(".") and not plain.endswith("..") else plain
 
 
 def _piece_skills_at(piece: Text, alias_items: tuple[tuple[str, str], ...]) -> list[Skill]:
@@ -434,6 +445,10 @@ def _skills_of_piece(piece: Text, table: _SkillTable) -> list[Skill]:
     raw = squash(piece.text)
     if is_placeholder(raw):
         return []
+    # "Rust (the bot) or Haskell (the updater)": each alternative keeps its own note
+    parts = split_top(piece, _SUBSKILL_SEPARATOR)
+    if len(parts) > 1 and sum(bool(QUALIFIER.search(part.text)) for part in parts) >= 2:
+        return [skill for part in parts for skill in _skills_of_piece(part, table)]
     qualified = _take_qualifiers(raw)
     return [*_main_skills(piece, raw, qualified, table), *_example_skills(piece, qualified, table)]
 
@@ -480,9 +495,13 @@ _SHARED_HEADS = word_set(
 
 
 def _distribute(parts: list[str], table: _SkillTable) -> list[str]:
-    """ "unit and feature testing" -> "unit testing", "feature testing"."""
+    """ "unit and feature testing" -> "unit testing", "feature testing"; "designing and
+    implementing algorithms" -> "designing algorithms", "implementing algorithms"."""
     if len(parts) != 2 or len(parts[0].split()) != 1 or len(parts[1].split()) < 2:
         return parts
+    verb, (other, *rest) = parts[0], parts[1].split()
+    if verb.islower() and verb.endswith("ing") and other.endswith("ing"):
+        return [f"{verb} {' '.join(rest)}", parts[1]]  # two verbs sharing their object
     head = parts[1].split()[-1].casefold()
     if head not in _SHARED_HEADS or _strip_filler(parts[1])[0] != parts[1]:
         return parts

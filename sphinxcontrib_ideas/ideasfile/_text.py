@@ -35,7 +35,8 @@ __all__ = [
 ]
 
 
-_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$)")
+# "a. nix and bash": lettered lists too (lower case only: "A. Lee" is a name)
+_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)]|[a-z][.)](?=[ \t]))(?:[ \t]+|$)")
 BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _OPEN_TO_CLOSE = {"(": ")", "[": "]", "{": "}"}
