@@ -266,3 +266,15 @@ def test_skill_notations_give_each_skill_its_own_note_and_plain_chips() -> None:
         ("Python", "Python"),  # no "**" and no full stop on the chip
     ]
     assert found(result) == []
+
+
+def test_a_bold_word_after_an_empty_field_is_its_value_and_prose_is_the_description() -> None:
+    result = parse_fixture("bold-br-fields.md")
+    faster, docs = result.catalog.projects[0].ideas
+    assert [(f.label, f.value) for f in faster.fields] == [("Difficulty", "Hard")]
+    assert [m.github for m in faster.mentors] == ["ann-lee"]
+    assert [(f.label, f.value) for f in docs.fields] == [("Expected size", "175 hours")]
+    assert docs.description == (
+        "The tutorial is out of date. Rewrite it.\n\nIt should cover plugins too."
+    )
+    assert found(result) == []

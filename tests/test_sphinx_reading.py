@@ -65,6 +65,7 @@ EXPECTED = {
         {"sigma.dependency-bot", "sigma.solver-speed-ups", "sigma.reproducible-shells"},
         [],
     ),
+    "bold-br-fields.md": ({"org"}, {"org.faster-import", "org.better-docs"}, []),
     "numbered-ideas.md": (
         {"networking", "storage"},
         {

@@ -19,6 +19,9 @@ from .model import Diagnostic, Field, Mentor, Skill, Subtype, slugify
 from .normalize import parse_issues, parse_mentors, parse_skills
 
 _REMARK_WORDS = 4
+#: Fields whose value is a word or a number ("175 hours", "Hard", a URL): paragraphs after
+#: them are the description, not more of the value.
+_SHORT_FIELDS = frozenset({"project-size", "difficulty", "lfx-url", "technologies"})
 _MAX_ENTRY_CHARS = 120
 
 
@@ -57,6 +60,11 @@ def _entries(units: list[Unit]) -> list[_Entry]:
     entries: list[_Entry] = []
     for unit in units:
         last = entries[-1] if entries else None
+        if last is not None and last.takes_bold_value(unit):
+            # "**Difficulty**<br>" then a paragraph "**Hard**<br>": Hard is the value
+            assert unit.label is not None
+            last.value, last.value_line = unit.label.text, unit.line
+            continue
         if unit.label is None and last is not None and (last.collects() or last.lists(unit)):
             if last.value:
                 last.value = f"{last.value}\n\n{unit.value}"
@@ -84,6 +92,13 @@ class _Entry:
         short = "\n" not in unit.value and len(unit.value) <= _MAX_ENTRY_CHARS
         return label is not None and label.key == MENTORS and not self.unit.value and short
 
+    def takes_bold_value(self, unit: Unit) -> bool:
+        """Whether ``unit``, a bold word alone, is the value of this empty field."""
+        label, found = self.unit.label, unit.label
+        if label is None or self.value or found is None or found.value:
+            return False
+        return label.key in _SHORT_FIELDS and not found.known and suggest_label(found) is None
+
     def collects(self) -> bool:
         """Whether a following unlabelled chunk continues this field's value.
 
@@ -96,7 +111,7 @@ class _Entry:
             return False
         if not self.value:
             return True
-        return self.unit.paragraph and label.key not in (MENTORS, SKILLS, ISSUES)
+        return self.unit.paragraph and label.key not in {MENTORS, SKILLS, ISSUES, *_SHORT_FIELDS}
 
 
 def _read_entry(
