@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from test_parser_properties import check_spans
 
-from sphinxcontrib_ideas.ideasfile.model import Catalog, ParseResult
+from sphinxcontrib_ideas.ideasfile.model import Catalog, ParseResult, slugify
 from sphinxcontrib_ideas.ideasfile.outline import format_outline
 from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
@@ -278,3 +278,20 @@ def test_a_bold_word_after_an_empty_field_is_its_value_and_prose_is_the_descript
         "The tutorial is out of date. Rewrite it.\n\nIt should cover plugins too."
     )
     assert found(result) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Example Org\n\n## Ideas\n\n", "Example Org"),
+        ("---\ntitle: Zeta Lab\n---\n\n## Possible projects:\n\n", "Zeta Lab"),
+        ("# GSoC 2024 project ideas\n\n## Ideas\n\n", "Ideas"),  # the title says no more
+        ("# Example Org\n\n## Tooling\n\n", "Tooling"),  # a real name is kept
+    ],
+)
+def test_a_single_generic_project_is_named_after_the_file(text: str, expected: str) -> None:
+    idea = "### Faster import\n\n- Description: d\n- Skills: Go\n- Mentors: @ann-ex\n"
+    result = parse_catalog(text + idea, source="one.md")
+    (project,) = result.catalog.projects
+    assert project.name == expected
+    assert project.slug == slugify(expected)

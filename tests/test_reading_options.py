@@ -53,7 +53,7 @@ def test_label_spellings_project_name_and_excluded_sections() -> None:
     faster, docs = result.catalog.projects[0].ideas
     assert [s.name for s in faster.skills][:1] == ["Python"]
     assert [m.name for m in faster.mentors] == ["Ann Example"]
-    assert [(f.label, f.value) for f in faster.fields] == [("Deliverable", "a 2x faster import")]
+    assert [(f.label, f.value) for f in faster.fields] == [("Milestone", "a 2x faster import")]
     assert [m.name for m in docs.mentors] == ["Bo Example"]
     assert result.diagnostics == ()
     (excluded,) = [s for s in result.spans if s.role == "excluded"]

@@ -121,6 +121,7 @@ _ALIASES: dict[str, str] = {
     "expected output": "expected-outcome",
     "expected outputs": "expected-outcome",
     "deliverables": "expected-outcome",
+    "deliverable": "expected-outcome",
     "expected deliverables": "expected-outcome",
     "outcome": "expected-outcome",
     "outcomes": "expected-outcome",

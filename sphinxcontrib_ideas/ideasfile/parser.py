@@ -42,6 +42,7 @@ from ._blocks import (
 from ._fields import read_fields
 from ._labels import DESCRIPTION, TITLE, Label, user_labels
 from ._repair import field_heading, names_idea_field, repair_outline
+from ._text import word_set
 from ._titles import idea_title, idea_title_markdown
 from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .lint import lint_catalog
@@ -460,12 +461,14 @@ class _CatalogBuilder:
             self.diagnostics.append(_no_ideas(self.lines))
         preamble, preamble_line = _join(self.preamble)
         preamble = with_references(preamble, self.references)
+        title = self.title_section.title if self.title_section else None
+        title = title or self.wrapper_title or self.front_title
+        if not self.reading.project_name:
+            projects = _named_after_title(projects, title)
         return Catalog(
             source=source,
             projects=projects,
-            title=self.title_section.title
-            if self.title_section
-            else self.wrapper_title or self.front_title,
+            title=title,
             preamble=preamble,
             preamble_line=preamble_line,
         )
@@ -940,6 +943,31 @@ class _CatalogBuilder:
             self._structure(draft.intro[0][1], f"text under heading {draft.name!r}")
             for part, line in draft.intro:
                 self.account.mark_text(part, line, "reported", "left out (see warning)")
+
+
+#: Words of a heading that names no organisation: "Ideas", "Possible projects:",
+#: "GSoC 2024 project ideas".
+_GENERIC_WORDS = word_set(
+    """ideas idea projects project proposed possible potential list of the for our and
+    gsoc google summer code lfx mentorship outreachy term program programme"""
+)
+
+
+def _is_generic(name: str) -> bool:
+    words = normalize_name(name).split()
+    return bool(words) and all(w in _GENERIC_WORDS or w.isdigit() for w in words)
+
+
+def _named_after_title(projects: tuple[Project, ...], title: str | None) -> tuple[Project, ...]:
+    """A single-organisation file's one project named "Ideas" takes the file's title.
+
+    Its wrapper heading was read as the project; every index line would end in
+    "— Ideas". The file's title ("Example Org") names it, when it says more.
+    """
+    if len(projects) != 1 or not title or not _is_generic(projects[0].name) or _is_generic(title):
+        return projects
+    only = projects[0]
+    return (replace(only, name=title, slug=slugify(title)),)
 
 
 def _group_line(text: str) -> str | None:
