@@ -295,3 +295,17 @@ def test_a_single_generic_project_is_named_after_the_file(text: str, expected: s
     (project,) = result.catalog.projects
     assert project.name == expected
     assert project.slug == slugify(expected)
+
+
+def test_an_unannounced_template_and_a_notes_section_are_not_ideas() -> None:
+    result = parse_fixture("unannounced-template.md")
+    assert shape(result.catalog) == {"Kappa ideas": ["Faster import"]}
+    assert found(result) == [(9, "structure"), (14, "structure")]
+    assert "unfilled template" in result.diagnostics[1].message
+    (excluded,) = [s for s in result.spans if s.role == "excluded"]
+    assert (excluded.start, excluded.end) == (14, 19)
+
+
+def test_a_real_idea_titled_like_a_placeholder_is_kept() -> None:
+    text = "## Alpha\n\n### Title\n\n- Description: Titles for charts.\n- Mentors: @ann-ex\n"
+    assert shape(parse_catalog(text, source="t.md").catalog) == {"Alpha": ["Title"]}

@@ -66,6 +66,11 @@ EXPECTED = {
         [],
     ),
     "bold-br-fields.md": ({"org"}, {"org.faster-import", "org.better-docs"}, []),
+    "unannounced-template.md": (
+        {"kappa-ideas"},
+        {"kappa-ideas.faster-import"},
+        [(9, "structure"), (14, "structure")],
+    ),
     "numbered-ideas.md": (
         {"networking", "storage"},
         {

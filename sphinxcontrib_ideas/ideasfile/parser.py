@@ -195,6 +195,8 @@ class _CatalogBuilder:
         self.last_idea_line = 0
         #: The last section reported as stray text, and its diagnostic.
         self.flagged: tuple[Section, Diagnostic] | None = None
+        #: Sections left out as unfilled templates (excluded, with a warning).
+        self.templates: set[Section] = set()
         #: Sections whose heading has been considered for the preamble.
         self.headed: set[Section] = set()
         self.units = {
@@ -372,7 +374,23 @@ class _CatalogBuilder:
             marker = says_sample(section.title) and not is_field_bearing(self.units[section])
             if marker or self.reading.excludes(section.title) or section.parent in excluded:
                 excluded.add(section)
+            elif self._is_unfilled_template(section):
+                excluded.add(section)
+                self.templates.add(section)
+                message = (
+                    f"section {section.title!r} is an unfilled template (a placeholder title "
+                    "and values) and is left out of the catalog; give it a heading that "
+                    "says 'Template' to say so"
+                )
+                self.diagnostics.append(_diag(section.line, Subtype.STRUCTURE, message))
         return excluded
+
+    def _is_unfilled_template(self, section: Section) -> bool:
+        """``## Title`` with ``Mentors: MentorName @MentorName``: a template nobody announced."""
+        if normalize_name(section.title) not in _PLACEHOLDER_TITLES:
+            return False
+        text, _line = self._whole(section)
+        return _PLACEHOLDER_VALUE.search(text) is not None
 
     def _find_containers(self, sections: list[Section]) -> set[Section]:
         containers: set[Section] = set()
@@ -499,11 +517,12 @@ class _CatalogBuilder:
         for child in section.children:
             if child in self.excluded:
                 assert child.heading is not None
-                reason = (
-                    f"excluded by the reading options: {child.title!r}"
-                    if self.reading.excludes(child.title)
-                    else f"sample or template {child.title!r}"
-                )
+                if self.reading.excludes(child.title):
+                    reason = f"excluded by the reading options: {child.title!r}"
+                elif child in self.templates:
+                    reason = f"unfilled template {child.title!r} (see warning)"
+                else:
+                    reason = f"sample or template {child.title!r}"
                 self.account.mark(child.heading.line, child.end, "excluded", reason)
             else:
                 kept.append(child)
@@ -943,6 +962,30 @@ class _CatalogBuilder:
             self._structure(draft.intro[0][1], f"text under heading {draft.name!r}")
             for part, line in draft.intro:
                 self.account.mark_text(part, line, "reported", "left out (see warning)")
+
+
+#: Headings that stand for a title still to be written.
+_PLACEHOLDER_TITLES = frozenset(
+    {
+        "title",
+        "project title",
+        "idea title",
+        "your idea",
+        "idea name",
+        "project name",
+        "name of the idea",
+        "name of the project",
+        "idea",
+        "project idea",
+        "title of the idea",
+    }
+)
+#: Values still to be written: "MentorName", "@username", "Skill1", "<link>", "TBD".
+_PLACEHOLDER_VALUE = re.compile(
+    r"mentor\s?name|@?user\s?name\b|your[ -]?(?:name|handle|github)|\bskill\s?\d|"
+    r"<(?:link|url|issue|name|title)[^>]*>|\bTBD\b|\bXXX\b|lorem ipsum",
+    re.IGNORECASE,
+)
 
 
 #: Words of a heading that names no organisation: "Ideas", "Possible projects:",
