@@ -309,3 +309,16 @@ def test_an_unannounced_template_and_a_notes_section_are_not_ideas() -> None:
 def test_a_real_idea_titled_like_a_placeholder_is_kept() -> None:
     text = "## Alpha\n\n### Title\n\n- Description: Titles for charts.\n- Mentors: @ann-ex\n"
     assert shape(parse_catalog(text, source="t.md").catalog) == {"Alpha": ["Title"]}
+
+
+def test_mentor_labels_that_name_a_role_give_their_mentors_that_role() -> None:
+    result = parse_fixture("mentor-roles.md")
+    (idea,) = result.catalog.projects[0].ideas
+    assert [(m.name, m.role) for m in idea.mentors] == [
+        ("Ann Lee", "coding"),
+        ("Bo Chen", "assisting"),
+        ("Cy", "backup"),  # a role of one's own wins over the label's
+        ("Dee", None),  # "Possible" names no role
+        ("Eve", "co-mentor"),
+    ]
+    assert found(result) == []

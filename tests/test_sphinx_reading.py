@@ -71,6 +71,7 @@ EXPECTED = {
         {"kappa-ideas.faster-import"},
         [(9, "structure"), (14, "structure")],
     ),
+    "mentor-roles.md": ({"a"}, {"a.x"}, []),
     "numbered-ideas.md": (
         {"networking", "storage"},
         {
@@ -117,6 +118,10 @@ def test_a_slip_gives_the_same_objects_and_one_located_warning(
     found = inventory(Path(app.outdir))
     assert found["ideas:project"] == projects
     assert found["ideas:idea"] == ideas
+    if fixture == "mentor-roles.md":  # the roles are shown with the mentors
+        page = (Path(app.outdir) / "ideas" / "a.html").read_text(encoding="utf-8")
+        for role in ("coding", "assisting", "backup", "co-mentor"):
+            assert f"<em>{role}</em>" in page, role
     if fixture == "skill-notations.md":
         assert found["ideas:skill"] == {
             "rust",

@@ -9,6 +9,7 @@ No Sphinx import here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -139,6 +140,9 @@ def _read_entry(
     if label.key == MENTORS:
         value, remark = _split_remark(value)
         mentors, found = parse_mentors(value, line=line)
+        role = _label_role(label.text)
+        if role:  # "Coding Mentors: ..." and "Assisting Mentors: ...": two roles
+            mentors = tuple(replace(m, role=m.role or role) for m in mentors)
         if remark:
             # "Maybe someone else wants to help, too?" below the names: the idea's text
             draft.description.append((remark, line + value.count("\n") + 2))
@@ -160,6 +164,23 @@ def _read_entry(
         key = slugify(label.key)
         draft.fields.append(Field(label=label.text, key=key, value=value, line=entry.unit.line))
         _check_label(entry.unit, draft)
+
+
+#: "Coding Mentors", "Assisting mentor", "Co-mentors": the words before "mentor" name a role.
+_ROLE_LABEL = re.compile(r"^\s*(?P<role>[^\W\d_][\w -]*?)[\s-]*mentors?\b", re.IGNORECASE)
+#: Words before "mentor" in a label that name no role ("Possible mentors").
+_NOT_ROLES = frozenset({"possible", "potential", "likely", "the", "our", "proposed", "project"})
+
+
+def _label_role(label: str) -> str | None:
+    """The role a Mentors label names ("coding" for "Coding Mentors"), or None."""
+    match = _ROLE_LABEL.match(label)
+    if match is None:
+        return None
+    role = match.group("role").strip(" -").casefold()
+    if role == "co":
+        return "co-mentor"
+    return None if not role or role in _NOT_ROLES else role
 
 
 def _split_remark(value: str) -> tuple[str, str]:
