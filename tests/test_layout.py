@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import ast
+import importlib.metadata
 import os
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import sphinxcontrib_ideas.ideasfile
 
 READER = Path(sphinxcontrib_ideas.ideasfile.__file__).parent
+PACKAGE = READER.parent
 #: Top-level packages of the Sphinx layer that the reader must never import.
 SPHINX_SIDE = {"sphinx", "docutils", "myst_parser"}
 
@@ -58,3 +62,37 @@ def test_reading_a_file_loads_no_sphinx_module(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
     )
     assert done.stdout.strip() == "[]"
+
+
+def _declared_distributions() -> set[str]:
+    """Normalised names of the distributions ``pyproject.toml`` depends on."""
+    data = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    names = {
+        re.split(r"[<>=!~;\[ ]", spec, maxsplit=1)[0] for spec in data["project"]["dependencies"]
+    }
+    return {re.sub(r"[-_.]+", "-", name).lower() for name in names}
+
+
+def _third_party_imports() -> dict[str, list[str]]:
+    """Top-level module -> the package modules importing it, outside the standard library."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for _line, name in _imported_names(path):
+            top = name.split(".")[0]
+            if top and top not in sys.stdlib_module_names and top != PACKAGE.name:
+                found.setdefault(top, []).append(path.relative_to(PACKAGE.parent).as_posix())
+    return found
+
+
+def test_every_third_party_import_of_the_package_is_a_declared_dependency() -> None:
+    """An import that only works because another dependency brings its package fails here."""
+    providers = importlib.metadata.packages_distributions()
+    declared = _declared_distributions()
+    undeclared = {
+        module: where
+        for module, where in _third_party_imports().items()
+        if not {re.sub(r"[-_.]+", "-", d).lower() for d in providers.get(module, [module])}
+        & declared
+    }
+    assert undeclared == {}
+    assert {"sphinx", "docutils", "myst-parser", "markdown-it-py", "google-re2"} <= declared
