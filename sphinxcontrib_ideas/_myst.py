@@ -13,6 +13,7 @@ and roles (``{raw}``, ``{include}``), which would otherwise run from anyone's pu
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,6 +47,26 @@ def setup_myst(app: Sphinx) -> None:
     from myst_parser.sphinx_ext.main import setup_sphinx
 
     setup_sphinx(app, load_parser=False)
+    # MyST logs its whole configuration on every build; a project that did not list
+    # myst_parser itself did not ask for that line.
+    _QuietMystConfig.quiet = "myst_parser" not in app.config.extensions
+    if not any(isinstance(f, _QuietMystConfig) for f in _MYST_LOGGER.filters):
+        _MYST_LOGGER.addFilter(_QuietMystConfig())
+
+
+#: The logger MyST reports its configuration with (Sphinx prefixes "sphinx.").
+_MYST_LOGGER = logging.getLogger("sphinx.myst_parser.sphinx_ext.main")
+
+
+class _QuietMystConfig(logging.Filter):
+    """Drops MyST's "myst vX: MdParserConfig(...)" line in projects that did not load MyST."""
+
+    #: Set for each Sphinx application by :func:`setup_myst` (builds in one process run
+    #: one after the other).
+    quiet = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (self.quiet and str(record.msg).find("myst v%s:") >= 0)
 
 
 class _SafeRenderer(SphinxRenderer):

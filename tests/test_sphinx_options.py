@@ -379,3 +379,13 @@ def test_two_inline_catalogs_share_names_without_clashing(
     # the first inline catalog's page holds the skills and mentors
     assert {d for d, _a in objects["skill"].values()} == {"again"}
     assert not (srcdir / "ideas").exists()
+
+
+@pytest.mark.parametrize(("root", "shown"), [("reading-rst", False), ("reading-myst", True)])
+def test_myst_config_line_only_where_the_project_loads_myst(
+    make_app: MakeApp, tmp_path: Path, root: str, shown: bool
+) -> None:
+    """MyST prints its whole configuration on every build; an rST-only project that loads
+    only us did not ask for it (the MyST host lists ``myst_parser`` itself)."""
+    app = build(make_app, make_site(tmp_path, root))
+    assert ("MdParserConfig(" in app.status.getvalue()) is shown
