@@ -2,18 +2,26 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# What is installed: the docs' needs only (demo), or everything the tests need too (test).
+DOCS_STAMP := $(VENV)/.installed-docs
 STAMP  := $(VENV)/.installed
 
 .PHONY: demo test browser-deps translations clean
+
+$(DOCS_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $(DOCS_STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
-	touch $(STAMP)
+	touch $(STAMP) $(DOCS_STAMP)
 
 ## demo: build the documentation, with the live demo catalog of the bundled sample
-demo: $(STAMP)
+demo: $(DOCS_STAMP)
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
 	@echo
 	@echo "Demo docs built: open $(CURDIR)/docs/_build/html/index.html"

@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from ._conffile import BuildReading
 
 PROG = "sphinx-ideas"
+#: The bundled sample, in the package's ``data`` folder.
+SAMPLE = "cncf-lfx-2021-spring-ideas.md"
 #: How standard input (the FILE ``-``) is named in diagnostics.
 STDIN = "<stdin>"
 
@@ -75,7 +78,43 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_check_parser(commands)
     _add_export_parser(commands)
+    _add_sample_parser(commands)
     return parser
+
+
+def _add_sample_parser(commands: Any) -> None:
+    sample = commands.add_parser(
+        "sample",
+        help="print the bundled sample ideas file (CNCF LFX Mentorship, 2021 Spring)",
+        description=(
+            "Print the bundled sample ideas file, a real one to start from: the CNCF LFX"
+            " Mentorship 2021 Spring ideas list, CC BY 4.0 (keep its notice)."
+            " Example: sphinx-ideas sample > ideas.md"
+        ),
+    )
+    sample.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
+    )
+    sample.set_defaults(handler=_sample)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    text = resources.files("sphinxcontrib_ideas").joinpath("data", SAMPLE).read_text("utf-8")
+    if args.output is None or args.output == "-":
+        _write(sys.stdout, text)
+        sys.stdout.flush()
+        return EXIT_OK
+    if os.path.exists(args.output):
+        _write(sys.stderr, f"{PROG}: error: {args.output}: exists; not written over\n")
+        return EXIT_BAD_INPUT
+    try:
+        with open(args.output, "x", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        _write(sys.stderr, f"{PROG}: error: cannot write {args.output}: {reason}\n")
+        return EXIT_BAD_INPUT
+    return EXIT_OK
 
 
 def _add_check_parser(commands: Any) -> None:

@@ -492,3 +492,18 @@ def test_a_full_disk_is_one_line_and_exit_2(workdir: Path, args: list[str]) -> N
     assert len(lines) == 1, done.stderr
     assert lines[0].startswith(f"{PROG}: error: ")
     assert lines[0].endswith("No space left on device")
+
+
+def test_sample_prints_the_bundled_file_and_never_writes_over_one(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    done = run("sample", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stdout == seed_path.read_text(encoding="utf-8")
+    assert run("sample", "-o", "ideas.md", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "ideas.md").read_text(encoding="utf-8") == done.stdout
+    (tmp_path / "mine.md").write_text("my ideas\n", encoding="utf-8")
+    again = run("sample", "-o", "mine.md", cwd=tmp_path)
+    assert again.returncode == 2
+    assert again.stderr == f"{PROG}: error: mine.md: exists; not written over\n"
+    assert (tmp_path / "mine.md").read_text(encoding="utf-8") == "my ideas\n"

@@ -571,7 +571,7 @@ def test_the_script_needs_no_library_and_no_network() -> None:
 def test_the_readme_command_builds_a_fresh_clone(tmp_path: Path) -> None:
     """``make demo`` in a copy of the tracked files (a fresh clone of this working tree)
     builds the docs and prints the page to open. The venv is this one, so nothing is
-    installed (``-o`` tells make the install stamp is up to date)."""
+    installed (``-o`` tells make the docs' install stamp is up to date)."""
     clone = tmp_path / "clone"
     tracked = subprocess.run(
         ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
@@ -582,7 +582,7 @@ def test_the_readme_command_builds_a_fresh_clone(tmp_path: Path) -> None:
             (clone / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, clone / name)
     venv = Path(sys.executable).parent.parent
-    make = ["make", "-o", f"{venv}/.installed", "demo", f"VENV={venv}"]
+    make = ["make", "-o", f"{venv}/.installed-docs", "demo", f"VENV={venv}"]
     result = subprocess.run(make, cwd=clone, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     index = clone / "docs" / "_build" / "html" / "index.html"
