@@ -26,12 +26,13 @@ demo: $(DOCS_STAMP)
 	@echo
 	@echo "Demo docs built: open $(CURDIR)/docs/_build/html/index.html"
 
-## test: lint, type-check and run the whole test suite (browser tests included)
+## test: lint, type-check, run the whole test suite (browser tests included), check the wheel
 test: $(STAMP) browser-deps
 	$(BIN)/ruff check sphinxcontrib_ideas tests benchmarks scripts docs
 	$(BIN)/ruff format --check sphinxcontrib_ideas tests benchmarks scripts docs
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+	$(BIN)/python scripts/check_wheel.py
 
 ## browser-deps: Debian's chromium and chromium-driver, for the browser tests
 browser-deps:
