@@ -27,7 +27,12 @@ from myst_parser.parsers.mdit import create_md_parser
 
 from ._logging import file_location, warn
 from .ideasfile._depth import MARKDOWN_NESTING
-from .ideasfile._sanitize import dropped_link_message, link_target
+from .ideasfile._sanitize import (
+    HIDDEN_ADDRESS,
+    dropped_link_message,
+    link_target,
+    redact_addresses,
+)
 from .ideasfile.model import Subtype
 
 if TYPE_CHECKING:
@@ -75,6 +80,8 @@ class _SafeRenderer(SphinxRenderer):
     ideas_source: str = ""
     ideas_base_url: str = ""
     ideas_allow_html: bool = False
+    #: ``ideas_show_emails``: otherwise an address in a fragment is not published.
+    ideas_show_emails: bool = False
     #: The footnotes of the fragment being rendered, see :func:`_footnotes`.
     ideas_footnotes: _Footnotes | None = None
 
@@ -96,8 +103,17 @@ class _SafeRenderer(SphinxRenderer):
         )
         return None
 
+    def render_text(self, token: SyntaxTreeNode) -> None:
+        text = token.content if self.ideas_show_emails else redact_addresses(token.content)
+        self.current_node.append(nodes.Text(text))
+
     def render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")
+        if href.lower().startswith("mailto:") and not self.ideas_show_emails:
+            # the link goes; its text stays, unless the text is the address itself
+            text = self.renderInlineAsText(token.children or [])
+            self.current_node.append(nodes.Text(redact_addresses(text) or HIDDEN_ADDRESS))
+            return
         verdict = link_target(href, base_url=self.ideas_base_url)
         if verdict.unsafe_scheme:
             self._warn_unsafe(href, verdict.unsafe_scheme, token)
@@ -263,6 +279,7 @@ class FragmentRenderer:
         source: str,
         base_url: str = "",
         allow_html: bool = False,
+        show_emails: bool = False,
     ) -> None:
         # A fixed default configuration, not the host's ``myst_*``: the ideas file must
         # render the same in every project, and extensions such as ``substitution`` or
@@ -282,6 +299,7 @@ class FragmentRenderer:
         renderer.ideas_source = source
         renderer.ideas_base_url = base_url
         renderer.ideas_allow_html = allow_html
+        renderer.ideas_show_emails = show_emails
         self._renderer = renderer
         self._source = source
 

@@ -104,6 +104,7 @@ class _IdeasDirective(SphinxDirective):
             source=path,
             base_url=current.upstream_url_for(path),
             allow_html=current.allow_raw_html,
+            show_emails=current.show_emails,
         )
 
     def render_options(self, path: str, prefix: str) -> ideas_nodes.RenderOptions:

@@ -338,6 +338,7 @@ class IdeasTableDirective(_ListingDirective):
             source=row.spec.path,
             base_url=current.upstream_url_for(row.spec.path),
             allow_html=current.allow_raw_html,
+            show_emails=current.show_emails,
         )
         yield from renderer.inline(extra.value, extra.line)
 

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from _sphinx_sites import MakeApp, build, make_site, warnings
@@ -162,3 +163,52 @@ def test_handle_only_and_address_only_mentors_are_shown_once_and_safely(
     for where in (page, inventory_text(outdir / "objects.inv")):
         assert "zed" not in where
     assert "Mentor " in visible
+
+
+ELSEWHERE = """## Alpha
+
+Write to alpha-team@example.org before you apply.
+
+### Faster import
+
+- Description: Ask [the list](mailto:list@example.org) or <dev@example.org>, or
+  write to cy.dale@example.org directly.
+- Skills: Go, contact skills@example.org
+- Mentors: @ann-ex
+"""
+ELSEWHERE_ADDRESSES = (
+    "alpha-team@example.org",
+    "list@example.org",
+    "dev@example.org",
+    "cy.dale@example.org",
+    "skills@example.org",
+)
+
+
+@pytest.mark.parametrize("host", ["reading-rst", "reading-myst"])
+@pytest.mark.parametrize("show", [False, True])
+def test_addresses_in_descriptions_and_skills_are_hidden_by_default(
+    make_app: MakeApp, tmp_path: Path, host: str, show: bool
+) -> None:
+    srcdir = make_site(tmp_path, host)
+    (srcdir / "ideas.md").write_text(ELSEWHERE, encoding="utf-8")
+    app = build(make_app, srcdir, confoverrides={"ideas_show_emails": show})
+    assert warnings(app) == []
+    outdir = Path(app.outdir)
+    page = (outdir / "ideas" / "alpha.html").read_text(encoding="utf-8")
+    published = {
+        "page": page,
+        "ideas.json": (outdir / "ideas.json").read_text(encoding="utf-8"),
+        "objects.inv": inventory_text(outdir / "objects.inv"),
+        "search": (outdir / "searchindex.js").read_text(encoding="utf-8"),
+    }
+    leaked = {w: [a for a in ELSEWHERE_ADDRESSES if a in t] for w, t in published.items()}
+    if show:
+        assert "cy.dale@example.org" in html.unescape(page)
+        # Sphinx writes the address of a mailto: link percent-encoded
+        assert 'href="mailto:list@example.org"' in unquote(html.unescape(page))
+    else:
+        assert leaked == {w: [] for w in published}
+        visible = html.unescape(re.sub(r"<[^>]+>", "", page))
+        assert "Ask the list or <e-mail address>" in " ".join(visible.split())
+    assert "skills@example.org" not in published["objects.inv"]  # never a skill

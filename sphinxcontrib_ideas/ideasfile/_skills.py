@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
 
+from ._sanitize import redact_addresses
 from ._text import (
     LINK,
     QUALIFIER,
@@ -443,8 +444,8 @@ def _skills_text(value: str) -> str:
 
 def _skills_of_piece(piece: Text, table: _SkillTable) -> list[Skill]:
     raw = squash(piece.text)
-    if is_placeholder(raw):
-        return []
+    if is_placeholder(raw) or redact_addresses(raw) != raw:
+        return []  # "contact ann@example.org": no skill, and no address in objects.inv
     # "Rust (the bot) or Haskell (the updater)": each alternative keeps its own note
     parts = split_top(piece, _SUBSKILL_SEPARATOR)
     if len(parts) > 1 and sum(bool(QUALIFIER.search(part.text)) for part in parts) >= 2:

@@ -62,7 +62,7 @@ def catalog_to_dict(catalog: Catalog, *, include_emails: bool = True) -> JSONDic
         "source": catalog.source,
         "label": catalog.label,
         "title": catalog.title,
-        "preamble": catalog.preamble,
+        "preamble": _text(catalog.preamble, include_emails),
         "preamble_line": catalog.preamble_line,
         "projects": [_project(p, include_emails=include_emails) for p in catalog.projects],
     }
@@ -101,7 +101,7 @@ def _project(project: Project, *, include_emails: bool) -> JSONDict:
         "slug": project.slug,
         "line": project.line,
         "url": project.url,
-        "intro": project.intro,
+        "intro": _text(project.intro, include_emails),
         "intro_line": project.intro_line,
         "ideas": [_idea(idea, include_emails=include_emails) for idea in project.ideas],
     }
@@ -115,16 +115,27 @@ def _idea(idea: Idea, *, include_emails: bool) -> JSONDict:
         "group": idea.group,
         "url": idea.url,
         "title_markdown": idea.title_markdown,
-        "description": idea.description,
+        "description": _text(idea.description, include_emails),
         "description_line": idea.description_line,
         "skills": [_skill(skill) for skill in idea.skills],
-        "skills_text": idea.skills_text,
+        "skills_text": _text(idea.skills_text, include_emails),
         "mentors": [_mentor(mentor, include_emails=include_emails) for mentor in idea.mentors],
         "issues": list(idea.issues),
         "fields": [
-            {"label": f.label, "key": f.key, "value": f.value, "line": f.line} for f in idea.fields
+            {
+                "label": f.label,
+                "key": f.key,
+                "value": _text(f.value, include_emails),
+                "line": f.line,
+            }
+            for f in idea.fields
         ],
     }
+
+
+def _text(markdown: str, include_emails: bool) -> str:
+    """A Markdown text of the file, its e-mail addresses hidden unless they are included."""
+    return markdown if include_emails else redact_addresses(markdown)
 
 
 def _skill(skill: Skill) -> JSONDict:
