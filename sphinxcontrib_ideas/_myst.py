@@ -46,12 +46,17 @@ def setup_myst(app: Sphinx) -> None:
     """Register what MyST needs (roles, transforms, ``myst_*`` config), without its parser.
 
     ``app.setup_extension("myst_parser")`` would also register ``.md`` as a source suffix
-    and turn every stray Markdown file into a page. MyST guards this function against a
-    second run, so ``myst_parser`` in ``extensions`` before or after us does not warn.
+    and turn every stray Markdown file into a page, so that is done only when the project
+    lists ``myst_parser`` itself (before or after us).
     """
     from myst_parser.sphinx_ext.main import setup_sphinx
 
-    setup_sphinx(app, load_parser=False)
+    if "myst_parser" in app.config.extensions:
+        # The project loads MyST itself: set it up now, once, through Sphinx (which then
+        # skips it); myst-parser before 5.2 fails when its setup runs twice.
+        app.setup_extension("myst_parser")
+    else:
+        setup_sphinx(app, load_parser=False)
     # MyST logs its whole configuration on every build; a project that did not list
     # myst_parser itself did not ask for that line.
     _QuietMystConfig.quiet = "myst_parser" not in app.config.extensions
