@@ -14,7 +14,9 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import sphinx
 from sphinx.config import eval_config_file
 from sphinx.errors import ConfigError
 from sphinx.util.tags import Tags
@@ -50,12 +52,14 @@ def read_conf(conf_path: str) -> BuildReading:
     Raises :class:`~sphinx.errors.ConfigError` (with Sphinx's message) when the file
     cannot be run or an ``ideas_*`` value is invalid.
     """
-    path = Path(conf_path)
+    path = Path(conf_path).resolve()  # Sphinx 8.1 changes into its folder: never ""
     if path.is_dir():
         path = path / "conf.py"
     if not path.is_file():
         raise ConfigError(f"no configuration file {os.fspath(path)!r}")
-    namespace = eval_config_file(path, Tags())
+    # Sphinx 8.2 takes a Path; 8.1, the declared floor, a str
+    where: Any = path if sphinx.version_info >= (8, 2) else os.fspath(path)
+    namespace = eval_config_file(where, Tags())
     values = {value.name: namespace.get(value.name, value.default) for value in CONFIG_VALUES}
     check_values(values)
     srcdir = os.path.realpath(path.parent)

@@ -3,6 +3,7 @@ read its warnings and outputs. Every mutating test gets its own source folder.""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from collections.abc import Callable
@@ -112,3 +113,25 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(_catalogs, "load_catalog", counting)
     return parsed
+
+
+def read_inventory(path: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    """An ``objects.inv``: object type -> name -> (URI, display name).
+
+    ``InventoryFile.loads`` is Sphinx 8.2's API; the declared floor, Sphinx 8.1, has only
+    ``InventoryFile.load`` on a stream, which gives tuples.
+    """
+    from sphinx.util.inventory import InventoryFile
+
+    data = path.read_bytes()
+    if hasattr(InventoryFile, "loads"):
+        items = InventoryFile.loads(data, uri="").data
+        return {
+            objtype: {name: (item.uri, item.display_name) for name, item in entries.items()}
+            for objtype, entries in items.items()
+        }
+    old = InventoryFile.load(io.BytesIO(data), "", lambda base, uri: uri)
+    return {
+        objtype: {name: (str(entry[2]), str(entry[3])) for name, entry in entries.items()}
+        for objtype, entries in old.items()
+    }

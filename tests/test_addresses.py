@@ -19,8 +19,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from _sphinx_sites import MakeApp, build, make_site, warnings
-from sphinx.util.inventory import InventoryFile
+from _sphinx_sites import MakeApp, build, make_site, read_inventory, warnings
 
 from sphinxcontrib_ideas.ideasfile._sanitize import HIDDEN_ADDRESS, redact_addresses
 
@@ -107,11 +106,10 @@ def test_check_keeps_the_addresses_for_the_maintainer(tmp_path: Path) -> None:
 
 def inventory_text(path: Path) -> str:
     """Every name, display name and URI in an ``objects.inv`` (it is compressed)."""
-    data = InventoryFile.loads(path.read_bytes(), uri="").data
     return "\n".join(
-        f"{name} {item.display_name} {item.uri}"
-        for items in data.values()
-        for name, item in items.items()
+        f"{name} {display} {uri}"
+        for items in read_inventory(path).values()
+        for name, (uri, display) in items.items()
     )
 
 

@@ -13,9 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from _sphinx_sites import MakeApp, build, make_site, warnings
+from _sphinx_sites import MakeApp, build, make_site, read_inventory, warnings
 from sphinx.errors import ConfigError
-from sphinx.util.inventory import InventoryFile
 
 from sphinxcontrib_ideas.ideasfile import parse_catalog, reading_options
 from sphinxcontrib_ideas.ideasfile.model import ParseResult
@@ -131,7 +130,7 @@ def site(tmp_path: Path, host: str, options: dict[str, str] | None = None) -> Pa
 
 def objects(app: object) -> dict[str, set[str]]:
     outdir = Path(app.outdir)  # type: ignore[attr-defined]
-    data = InventoryFile.loads((outdir / "objects.inv").read_bytes(), uri="").data
+    data = read_inventory(outdir / "objects.inv")
     return {objtype: set(items) for objtype, items in data.items()}
 
 

@@ -8,8 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
-from _sphinx_sites import MakeApp, build, build_standalone, make_site, warnings
-from sphinx.util.inventory import InventoryFile
+from _sphinx_sites import (
+    MakeApp,
+    build,
+    build_standalone,
+    make_site,
+    read_inventory,
+    warnings,
+)
 
 from sphinxcontrib_ideas.filters import IdeaFilter
 from sphinxcontrib_ideas.ideasfile.model import Catalog, Idea, Project
@@ -35,11 +41,7 @@ def test_every_builder_builds_the_sample_without_warnings(
 
 
 def _inventory(outdir: Path) -> dict[str, dict[str, tuple[str, str]]]:
-    inventory = InventoryFile.loads((outdir / "objects.inv").read_bytes(), uri="")
-    return {
-        objtype: {name: (item.uri, item.display_name) for name, item in items.items()}
-        for objtype, items in inventory.data.items()
-    }
+    return read_inventory(outdir / "objects.inv")
 
 
 @pytest.fixture(scope="module")

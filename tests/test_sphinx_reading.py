@@ -12,8 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _sphinx_sites import MakeApp, build, make_site, warnings
-from sphinx.util.inventory import InventoryFile
+from _sphinx_sites import MakeApp, build, make_site, read_inventory, warnings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parser"
 HOSTS = ("reading-rst", "reading-myst")
@@ -103,7 +102,7 @@ def located(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def inventory(outdir: Path) -> dict[str, set[str]]:
-    data = InventoryFile.loads((outdir / "objects.inv").read_bytes(), uri="").data
+    data = read_inventory(outdir / "objects.inv")
     return {objtype: set(items) for objtype, items in data.items()}
 
 
