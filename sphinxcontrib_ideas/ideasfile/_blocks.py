@@ -16,7 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 
-from ._depth import MARKDOWN_NESTING, flatten_deep
+from ._depth import MARKDOWN_NESTING, flatten_deep, flatten_deep_inline
 
 # markdown-it's own normalisation (its "normalize" core rule); we apply it first so that our
 # line numbers and markdown-it's token maps count the same lines.
@@ -127,6 +127,11 @@ def read_outline(text: str) -> Outline:
     env: dict[str, Any] = {}
     tokens = _MD.parse("\n".join(lines), env)
     if _unwrap_item_headings(tokens, lines):
+        env = {}
+        tokens = _MD.parse("\n".join(lines), env)
+    flattened_inline = flatten_deep_inline(lines, tokens)
+    if flattened_inline:
+        flattened = sorted(flattened + flattened_inline)
         env = {}
         tokens = _MD.parse("\n".join(lines), env)
     root = Section(heading=None, level=0, parent=None, end=len(lines))

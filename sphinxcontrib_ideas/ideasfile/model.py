@@ -65,7 +65,8 @@ SUBTYPE_DOCS: dict[Subtype, str] = {
     Subtype.STRUCTURE: "a heading, list or block that could not be placed in the catalog",
     Subtype.LEVEL: "a heading at another level than its siblings, read as what its body shows",
     Subtype.DEPTH: (
-        "lists, quotes or emphasis nested deeper than the reader allows, shown flattened as text"
+        "lists, quotes, emphasis or links nested deeper than the reader allows, shown "
+        "flattened as text"
     ),
     Subtype.LABEL: "an unknown field label that looks like a misspelt known one",
     Subtype.DUPLICATE_IDEA: "two ideas with the same title in one project",
