@@ -91,13 +91,7 @@ def plan_build(app: Sphinx, config: Config) -> None:
     keep their files inside the source folder from being read as pages."""
     current = settings(config)
     srcdir = os.fspath(app.srcdir)
-    pages_root = Path(srcdir, current.pages_dir)
-    if pages_root.exists() and not pages_root.is_dir():
-        msg = (
-            f"invalid configuration value ideas_pages_dir = {config.ideas_pages_dir!r}: "
-            f"{pages_root} is a file, not a folder; name a folder for the generated pages"
-        )
-        raise ConfigError(msg)
+    _check_pages_folder(srcdir, current.pages_dir, config.ideas_pages_dir)
     uses = tuple(scan_sources(srcdir, _source_files(srcdir, config, current.pages_dir)))
     specs = plan_catalogs(
         srcdir, uses, current.catalogs, pages_dir=current.pages_dir, reading=current.reading
@@ -109,6 +103,20 @@ def plan_build(app: Sphinx, config: Config) -> None:
     for pattern in _ideas_files_inside(srcdir, uses, specs):
         if pattern not in config.exclude_patterns:
             config.exclude_patterns = [*config.exclude_patterns, pattern]
+
+
+def _check_pages_folder(srcdir: str, pages_dir: str, value: str) -> None:
+    """Refuse an ``ideas_pages_dir`` that is, or lies under, something other than a folder
+    (``"index.rst"``, ``"index.rst/ideas"``, a broken link): no folder can be made there."""
+    path = Path(srcdir)
+    for part in Path(pages_dir).parts:
+        path /= part
+        if os.path.lexists(path) and not path.is_dir():
+            msg = (
+                f"invalid configuration value ideas_pages_dir = {value!r}: {path} exists "
+                "and is not a folder; name a folder for the generated pages"
+            )
+            raise ConfigError(msg)
 
 
 def build_plan(app: Sphinx) -> BuildPlan:
@@ -518,10 +526,11 @@ def _write_stubs(
                 subtype=Subtype.PAGE,
                 location=None,
             )
+            left.add(relative)  # said: not again as a page that is no longer generated
             continue
         if taken:  # the user's own page of that name wins
             if relative in taken:  # at the stub's own path; a stub of ours beside it is stale
-                _step_back(root, relative, manifest, present, guarded)
+                _step_back(root, relative, manifest, present, generated=True)
                 left.add(relative)
             continue
         ours[relative] = _sha256(data)
@@ -529,12 +538,12 @@ def _write_stubs(
             _write_atomically(root / relative, data)
             written.add(docname)
     for relative in manifest.keys() - ours.keys() - left:
-        if relative not in present:
-            continue
-        if _is_ours(root, relative, manifest) and os.path.realpath(root / relative) not in guarded:
+        if relative not in present or os.path.realpath(root / relative) in guarded:
+            continue  # gone, or an ideas file now lies there: never ours to delete
+        if _is_ours(root, relative, manifest):
             (root / relative).unlink(missing_ok=True)
         else:
-            _step_back(root, relative, manifest, present, guarded)
+            _step_back(root, relative, manifest, present, generated=False)
     if ours != manifest:  # a version-1 manifest (no hashes) is rewritten here too
         document = {_MANIFEST_VERSION_KEY: _MANIFEST_VERSION, "files": dict(sorted(ours.items()))}
         text = json.dumps(document, indent=1) + "\n"
@@ -578,24 +587,29 @@ def _step_back(
     relative: str,
     manifest: dict[str, str | None],
     present: set[str],
-    guarded: set[str],
+    *,
+    generated: bool,
 ) -> None:
     """Say that a file we wrote once is now someone else's and is left as it is.
 
+    ``generated``: whether a page is still generated at that path (deleting the file
+    brings it back) or the file is a page no longer generated (it would have been deleted).
     Nothing is said of a user's page that was never ours: writing one is how a generated
     page is replaced. The file leaves the manifest, so this is said once.
     """
     path = root / relative
     if relative not in manifest or relative not in present or not path.exists():
         return  # never ours, or gone meanwhile (deleted by another build of ours)
-    named = os.path.realpath(path) in guarded
-    if not named and _is_ours(root, relative, manifest):
+    if _is_ours(root, relative, manifest):
         return  # still our stub, which another page of that name replaces: it is deleted
-    why = "is an ideas file named by the build" if named else "was changed since it was written"
+    if generated:
+        outcome = "left as it is; delete it to get the generated page back"
+    else:
+        outcome = "not deleted, though no page is generated there any more"
     warn(
-        "generated page %s %s, so it is left as it is; delete it to get the generated page back",
+        "generated page %s was changed since it was written, so it is %s",
         path,
-        why,
+        outcome,
         subtype=Subtype.PAGE,
         location=None,
     )
