@@ -361,6 +361,34 @@ def test_tab_and_wide_bullets_are_labels() -> None:
     assert spaced.issues == ("https://github.com/eta/eta/issues/3",)
 
 
+def test_label_synonyms_of_other_programs() -> None:
+    """GSoC-style and free-form spellings of the known fields, joined spellings included."""
+    result = parse_fixture("label-synonyms.md")
+    sampling = idea(result.catalog, "Sampling for the collector")
+    assert sampling.description.startswith("Add tail-based sampling")
+    assert [s.name for s in sampling.skills] == ["Go", "gRPC"]
+    assert [m.github for m in sampling.mentors] == ["dana-ex", "eli-ex"]
+    assert sampling.issues == ("https://github.com/tracing/collector/issues/12",)
+    assert [(f.key, f.value) for f in sampling.fields] == [
+        ("project-size", "350 hours"),
+        ("difficulty", "Intermediate"),
+    ]
+    exporter = idea(result.catalog, "Exporter for the profiler")
+    # "Required skills / Prerequisites - ..." names one field twice: a label, not prose
+    assert exporter.description == "Write an exporter that ships profiles in the pprof format."
+    assert [s.name for s in exporter.skills] == ["Rust", "Protocol Buffers"]
+    assert [(m.github, m.role) for m in exporter.mentors] == [("fay-ex", "lead")]
+    assert exporter.issues == ("https://github.com/tracing/profiler/issues/7",)
+    dashboards = idea(result.catalog, "Dashboards")
+    assert [s.name for s in dashboards.skills] == ["JSON", "Grafana"]
+    # two different fields joined ("Difficulty & Requirements") name neither: kept as written
+    assert [(f.label, f.key) for f in dashboards.fields] == [
+        ("Difficulty & Requirements", "difficulty-requirements"),
+        ("Time commitment", "project-size"),
+    ]
+    assert result.diagnostics == ()
+
+
 def test_crlf_line_endings_read_like_lf() -> None:
     text = (FIXTURES / "labels.md").read_text(encoding="utf-8")
     lf = parse_catalog(text, source="labels.md")

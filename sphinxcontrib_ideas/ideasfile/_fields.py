@@ -169,7 +169,20 @@ def _read_entry(
 #: "Coding Mentors", "Assisting mentor", "Co-mentors": the words before "mentor" name a role.
 _ROLE_LABEL = re.compile(r"^\s*(?P<role>[^\W\d_][\w -]*?)[\s-]*mentors?\b", re.IGNORECASE)
 #: Words before "mentor" in a label that name no role ("Possible mentors").
-_NOT_ROLES = frozenset({"possible", "potential", "likely", "the", "our", "proposed", "project"})
+_NOT_ROLES = frozenset(
+    {
+        "possible",
+        "potential",
+        "likely",
+        "the",
+        "our",
+        "proposed",
+        "project",
+        "suggested",
+        "interested",
+        "available",
+    }
+)
 
 
 def _label_role(label: str) -> str | None:

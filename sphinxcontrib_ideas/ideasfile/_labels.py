@@ -37,6 +37,12 @@ _ALIASES: dict[str, str] = {
     "more detailed description": DESCRIPTION,
     "detailed project description": DESCRIPTION,
     "project details": DESCRIPTION,
+    "brief explanation": DESCRIPTION,
+    "short explanation": DESCRIPTION,
+    "explanation": DESCRIPTION,
+    "overview": DESCRIPTION,
+    "project overview": DESCRIPTION,
+    "synopsis": DESCRIPTION,
     "summary": DESCRIPTION,
     "mentor": MENTORS,
     "mentors": MENTORS,
@@ -62,6 +68,14 @@ _ALIASES: dict[str, str] = {
     "secondary mentors": MENTORS,
     "backup mentor": MENTORS,
     "backup mentors": MENTORS,
+    "suggested mentor": MENTORS,
+    "suggested mentors": MENTORS,
+    "interested mentors": MENTORS,
+    "available mentors": MENTORS,
+    "lead mentor": MENTORS,
+    "lead mentors": MENTORS,
+    "main mentor": MENTORS,
+    "mentor contact": MENTORS,
     "recommended skills": SKILLS,
     "recommended skill": SKILLS,
     "recommend skills": SKILLS,
@@ -95,6 +109,24 @@ _ALIASES: dict[str, str] = {
     "knowledge/skills recommended": SKILLS,
     "knowledge/skills": SKILLS,
     "skills recommended": SKILLS,
+    "knowledge prerequisite": SKILLS,
+    "knowledge prerequisites": SKILLS,
+    "prerequisite knowledge": SKILLS,
+    "knowledge": SKILLS,
+    "prerequisite": SKILLS,
+    "pre-requisites": SKILLS,
+    "pre-requisite": SKILLS,
+    "required experience": SKILLS,
+    "desired knowledge": SKILLS,
+    "recommended knowledge": SKILLS,
+    "knowledge required": SKILLS,
+    "relevant skills": SKILLS,
+    "needed skills": SKILLS,
+    "skill requirements": SKILLS,
+    "skills to learn": SKILLS,
+    "programming languages": SKILLS,
+    "programming language": SKILLS,
+    "languages": SKILLS,
     "title": TITLE,
     "project title": TITLE,
     "idea": TITLE,
@@ -107,6 +139,12 @@ _ALIASES: dict[str, str] = {
     "issues": ISSUES,
     "related issue": ISSUES,
     "related issues": ISSUES,
+    "tracking issue": ISSUES,
+    "tracking issues": ISSUES,
+    "ticket": ISSUES,
+    "tickets": ISSUES,
+    "related ticket": ISSUES,
+    "related tickets": ISSUES,
     "relevant issue": ISSUES,
     "relevant issues": ISSUES,
     "github issue": ISSUES,
@@ -123,6 +161,7 @@ _ALIASES: dict[str, str] = {
     "deliverables": "expected-outcome",
     "deliverable": "expected-outcome",
     "expected deliverables": "expected-outcome",
+    "project deliverables": "expected-outcome",
     "outcome": "expected-outcome",
     "outcomes": "expected-outcome",
     "expected project size": "project-size",
@@ -140,6 +179,20 @@ _ALIASES: dict[str, str] = {
     "estimated time": "project-size",
     "project duration": "project-size",
     "duration": "project-size",
+    "size": "project-size",
+    "estimated size": "project-size",
+    "estimated project size": "project-size",
+    "rough project size": "project-size",
+    "estimated project length": "project-size",
+    "expected project length": "project-size",
+    "expected length": "project-size",
+    "estimated length": "project-size",
+    "estimated duration": "project-size",
+    "expected duration": "project-size",
+    "estimated hours": "project-size",
+    "expected hours": "project-size",
+    "hours": "project-size",
+    "time commitment": "project-size",
     "lfx url": "lfx-url",
     "lfx link": "lfx-url",
     "lfx mentorship url": "lfx-url",
@@ -152,6 +205,11 @@ _ALIASES: dict[str, str] = {
     # GSoC's mentor guide asks for "an easy, medium or hard rating" of each idea.
     "rating": "difficulty",
     "difficulty rating": "difficulty",
+    "skill level": "difficulty",
+    "level": "difficulty",
+    "estimated difficulty": "difficulty",
+    "expected difficulty": "difficulty",
+    "project difficulty": "difficulty",
 }
 
 #: How a canonical key is spelt in a "did you mean" hint.
@@ -180,13 +238,16 @@ _LINE_BREAK = re.compile(r"^\s*<br\s*/?>|<br\s*/?>\s*$", re.IGNORECASE)
 # ASCII or full-width colon (files written with a CJK input method use the latter).
 _COLON = re.compile("[:\uff1a]")
 # Longest alias first, so "Upstream Issues" wins over "Issues"; a parenthetical may follow.
-_BARE_LABEL = re.compile(
-    r"((?:"
+_ONE_ALIAS = (
+    r"(?:"
     + "|".join(
         r"\s+".join(map(re.escape, a.split())) for a in sorted(_ALIASES, key=len, reverse=True)
     )
-    + r")(?:\s*\([^()]*\))?)"
-    + r"[ \t]*(?:[-–—=][ \t]+|$)",
+    + r")(?:\s*\([^()]*\))?"
+)
+# "Required skills / Prerequisites - Rust": two spellings of one field may be joined.
+_BARE_LABEL = re.compile(
+    rf"({_ONE_ALIAS}(?:\s*(?:/|&|\+|\band\b)\s*{_ONE_ALIAS})*)" + r"[ \t]*(?:[-–—=][ \t]+|$)",
     re.IGNORECASE,
 )
 _MAX_UNKNOWN_WORDS = 4
@@ -265,7 +326,9 @@ def _bare_label(rest: str) -> Label | None:
     match = _BARE_LABEL.match(rest)
     if match is None:
         return None
-    return _make_label(match.group(1).strip(), rest[match.end() :].strip(), emphasised=False)
+    label = _make_label(match.group(1).strip(), rest[match.end() :].strip(), emphasised=False)
+    # "Difficulty & Requirements - ..." joins two fields: without a colon it is prose.
+    return label if label is not None and label.known else None
 
 
 def _make_label(text: str, value: str, *, emphasised: bool) -> Label | None:
@@ -273,7 +336,7 @@ def _make_label(text: str, value: str, *, emphasised: bool) -> Label | None:
     if not text or len(text) > _MAX_LABEL_CHARS or not _LABEL_SHAPE.fullmatch(text):
         return None
     normal = normalize_label(text)
-    key = _ALIASES.get(normal) or _USER_LABELS.get().get(normal)
+    key = _known_key(normal)
     if key is not None:
         return Label(text=text, key=key, known=True, emphasised=emphasised, value=value)
     if not normal or len(normal) > _MAX_UNKNOWN_CHARS:
@@ -281,6 +344,27 @@ def _make_label(text: str, value: str, *, emphasised: bool) -> Label | None:
     if len(normal.split()) > _MAX_UNKNOWN_WORDS:
         return None
     return Label(text=text, key=normal, known=False, emphasised=emphasised, value=value)
+
+
+#: "Required skills / Prerequisites", "Skills & Knowledge": two spellings of one field.
+_LABEL_JOIN = re.compile(r"\s*(?:/|&|\+|\band\b)\s*")
+
+
+def _known_key(normal: str) -> str | None:
+    """The field a normalised label names: an alias, the user's, or a join of one field's.
+
+    A join of two fields ("Difficulty & Requirements") names neither: it stays unknown.
+    """
+    key = _lookup(normal) or _lookup(_LABEL_JOIN.sub(lambda m: m.group().strip(), normal))
+    if key is not None:
+        return key
+    parts = [part for part in _LABEL_JOIN.split(normal) if part]
+    keys = {_lookup(part) for part in parts}
+    return keys.pop() if len(parts) > 1 and len(keys) == 1 else None
+
+
+def _lookup(normal: str) -> str | None:
+    return _ALIASES.get(normal) or _USER_LABELS.get().get(normal)
 
 
 def heading_label(title: str) -> Label | None:
