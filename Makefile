@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DOCS_STAMP := $(VENV)/.installed-docs
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test browser-deps translations clean
+.PHONY: demo test test-min browser-deps translations clean
 
 $(DOCS_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,12 +34,27 @@ test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 	$(BIN)/python scripts/check_wheel.py
 
+## test-min: the suite (browser and docs builds aside) against the lowest supported versions
+# A second venv pinned by constraints/min.txt: the floors pyproject.toml claims.
+MIN_VENV  := .venv-min
+MIN_STAMP := $(MIN_VENV)/.installed
+$(MIN_STAMP): pyproject.toml constraints/min.txt
+	test -x $(MIN_VENV)/bin/python || $(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(MIN_VENV)/bin/python -m pip install --quiet -c constraints/min.txt -e . \
+		pytest hypothesis jsonschema PyYAML
+	touch $(MIN_STAMP)
+
+test-min: $(MIN_STAMP)
+	$(MIN_VENV)/bin/python scripts/check_floor.py constraints/min.txt
+	$(MIN_VENV)/bin/python -m pytest -m "not browser and not docs" -p no:cacheprovider
+
 ## browser-deps: Debian's chromium and chromium-driver, for the browser tests
 browser-deps:
 	bash scripts/install-browser-deps.sh
 
 clean:
-	rm -rf $(VENV) docs/_build docs/ideas build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(MIN_VENV) docs/_build docs/ideas build dist .pytest_cache .mypy_cache .ruff_cache
 
 ## translations: refresh the message catalogs after changing a label (then translate new entries)
 translations: $(STAMP)

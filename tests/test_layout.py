@@ -96,3 +96,24 @@ def test_every_third_party_import_of_the_package_is_a_declared_dependency() -> N
     }
     assert undeclared == {}
     assert {"sphinx", "docutils", "myst-parser", "markdown-it-py", "google-re2"} <= declared
+
+
+def test_the_floor_run_pins_every_declared_floor() -> None:
+    """``make test-min`` runs on constraints/min.txt: it must pin each floor pyproject claims."""
+    sys.path.insert(0, str(PACKAGE.parent / "scripts"))
+    try:
+        import check_floor
+    finally:
+        sys.path.pop(0)
+    floors = check_floor.read_floors()
+    pins = check_floor.read_pins(PACKAGE.parent / "constraints" / "min.txt")
+    assert {"sphinx", "docutils", "myst-parser", "markdown-it-py"} <= set(floors)
+    off = {
+        n: (f, pins.get(n))
+        for n, f in floors.items()
+        if not check_floor.same_line(f, pins.get(n, ""))
+    }
+    assert off == {}
+    # the check itself: a pin of another release line is caught
+    assert not check_floor.same_line("8.1", "8.2.0")
+    assert check_floor.same_line("8.1", "8.1.3")
