@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.errors import NoUri
 
-from ._catalogs import CatalogSpec, load
+from ._catalogs import CatalogSpec, file_state, load
 from .config import settings
 from .domain import IdeasDomain, ideas_domain
 from .ideasfile.export import JSONDict, export_document
@@ -60,9 +60,13 @@ def write_ideas_json(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not app.config.ideas_json:
         return
     path = Path(app.outdir) / FILENAME
-    if _up_to_date(path, app.env.all_docs.values()):
-        return
     domain = ideas_domain(app.env)
+    # the ideas files count as read when they were last changed: an edit that changes only
+    # a problem of the file (in ideas.json) makes no page read again
+    files = [file_state(spec.path) for spec in domain.catalogs]
+    changed = [state[0] // 1_000 for state in files if state is not None]
+    if _up_to_date(path, [*app.env.all_docs.values(), *changed]):
+        return
     published = _published(app, domain)
     if not published:
         return  # a project without catalogs gets no file
@@ -90,9 +94,9 @@ def _write_if_changed(path: Path, document: JSONDict) -> None:
 def _up_to_date(path: Path, read_times: Iterable[int]) -> bool:
     """Whether ``path`` is newer than every document's last reading (microseconds).
 
-    Everything in ``ideas.json`` comes from what the documents recorded when read: the
-    catalogs (an edited ideas file re-reads its catalog page), the objects and their
-    pages. A build that read nothing (a no-op) therefore cannot change it, and skipping
+    Everything in ``ideas.json`` comes from the ideas files (their modification times are
+    among ``read_times``) and from what the documents recorded when read: the objects and
+    their pages. A build that read nothing (a no-op) therefore cannot change it, and skipping
     the export and its comparison keeps a no-op build as cheap as one without us.
     """
     try:
@@ -161,7 +165,7 @@ class _Uris:
 
     def object(self, objtype: str, name: str) -> str | None:
         """The URI of the ``ideas`` object ``name``, or None if it has no page here."""
-        entry = self.domain.objects[objtype].get(name)
+        entry = self.domain.table(objtype).get(name)
         return self.page(entry.docname, anchor=entry.anchor) if entry else None
 
 

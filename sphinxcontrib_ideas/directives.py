@@ -19,9 +19,17 @@ from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as ideas_nodes
-from ._catalogs import CatalogSpec, directive_reading, load, make_filter, split_list
+from ._catalogs import (
+    CatalogSpec,
+    directive_reading,
+    file_state,
+    load,
+    make_filter,
+    split_list,
+)
 from ._logging import warn, warn_diagnostic
 from ._myst import FragmentRenderer
+from ._writetime import index_entry_node, pending, project_list_of
 from .config import Settings, settings
 from .domain import IdeasDomain, IdeasObject, ideas_domain
 from .filters import FilterError
@@ -29,11 +37,14 @@ from .ideasfile.model import Catalog, Idea, ParseResult, Project, Subtype, slugi
 from .ideasfile.options import ReadingOptions
 from .ideasfile.reader import IdeasFileError
 from .pages import (
+    INDEX_OBJTYPES,
     MENTORS_PAGE,
     SKILLS_PAGE,
     IndexEntry,
     LoadedCatalog,
     find_project,
+    host_state,
+    index_object,
     load_catalogs,
     mentor_entries,
     select_projects,
@@ -164,8 +175,18 @@ class IdeasCatalogDirective(_IdeasDirective):
 
     def run(self) -> list[Node]:
         _relpath, path = self.env.relfn2path(self.arguments[0])
-        self.env.note_dependency(path)
-        self.domain.note_host(self.env.docname, path)
+        spec = self._spec(path)
+        if spec is None:  # shown whole here: every edit of the file shows on this page
+            self.env.note_dependency(path)
+            self.domain.note_host(self.env.docname, path, file_state(path))
+        else:  # with pages: this page is read again only when its overview changes
+            state = host_state(
+                self.domain, self.env.docname, path, self.ideas_settings, cache_dir=self.cache_dir
+            )
+            self.domain.note_host(self.env.docname, path, state)
+        # the file's problems are reported here when this page is read, and by
+        # .pages.report_catalogs when only the file changed
+        self.domain.note_host_line(self.env.docname, path, self.lineno)
         catalog = self._read(path)
         if catalog is None:
             return []
@@ -176,10 +197,9 @@ class IdeasCatalogDirective(_IdeasDirective):
             return []
         projects = select_projects(catalog, selection)
         self._check_project_names(catalog)
-        spec = self._spec(path)
         if spec is None:
             return self._inline(path, catalog, projects)
-        return self._overview(spec, catalog, projects)
+        return self._overview(spec, catalog)
 
     def _read(self, path: str) -> Catalog | None:
         result = load(
@@ -262,20 +282,18 @@ class IdeasCatalogDirective(_IdeasDirective):
             )
         return spec
 
-    def _overview(
-        self,
-        spec: CatalogSpec,
-        catalog: Catalog,
-        projects: tuple[tuple[Project, tuple[Idea, ...]], ...],
-    ) -> list[Node]:
-        prefix = spec.key if spec.qualified else ""
+    def _overview(self, spec: CatalogSpec, catalog: Catalog) -> list[Node]:
+        """The preamble and index links; the list of projects and ideas is made when the
+        page is written (so an edited idea does not make this page read again)."""
         container = nodes.container(classes=["ideas-catalog"])
         if catalog.preamble.strip():
             container += self.fragments(spec.path).block(catalog.preamble, catalog.preamble_line)
         container += _index_links(self.ideas_settings.pages_dir)
-        container += _project_list(projects, prefix)
+        options = tuple((k, str(v or "")) for k, v in self.options.items())
+        container += pending("overview", self.env.docname, catalog=spec.key, options=options)
         if spec.host == self.env.docname:
-            container += self._toctree(spec, projects)
+            shown = load_catalogs([spec], self.ideas_settings, cache_dir=self.cache_dir)
+            container += self._toctree(spec, shown[0].projects if shown else ())
         return [container]
 
     def _toctree(
@@ -335,7 +353,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         others = [s for s in inline if s.path != own.spec.path]
         for other in others:
             self.env.note_dependency(other.path)
-            self.domain.note_host(self.env.docname, other.path)
+            self.domain.note_host(self.env.docname, other.path, file_state(other.path))
         found = load_catalogs(others, self.ideas_settings, cache_dir=self.cache_dir)
         by_path = {c.spec.path: c for c in [own, *found]}
         order = [s.path for s in inline]
@@ -379,7 +397,7 @@ class IdeasCatalogDirective(_IdeasDirective):
             container += options.fragments.block(catalog.preamble, catalog.preamble_line)
         if self._index_pages():
             container += _index_links(self.ideas_settings.pages_dir)
-        container += _project_list(projects, prefix)
+        container += project_list_of(projects, prefix)
         return container
 
 
@@ -394,28 +412,6 @@ def _index_links(pages_dir: str) -> nodes.paragraph:
     return nodes.paragraph(
         "", "", skills, nodes.Text(" · "), mentors, classes=["ideas-index-links"]
     )
-
-
-def _project_list(
-    projects: Iterable[tuple[Project, tuple[Idea, ...]]], prefix: str
-) -> nodes.bullet_list:
-    """Each project linked, with its ideas' titles linked under it."""
-    listing = nodes.bullet_list(classes=["ideas-overview"])
-    for project, ideas in projects:
-        name = ideas_nodes.object_name(prefix, project.slug)
-        item = nodes.list_item(
-            "", nodes.paragraph("", "", ideas_nodes.xref("project", name, project.name))
-        )
-        sub = nodes.bullet_list()
-        for idea in ideas:
-            target = ideas_nodes.object_name(prefix, project.slug, idea.slug)
-            sub += nodes.list_item(
-                "", nodes.paragraph("", "", ideas_nodes.xref("idea", target, idea.title))
-            )
-        if ideas:
-            item += sub
-        listing += item
-    return listing
 
 
 class IdeasProjectDirective(_IdeasDirective):
@@ -456,9 +452,13 @@ class IdeasIndexDirective(_IdeasDirective):
         if kind not in ("skills", "mentors"):
             self.problem("unknown ideas index %r: use skills or mentors", kind)
             return []
-        loaded = load_catalogs(self.domain.catalogs, self.ideas_settings, cache_dir=self.cache_dir)
-        section = _index_section(self, kind, loaded)
-        self.std_label(f"{kind}-index", section["ids"][0], section[0].astext())
+        # the entries are made when the page is written (see ._writetime), their objects
+        # when the pages are generated (.pages.index_object)
+        title = _("Skills index") if kind == "skills" else _("Mentor index")
+        section = nodes.section(ids=[f"ideas-{kind}-index"], classes=[f"ideas-{kind}-index"])
+        section += nodes.title(title, title)
+        section += pending(kind, self.env.docname)
+        self.std_label(f"{kind}-index", section["ids"][0], title)
         return [section]
 
 
@@ -482,24 +482,9 @@ def _index_section(
 def _entry_node(
     directive: _IdeasDirective, kind: str, entry: IndexEntry, *, record: bool
 ) -> nodes.Node:
-    objtype = "skill" if kind == "skills" else "mentor"
-    if objtype == "skill":
-        anchor = ideas_nodes.skill_anchor(entry.slug)
-        heading: list[nodes.Node] = [nodes.strong(entry.name, entry.name)]
-        aliases: tuple[str, ...] = (entry.name,)
-    else:
-        anchor = ideas_nodes.mentor_anchor(entry.slug)
-        heading = [nodes.strong(entry.name, entry.name)]
-        aliases = (entry.name,)
-        if entry.github:
-            heading += [nodes.Text(" "), ideas_nodes.github_link(entry.github)]
-            aliases += (entry.github, "@" + entry.github)
-        if entry.email:
-            mail = ideas_nodes.external(
-                f"mailto:{entry.email}", entry.email, classes=["ideas-email"]
-            )
-            heading += [nodes.Text(" "), mail]
+    docname = directive.env.docname
     if record:
-        found = IdeasObject(directive.env.docname, anchor, entry.name, aliases)
+        objtype = INDEX_OBJTYPES[kind]
+        found = index_object(objtype, entry, docname)
         directive.domain.note_object(objtype, entry.slug, found, location=directive.get_location())
-    return ideas_nodes.index_entry(anchor, heading, entry.ideas, docname=directive.env.docname)
+    return index_entry_node(kind, entry, docname)

@@ -10,7 +10,8 @@ which pages refer to ideas, so those can be re-written when the catalogs change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections import ChainMap
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,7 +22,6 @@ from sphinx.locale import get_translation
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from ._catalogs import FileState, file_state
 from ._logging import warn
 from .ideasfile.model import Subtype, slugify
 
@@ -72,7 +72,10 @@ class IdeasDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {name: {} for name in ROLES},  # type -> name -> IdeasObject
         "referrers": {},  # docname -> None: pages that refer to ideas objects
-        "hosts": {},  # docname -> {ideas file path: its state when the page was read}
+        "hosts": {},  # docname -> {ideas file path: what the page showed of it when read}
+        "host_lines": {},  # docname -> {ideas file path: line of its ideas-catalog}
+        # skill and mentor objects of the generated index pages (written, not read)
+        "indexed": {},  # type -> name -> IdeasObject, set at builder-inited
         "catalogs": (),  # the CatalogSpecs of this build
         "pages": frozenset(),  # generated docnames of this build
         "navigation": (),  # (docname, title) of the generated pages, in order
@@ -80,13 +83,20 @@ class IdeasDomain(Domain):
         "digest": "",  # fingerprint of all catalogs of the last build
         "rewrite": False,  # set when the catalogs changed; pages that refer must be re-written
     }
-    data_version = 3
+    data_version = 5
 
     @property
     def objects(self) -> dict[str, dict[str, IdeasObject]]:
         """Object type -> object name -> where it is."""
         objects: dict[str, dict[str, IdeasObject]] = self.data["objects"]
         return objects
+
+    def table(self, objtype: str) -> Mapping[str, IdeasObject]:
+        """Objects of ``objtype``: those recorded by the pages read, then those of the
+        generated index pages."""
+        indexed: dict[str, IdeasObject] = self.data["indexed"].get(objtype, {})
+        recorded = self.objects.get(objtype, {})
+        return ChainMap(recorded, indexed) if indexed else recorded
 
     @property
     def catalogs(self) -> tuple[CatalogSpec, ...]:
@@ -101,15 +111,29 @@ class IdeasDomain(Domain):
         return referrers
 
     @property
-    def hosts(self) -> dict[str, dict[str, FileState]]:
+    def hosts(self) -> dict[str, dict[str, object]]:
         """Pages with an ``ideas-catalog`` directive -> the ideas files they read, each
-        with its state (mtime, size; None if unreadable) at that time."""
-        hosts: dict[str, dict[str, FileState]] = self.data["hosts"]
+        with what the page showed of it (see :func:`.pages.host_state`)."""
+        hosts: dict[str, dict[str, object]] = self.data["hosts"]
         return hosts
 
-    def note_host(self, docname: str, path: str) -> None:
-        """Record that ``docname`` shows the ideas file ``path`` as it is now."""
-        self.hosts.setdefault(docname, {})[path] = file_state(path)
+    def note_host(self, docname: str, path: str, state: object) -> None:
+        """Record that ``docname`` shows ``state`` of the ideas file ``path``. A page that
+        shows one file in two ways keeps the stricter: the file's state over an overview's."""
+        files = self.hosts.setdefault(docname, {})
+        if path not in files or (is_overview(files[path]) and not is_overview(state)):
+            files[path] = state
+
+    def note_host_line(self, docname: str, path: str, line: int) -> None:
+        """Record where ``docname`` names ``path`` (for problems of the whole file)."""
+        self.data["host_lines"].setdefault(docname, {}).setdefault(path, line)
+
+    def host_line(self, path: str) -> tuple[str, int] | None:
+        """(page, line) of the first ``ideas-catalog`` read that names ``path``, if any."""
+        for docname, files in sorted(self.data["host_lines"].items()):
+            if path in files:
+                return docname, files[path]
+        return None
 
     def catalog(self, key: str) -> CatalogSpec | None:
         """The catalog called ``key``, or None."""
@@ -136,6 +160,7 @@ class IdeasDomain(Domain):
                 del table[name]
         self.referrers.pop(docname, None)
         self.hosts.pop(docname, None)
+        self.data["host_lines"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for objtype, table in otherdata["objects"].items():
@@ -148,6 +173,9 @@ class IdeasDomain(Domain):
         for docname, files in otherdata["hosts"].items():
             if docname in docnames:
                 self.hosts[docname] = files
+        for docname, lines in otherdata["host_lines"].items():
+            if docname in docnames:
+                self.data["host_lines"][docname] = lines
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         if docname in self.data["pages"]:
@@ -158,7 +186,7 @@ class IdeasDomain(Domain):
     def find(self, objtype: str, target: str) -> list[tuple[str, IdeasObject]]:
         """Objects of ``objtype`` a reference to ``target`` may mean: an exact object name
         first, else names, titles and handles compared case-insensitively."""
-        table = self.objects.get(objtype, {})
+        table = self.table(objtype)
         if target in table:
             return [(target, table[target])]
         wanted = target.strip().casefold()
@@ -244,8 +272,8 @@ class IdeasDomain(Domain):
         return refnode
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for objtype, table in self.objects.items():
-            for name, entry in sorted(table.items()):
+        for objtype in self.objects:
+            for name, entry in sorted(self.table(objtype).items()):
                 yield name, entry.display, objtype, entry.docname, entry.anchor, 1
 
 
@@ -258,6 +286,12 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
     typ, target = node["reftype"], node["reftarget"]
     warn("unknown ideas %s %r", typ, target, subtype=Subtype.REF, location=node)
     return True
+
+
+def is_overview(state: object) -> bool:
+    """Whether a host's recorded ``state`` is an overview digest (the page lists the
+    catalog's ideas when written) rather than the file's state."""
+    return isinstance(state, tuple) and state[:1] == ("overview",)
 
 
 def ideas_domain(env: BuildEnvironment) -> IdeasDomain:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from sphinx.errors import ConfigError
 from sphinx.project import Project as SphinxProject
 
+from . import nodes as ideas_nodes
 from ._catalogs import (
     CatalogSpec,
     DirectiveUse,
@@ -44,7 +45,7 @@ from ._catalogs import (
 )
 from ._logging import warn, warn_diagnostic
 from .config import Settings, settings
-from .domain import ideas_domain
+from .domain import IdeasDomain, IdeasObject, ideas_domain, is_overview
 from .filters import FilterError, IdeaFilter
 from .ideasfile.model import Catalog, Idea, ParseResult, Project, Subtype
 from .ideasfile.reader import IdeasFileError
@@ -71,6 +72,9 @@ class GeneratedPages:
     navigation: tuple[tuple[str, str], ...]
     #: The page whose toctree holds the two index pages (first readable catalog's host).
     index_host: str | None
+    #: object type ("skill", "mentor") -> object name -> its entry on the index page. The
+    #: index pages are written from the catalogs, not read, so their objects come from here.
+    index_objects: dict[str, dict[str, IdeasObject]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +248,29 @@ class IndexEntry:
     ideas: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+#: Index kind -> the object type of its entries.
+INDEX_OBJTYPES = {"skills": "skill", "mentors": "mentor"}
+
+
+def index_entries(
+    catalogs: Iterable[LoadedCatalog], kind: str, *, show_emails: bool
+) -> list[IndexEntry]:
+    """The entries of the skills or the mentor index."""
+    if kind == "skills":
+        return skill_entries(catalogs)
+    return mentor_entries(catalogs, show_emails=show_emails)
+
+
+def index_object(objtype: str, entry: IndexEntry, docname: str) -> IdeasObject:
+    """The domain object of an index entry on the page ``docname``."""
+    if objtype == "skill":
+        return IdeasObject(docname, ideas_nodes.skill_anchor(entry.slug), entry.name, (entry.name,))
+    aliases: tuple[str, ...] = (entry.name,)
+    if entry.github:
+        aliases += (entry.github, "@" + entry.github)
+    return IdeasObject(docname, ideas_nodes.mentor_anchor(entry.slug), entry.name, aliases)
+
+
 def _project_label(loaded: LoadedCatalog, project: Project) -> str:
     if loaded.spec.qualified:
         return f"{project.name} ({loaded.catalog.label or loaded.spec.key})"
@@ -288,9 +315,9 @@ def write_pages(app: Sphinx, config: Config, plan: BuildPlan) -> GeneratedPages:
     srcdir = Path(app.srcdir)
     cache_dir = os.fspath(app.doctreedir)
     suffix, syntax = stub_format(config)
-    pages, remade = _made_pages(plan, syntax=syntax, cache_dir=cache_dir)
+    pages, _remade = _made_pages(plan, syntax=syntax, cache_dir=cache_dir)
     pages_root = srcdir / plan.settings.pages_dir
-    written = _write_stubs(
+    _write_stubs(
         pages_root,
         srcdir,
         pages.stubs,
@@ -298,8 +325,6 @@ def write_pages(app: Sphinx, config: Config, plan: BuildPlan) -> GeneratedPages:
         user_suffixes=tuple(config.source_suffix),
         protected=_named_files(plan),
     )
-    if remade or written:  # pages from the cache: every file was read last time
-        _report_unhosted(plan, written, cache_dir=cache_dir)
     return pages
 
 
@@ -327,10 +352,12 @@ def _made_pages(plan: BuildPlan, *, syntax: str, cache_dir: str) -> tuple[Genera
     catalogs = load_catalogs(plan.specs, plan.settings, cache_dir=cache_dir)
     generated = list(_stubs(plan, catalogs, syntax=syntax))
     hosts = [loaded.spec.host for loaded in catalogs if loaded.spec.host and not loaded.spec.inline]
+    stubs = {docname: text for docname, text, _title in generated}
     pages = GeneratedPages(
-        stubs={docname: text for docname, text, _title in generated},
+        stubs=stubs,
         navigation=tuple((docname, title) for docname, _text, title in generated),
         index_host=hosts[0] if hosts else None,
+        index_objects=_index_objects(plan.settings, catalogs, stubs),
     )
     if key is not None and all(
         isinstance(
@@ -343,30 +370,23 @@ def _made_pages(plan: BuildPlan, *, syntax: str, cache_dir: str) -> tuple[Genera
     return pages, True
 
 
+def _index_objects(
+    current: Settings, catalogs: list[LoadedCatalog], stubs: dict[str, str]
+) -> dict[str, dict[str, IdeasObject]]:
+    """The skill and mentor objects of the generated index pages (none without them)."""
+    found: dict[str, dict[str, IdeasObject]] = {}
+    for kind, page in (("skills", SKILLS_PAGE), ("mentors", MENTORS_PAGE)):
+        docname = f"{current.pages_dir}/{page}"
+        if docname not in stubs:
+            continue
+        entries = index_entries(catalogs, kind, show_emails=current.show_emails)
+        objtype = INDEX_OBJTYPES[kind]
+        found[objtype] = {e.slug: index_object(objtype, e, docname) for e in entries}
+    return found
+
+
 #: Name of the on-disk cache of :func:`_made_pages` in the doctree folder.
 _PAGES_CACHE = "generated pages"
-
-
-def _report_unhosted(plan: BuildPlan, written: set[str], *, cache_dir: str) -> None:
-    """Problems of catalogs listed only in ``ideas_catalogs``: no directive reports them.
-
-    Like Sphinx's own warnings they come when the pages are made again (a no-op build is
-    quiet); a file that cannot be read at all is reported on every build.
-    """
-    for spec in plan.specs:
-        if spec.host is not None:
-            continue
-        result = load(
-            spec.path,
-            skill_aliases=plan.settings.skill_aliases,
-            reading=spec.reading,
-            cache_dir=cache_dir,
-        )
-        if isinstance(result, IdeasFileError):
-            warn("ideas_catalogs: %s", result, subtype=Subtype.FILE, location=None)
-        elif any(d.startswith(spec.pages_dir + "/") for d in written):
-            for diagnostic in result.diagnostics:
-                warn_diagnostic(diagnostic, path=spec.path, show_emails=plan.settings.show_emails)
 
 
 def generate_pages(app: Sphinx) -> None:
@@ -374,7 +394,9 @@ def generate_pages(app: Sphinx) -> None:
     plan = build_plan(app)
     assert plan.pages is not None
     _remember(app.env, plan, plan.pages.stubs, plan.pages.navigation)
-    ideas_domain(app.env).data["index_host"] = plan.pages.index_host
+    domain = ideas_domain(app.env)
+    domain.data["index_host"] = plan.pages.index_host
+    domain.data["indexed"] = plan.pages.index_objects
 
 
 def stub_format(config: Config) -> tuple[str, str]:
@@ -416,10 +438,10 @@ def _stubs(
             text = _stub_text("ideas-project", args, digest, syntax=syntax, orphan=orphan)
             yield docname, text, project.name
     if any(not loaded.spec.inline for loaded in catalogs):
-        skills = skill_entries(catalogs)
-        mentors = mentor_entries(catalogs, show_emails=current.show_emails)
-        for page, entries in ((SKILLS_PAGE, skills), (MENTORS_PAGE, mentors)):
-            digest = _digest(salt, entries)
+        # The entries are made when the page is written (see ._writetime), so an edited
+        # idea does not make the index pages read again: only the settings do.
+        for page in (SKILLS_PAGE, MENTORS_PAGE):
+            digest = _digest(salt, page)
             text = _stub_text("ideas-index", page, digest, syntax=syntax, orphan=not hosted)
             yield f"{current.pages_dir}/{page}", text, page
 
@@ -688,17 +710,107 @@ def _remember(
 def hosts_to_reread(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
 ) -> list[str]:
-    """``env-get-outdated``: pages whose ideas file is not as it was when they were read.
+    """``env-get-outdated``: pages that show an ideas file differently than when read.
 
-    Sphinx compares a dependency's mtime with the page's read time; a file restored with
-    its old mtime (``mv``, an archive, some VCS operations) would slip through that.
+    A catalog's host page is read again only when what it shows at read time changed (the
+    preamble, the project list that makes its toctree; see :func:`host_state`), not for
+    every edit of an idea: its list of ideas is made when it is written. Then the
+    catalogs' own problems are reported (:func:`report_catalogs`).
     """
     domain = ideas_domain(env)
-    return sorted(
+    current = settings(env.config)
+    cache_dir = os.fspath(env.doctreedir)
+    reread = sorted(
         docname
         for docname, files in domain.hosts.items()
-        if docname not in removed and any(file_state(p) != s for p, s in files.items())
+        if docname not in removed
+        and any(
+            host_state(domain, docname, path, current, cache_dir=cache_dir) != state
+            for path, state in files.items()
+        )
     )
+    report_catalogs(env, {*added, *changed, *reread}, current, cache_dir=cache_dir)
+    return reread
+
+
+def host_state(
+    domain: IdeasDomain, docname: str, path: str, current: Settings, *, cache_dir: str
+) -> object:
+    """What a page holding an ``ideas-catalog`` of ``path`` depends on, to compare between
+    builds: for the host of a catalog with generated pages, a digest of what the directive
+    puts on the page when read; for a catalog shown whole (``:no-pages:``), the file's
+    state (any edit shows there)."""
+    spec = next((s for s in domain.catalogs if s.path == path and s.host == docname), None)
+    if spec is None or spec.inline:
+        return file_state(path)
+    result = load(
+        path, skill_aliases=current.skill_aliases, reading=spec.reading, cache_dir=cache_dir
+    )
+    if not isinstance(result, ParseResult):
+        return ("unreadable", file_state(path))
+    catalog = result.catalog
+    chosen = _selection(spec, current, cache_dir=cache_dir)
+    shown = chosen.loaded.projects if chosen is not None and chosen.loaded is not None else ()
+    return (
+        "overview",
+        _digest(
+            catalog.preamble,
+            catalog.preamble_line,
+            [(p.slug, p.name) for p in catalog.projects],
+            [p.slug for p, _ideas in shown],
+            catalog.idea_count == 0,
+            domain.data.get("index_host") == docname,
+        ),
+    )
+
+
+def report_catalogs(
+    env: BuildEnvironment, reading: Set[str], current: Settings, *, cache_dir: str
+) -> None:
+    """Report the problems of each catalog with generated pages whose file changed since
+    they were last reported, unless its host page is read in this build (the host's
+    directive reports them then, as it always did).
+
+    The host page is not read again for every edit of the file: without this, a slip made
+    by an edit would go unreported. A file that cannot be read is reported by its host's
+    directive, or, with no host, on every build.
+    """
+    # kept beside the parse cache, not on ``env``: a build that reads no page (an edit that
+    # changes only a warning) does not save the environment
+    stored = read_cached(_REPORTED_CACHE, _REPORTED_CACHE, cache_dir)
+    reported: dict[str, object] = dict(stored) if isinstance(stored, dict) else {}
+    before = dict(reported)
+    domain = ideas_domain(env)
+    for spec in domain.catalogs:
+        if spec.inline:
+            continue
+        result = load(
+            spec.path,
+            skill_aliases=current.skill_aliases,
+            reading=spec.reading,
+            cache_dir=cache_dir,
+        )
+        if isinstance(result, IdeasFileError):
+            if spec.host is None:
+                warn("ideas_catalogs: %s", result, subtype=Subtype.FILE, location=None)
+            reported.pop(spec.path, None)
+            continue
+        key = (file_state(spec.path), spec.reading, repr(current))
+        unchanged = reported.get(spec.path) == key
+        reported[spec.path] = key
+        if unchanged or spec.host in reading:
+            continue  # nothing new, or its host's directive reports them when read
+        fallback = domain.host_line(spec.path) or ((spec.host, None) if spec.host else None)
+        for diagnostic in result.diagnostics:
+            warn_diagnostic(
+                diagnostic, path=spec.path, show_emails=current.show_emails, fallback=fallback
+            )
+    if reported != before:
+        write_cached(_REPORTED_CACHE, _REPORTED_CACHE, reported, cache_dir)
+
+
+#: Name of the on-disk record of :func:`report_catalogs`: path -> what was reported for.
+_REPORTED_CACHE = "reported problems"
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -714,5 +826,10 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return sorted(env.found_docs)
     if domain.data.get("rewrite"):
         domain.data["rewrite"] = False
-        return sorted(domain.referrers)
+        # pages that list ideas when written: the catalogs' hosts and the index pages
+        listing = {d for d, files in domain.hosts.items() if any(map(is_overview, files.values()))}
+        pages_dir = settings(env.config).pages_dir
+        index_pages = {f"{pages_dir}/{SKILLS_PAGE}", f"{pages_dir}/{MENTORS_PAGE}"}
+        listing.update(index_pages & domain.data["pages"])
+        return sorted({*domain.referrers, *listing})
     return []

@@ -1,0 +1,165 @@
+"""Lists of ideas made when a page is written, not when it is read.
+
+Data flow: a directive read at read time leaves a placeholder, :class:`pending_ideas`,
+saying what to list (a catalog's overview, the skills or the mentor index) -->
+:class:`ExpandPendingIdeas`, a post-transform run when the page is written (after every page
+is read, before references are resolved), replaces it with the list, made from this build's
+catalogs (the parse cache of :mod:`._catalogs`) --> its links resolve like any ``ideas``
+reference.
+
+So a page that lists every idea (the catalog's host, the index pages) is not read again when
+one idea changes: it is written again (:func:`.pages.pages_to_rewrite`). Editing one idea
+re-reads only its project page. This is how ``sphinx.ext.todo`` makes its ``todolist``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import nodes as ideas_nodes
+from ._catalogs import make_filter
+from .config import settings
+from .domain import ideas_domain
+from .filters import FilterError
+from .pages import (
+    INDEX_OBJTYPES,
+    IndexEntry,
+    LoadedCatalog,
+    index_entries,
+    load_catalogs,
+    select_projects,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from ._catalogs import CatalogSpec
+    from .ideasfile.model import Idea, Project
+
+
+class pending_ideas(nodes.General, nodes.Element):
+    """What to list here, filled in when the page is written.
+
+    ``kind`` is ``"overview"`` (with ``catalog``, the catalog's key), ``"skills"`` or
+    ``"mentors"``; ``docname`` is the page it was read in.
+    """
+
+
+def pending(
+    kind: str, docname: str, *, catalog: str = "", options: tuple[tuple[str, str], ...] = ()
+) -> pending_ideas:
+    """A placeholder for ``kind`` in the page ``docname``; an overview's ``options`` are
+    its directive's, which select what it lists."""
+    return pending_ideas("", kind=kind, docname=docname, catalog=catalog, options=options)
+
+
+class ExpandPendingIdeas(SphinxPostTransform):
+    """Replaces each :class:`pending_ideas` with its list, from this build's catalogs."""
+
+    default_priority = 5  # before ReferencesResolver (10) resolves the links we add
+
+    def run(self, **kwargs: Any) -> None:
+        found = list(self.document.findall(pending_ideas))
+        if not found:
+            return
+        specs = ideas_domain(self.env).catalogs
+        current = settings(self.config)
+        loaded = load_catalogs(specs, current, cache_dir=os.fspath(self.env.doctreedir))
+        for node in found:
+            if node["kind"] == "overview":
+                shown = [c for c in loaded if c.spec.key == node["catalog"]]
+                made: list[nodes.Node] = [_overview(c, node["options"]) for c in shown]
+            else:
+                kind = node["kind"]
+                entries = _entries(loaded, kind, show_emails=current.show_emails)
+                made = [index_entry_node(kind, e, node["docname"]) for e in entries]
+            node.replace_self(made)
+
+
+def _overview(loaded: LoadedCatalog, options: tuple[tuple[str, str], ...]) -> nodes.Node:
+    """A catalog's list of projects and ideas, as the directive's options select them (its
+    host's selection, unless another page shows the file with options of its own)."""
+    projects: Sequence[tuple[Project, Sequence[Idea]]] = loaded.projects
+    if options != loaded.spec.options:
+        try:
+            projects = select_projects(loaded.catalog, make_filter(options))
+        except FilterError:
+            projects = ()  # reported when the page was read
+    return project_list(loaded.spec, projects)
+
+
+#: The last index entries made, per kind: (the catalogs they were made from, entries).
+#: Both index pages, written one after the other, share one computation; not kept on
+#: ``env`` (parallel workers pickle it back).
+_made: dict[tuple[str, bool], tuple[list[LoadedCatalog], list[IndexEntry]]] = {}
+
+
+def _entries(loaded: list[LoadedCatalog], kind: str, *, show_emails: bool) -> list[IndexEntry]:
+    # ``load_catalogs`` hands out the same objects while no file or option changed
+    cached = _made.get((kind, show_emails))
+    if (
+        cached is not None
+        and len(cached[0]) == len(loaded)
+        and all(a is b for a, b in zip(cached[0], loaded, strict=True))
+    ):
+        return cached[1]
+    entries = index_entries(loaded, kind, show_emails=show_emails)
+    _made[kind, show_emails] = (loaded, entries)
+    return entries
+
+
+def project_list(
+    spec: CatalogSpec, projects: Iterable[tuple[Project, Sequence[Idea]]]
+) -> nodes.bullet_list:
+    """Each project linked, with its ideas' titles linked under it."""
+    prefix = spec.key if spec.qualified else ""
+    return project_list_of(projects, prefix)
+
+
+def project_list_of(
+    projects: Iterable[tuple[Project, Sequence[Idea]]], prefix: str
+) -> nodes.bullet_list:
+    """:func:`project_list` for object names behind ``prefix`` ("" when unqualified)."""
+    listing = nodes.bullet_list(classes=["ideas-overview"])
+    for project, ideas in projects:
+        name = ideas_nodes.object_name(prefix, project.slug)
+        item = nodes.list_item(
+            "", nodes.paragraph("", "", ideas_nodes.xref("project", name, project.name))
+        )
+        sub = nodes.bullet_list()
+        for idea in ideas:
+            target = ideas_nodes.object_name(prefix, project.slug, idea.slug)
+            sub += nodes.list_item(
+                "", nodes.paragraph("", "", ideas_nodes.xref("idea", target, idea.title))
+            )
+        if ideas:
+            item += sub
+        listing += item
+    return listing
+
+
+def index_entry_node(kind: str, entry: IndexEntry, docname: str) -> nodes.Node:
+    """One entry of the skills or mentor index, in the page ``docname``."""
+    heading: list[nodes.Node] = [nodes.strong(entry.name, entry.name)]
+    if INDEX_OBJTYPES[kind] == "skill":
+        anchor = ideas_nodes.skill_anchor(entry.slug)
+    else:
+        anchor = ideas_nodes.mentor_anchor(entry.slug)
+        if entry.github:
+            heading += [nodes.Text(" "), ideas_nodes.github_link(entry.github)]
+        if entry.email:
+            mail = ideas_nodes.external(
+                f"mailto:{entry.email}", entry.email, classes=["ideas-email"]
+            )
+            heading += [nodes.Text(" "), mail]
+    return ideas_nodes.index_entry(anchor, heading, entry.ideas, docname=docname)
+
+
+def setup_writetime(app: Sphinx) -> None:
+    app.add_node(pending_ideas)
+    app.add_post_transform(ExpandPendingIdeas)
