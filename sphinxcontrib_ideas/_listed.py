@@ -2,10 +2,10 @@
 
 Data flow: a listing directive being read --(:func:`note_listing`)--> the page in the
 ``ideas`` domain's data (kept right by ``env-purge-doc`` and, for parallel readers,
-``env-merge-info``) --(:func:`listings_to_reread`, ``env-get-outdated``)--> those pages
-read again when the catalogs' fingerprint (the page generator's digest of every stub and
-catalog) moved since the last build. :func:`catalog_pages_to_rewrite`
-(``env-get-updated``) then re-writes the generated pages, whose "also in" links
+``env-merge-info``) --> when the catalogs' fingerprint (the page generator's digest of
+every stub and catalog) moved since the last build, :func:`.pages.pages_to_rewrite`
+(``env-get-updated``) has those pages written again (their listings are made when
+written), and :func:`catalog_pages_to_rewrite` the generated pages, whose "also in" links
 (:mod:`._across`) look across catalogs when they are written.
 """
 
@@ -46,19 +46,6 @@ def merge_listings(
     # the worker's environment comes unpickled, without domain objects: read its data
     found = other.domaindata.get("ideas", {}).get(_LISTINGS, {})
     listing_pages(env).update((d, None) for d in docnames if d in found)
-
-
-def listings_to_reread(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    """``env-get-outdated``: when any catalog changed since the last build, the pages with
-    a listing are read again, since what they select may have changed."""
-    data = ideas_domain(env).data
-    if data.get("listing_digest") == data.get("digest"):
-        return []
-    data["listing_digest"] = data.get("digest")
-    data["catalogs_changed"] = True
-    return sorted(d for d in listing_pages(env) if d in env.found_docs and d not in removed)
 
 
 def catalog_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -5,8 +5,10 @@ Data flow: the catalogs of this build (the domain's plan, parsed once and cached
 selected ideas --> a bullet list or a table of ``pending_xref`` nodes that the ``ideas``
 domain resolves once every page is read, so the links work in every builder.
 
-A listing shows ideas of other files, so its page must be read again whenever any
-catalog changes: see :mod:`._listed`.
+The directive only checks its options and leaves a :class:`pending_listing`; the listing
+is made when the page is written (:class:`ExpandListings`, a post-transform, as
+``sphinx.ext.todo`` makes its ``todolist``). A listing shows ideas of other files, so its
+page is written again, not read again, whenever a catalog changes: see :mod:`._listed`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.locale import get_translation
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as ideas_nodes
@@ -37,6 +40,7 @@ from .pages import LoadedCatalog, load_catalogs
 if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 _ = get_translation("sphinxcontrib_ideas")
 
@@ -174,24 +178,90 @@ def field_columns(rows: Iterable[Row]) -> dict[str, str]:
     return labels
 
 
+class pending_listing(nodes.General, nodes.Element):
+    """An ``ideas-list`` or ``ideas-table`` (``kind``) with its ``options``, made into the
+    listing when the page is written (:class:`ExpandListings`)."""
+
+
 class _ListingDirective(SphinxDirective):
-    """What both listing directives share: selecting rows, reporting, recording the page."""
+    """What both listing directives share: the options, checked, left for write time."""
 
     has_content = False
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = dict(FILTER_OPTION_SPEC)
+    kind = ""
+
+    def run(self) -> list[Node]:
+        note_listing(self.env)
+        options = tuple((k, str(v or "")) for k, v in self.options.items())
+        try:  # the one check that needs no catalog: the rest is done when written
+            make_filter(options)
+        except FilterError as error:
+            warn(
+                "invalid :filter: option %r: %s",
+                self.options.get("filter"),
+                error,
+                subtype=Subtype.DIRECTIVE,
+                location=self.get_location(),
+            )
+            return []
+        node = pending_listing("", kind=self.kind, options=options)
+        self.set_source_info(node)
+        return [node]
+
+
+class IdeasListDirective(_ListingDirective):
+    """``.. ideas-list::`` with filter options: the selected ideas as a linked list."""
+
+    kind = "list"
+
+
+class IdeasTableDirective(_ListingDirective):
+    """``.. ideas-table::`` with filter options, ``:columns:`` and ``:sort:``."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        **FILTER_OPTION_SPEC,
+        "columns": directives.unchanged,
+        "sort": directives.unchanged,
+    }
+    kind = "table"
+
+
+class ExpandListings(SphinxPostTransform):
+    """Makes each :class:`pending_listing` into its list or table, from this build's
+    catalogs: a page with a listing is written again when a catalog changes, not read
+    again (see :mod:`._listed`)."""
+
+    default_priority = 5  # before ReferencesResolver (10) resolves the links we add
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(pending_listing)):
+            listing = _Listing(self.env, self.document, node)
+            made = listing.bullet_list() if node["kind"] == "list" else listing.table()
+            node.replace_self(made)
+
+
+class _Listing:
+    """One listing being made: selecting rows, reporting at the directive's line, nodes."""
+
+    def __init__(
+        self, env: BuildEnvironment, document: nodes.document, node: pending_listing
+    ) -> None:
+        self.env = env
+        self.document = document
+        self.node = node
+        self.options = dict(node["options"])
 
     def problem(self, message: str, *args: object) -> None:
-        """An ``ideas.directive`` warning at this directive's line."""
-        warn(message, *args, subtype=Subtype.DIRECTIVE, location=self.get_location())
+        """An ``ideas.directive`` warning at the directive's line."""
+        warn(message, *args, subtype=Subtype.DIRECTIVE, location=self.node)
+
+    def placed(self, made: nodes.Element) -> nodes.Element:
+        made.source, made.line = self.node.source, self.node.line
+        return made
 
     def rows(self) -> list[Row] | None:
-        """The selected ideas, or None (after a warning) when the options are bad."""
-        note_listing(self.env)
-        try:
-            selection = make_filter((k, str(v or "")) for k, v in self.options.items())
-        except FilterError as error:
-            self.problem("invalid :filter: option %r: %s", self.options.get("filter"), error)
-            return None
+        """The selected ideas, or None (after a warning) when there is nothing to list from."""
+        selection = make_filter(self.node["options"])  # checked when read
         catalogs = self.catalogs()
         if not ideas_domain(self.env).catalogs:
             self.problem(
@@ -221,7 +291,7 @@ class _ListingDirective(SphinxDirective):
         """The catalogs of this build (parsed once, cached)."""
         specs = ideas_domain(self.env).catalogs
         cache_dir = os.fspath(self.env.doctreedir)
-        return load_catalogs(specs, settings(self.config), cache_dir=cache_dir)
+        return load_catalogs(specs, settings(self.env.config), cache_dir=cache_dir)
 
     def several(self) -> bool:
         """Whether the build has several catalogs (then entries name theirs)."""
@@ -231,11 +301,9 @@ class _ListingDirective(SphinxDirective):
         text = _("No ideas match.")
         return [nodes.paragraph(text, text, classes=["ideas-listing-empty"])]
 
+    # -- ideas-list
 
-class IdeasListDirective(_ListingDirective):
-    """``.. ideas-list::`` with filter options: the selected ideas as a linked list."""
-
-    def run(self) -> list[Node]:
+    def bullet_list(self) -> list[Node]:
         rows = self.rows()
         if rows is None:
             return []
@@ -244,8 +312,7 @@ class IdeasListDirective(_ListingDirective):
         listing = nodes.bullet_list(classes=["ideas-list"])
         for row in rows:
             listing += nodes.list_item("", self._item(row))
-        self.set_source_info(listing)
-        return [listing]
+        return [self.placed(listing)]
 
     def _item(self, row: Row) -> nodes.paragraph:
         item = nodes.paragraph("", "", ideas_nodes.xref("idea", row.idea_name, row.idea.title))
@@ -255,17 +322,9 @@ class IdeasListDirective(_ListingDirective):
         item += nodes.Text(f" ({where})")
         return item
 
+    # -- ideas-table
 
-class IdeasTableDirective(_ListingDirective):
-    """``.. ideas-table::`` with filter options, ``:columns:`` and ``:sort:``."""
-
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        **FILTER_OPTION_SPEC,
-        "columns": directives.unchanged,
-        "sort": directives.unchanged,
-    }
-
-    def run(self) -> list[Node]:
+    def table(self) -> list[Node]:
         rows = self.rows()
         if rows is None:
             return []
@@ -282,9 +341,7 @@ class IdeasTableDirective(_ListingDirective):
             return self.empty()
         if sort:
             rows = sort_rows(rows, sort[0], descending=sort[1])
-        table = self._table(rows, columns, labels)
-        self.set_source_info(table)
-        return [table]
+        return [self.placed(self._table(rows, columns, labels))]
 
     def _all_rows(self) -> list[Row]:
         """Every idea of the build: a field column is known if any idea has the field."""
@@ -332,9 +389,9 @@ class IdeasTableDirective(_ListingDirective):
         extra = next((f for f in row.idea.fields if f.key == key), None)
         if extra is None:
             return
-        current = settings(self.config)
+        current = settings(self.env.config)
         renderer = FragmentRenderer(
-            self.state.document,
+            self.document,
             source=row.spec.path,
             base_url=current.upstream_url_for(row.spec.path),
             allow_html=current.allow_raw_html,
@@ -382,17 +439,17 @@ def setup_listings(app: Sphinx) -> None:
     from ._json import exclude_from_epub, write_ideas_json
     from ._listed import (
         catalog_pages_to_rewrite,
-        listings_to_reread,
         merge_listings,
         purge_listing,
     )
 
+    app.add_node(pending_listing)
     app.add_directive("ideas-list", IdeasListDirective)
     app.add_directive("ideas-table", IdeasTableDirective)
+    app.add_post_transform(ExpandListings)
     app.add_post_transform(AlsoInLinks)
     app.connect("env-purge-doc", purge_listing)
     app.connect("env-merge-info", merge_listings)
-    app.connect("env-get-outdated", listings_to_reread)
     app.connect("env-get-updated", catalog_pages_to_rewrite)
     app.connect("config-inited", exclude_from_epub)
     app.connect("build-finished", write_ideas_json)

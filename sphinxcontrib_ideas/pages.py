@@ -43,6 +43,7 @@ from ._catalogs import (
     selected,
     write_cached,
 )
+from ._listed import listing_pages
 from ._logging import warn, warn_diagnostic
 from .config import Settings, settings
 from .domain import IdeasDomain, IdeasObject, ideas_domain, is_overview
@@ -702,6 +703,7 @@ def _remember(
         domain.data["navigation_changed"] = True
     if digest != domain.data["digest"]:
         domain.data["rewrite"] = True
+        domain.data["catalogs_changed"] = True
     domain.data["pages"] = frozenset(stubs)
     domain.data["navigation"] = navigation
     domain.data["digest"] = digest
@@ -831,5 +833,6 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         pages_dir = settings(env.config).pages_dir
         index_pages = {f"{pages_dir}/{SKILLS_PAGE}", f"{pages_dir}/{MENTORS_PAGE}"}
         listing.update(index_pages & domain.data["pages"])
+        listing.update(d for d in listing_pages(env) if d in env.all_docs)
         return sorted({*domain.referrers, *listing})
     return []

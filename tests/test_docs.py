@@ -647,6 +647,10 @@ def test_autobuild_rebuilds_once_per_edit(tmp_path: Path, seed_path: Path) -> No
         )
         time.sleep(SETTLE)
         assert builds() == 2, log.read_text(encoding="utf-8")
+        # the title shows on the catalog page and in the indices too, written (not read)
+        # by that same rebuild
+        for listing in ("index.html", "ideas/skills.html", "ideas/mentors.html"):
+            assert "Coprocessor plug-in" in (out / listing).read_text(encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)

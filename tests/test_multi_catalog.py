@@ -198,11 +198,15 @@ def test_a_parallel_build_equals_a_serial_one_and_still_tracks_listings(
     assert (Path(parallel.outdir) / "ideas.json").read_bytes() == (
         Path(serial.outdir) / "ideas.json"
     ).read_bytes()
-    # the listing page was read by a worker: the main process must still know it
+    # the listing page was read by a worker: the main process must still know it, and
+    # write it again when a catalog changes
+    listings = Path(parallel.outdir) / "listings.html"
+    written = listings.stat().st_mtime_ns
     gsoc = srcdir / "gsoc-2023.md"
     gsoc.write_text(gsoc.read_text(encoding="utf-8") + "\nMore words.\n", encoding="utf-8")
     _app, read = rebuild(make_app, srcdir, parallel=4)
-    assert "listings" in read
+    assert "listings" not in read
+    assert listings.stat().st_mtime_ns != written
 
 
 def test_the_labels_of_listings_and_links_across_catalogs_are_translated(
