@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``ideas`` domain, directives, configuration and event handlers."""
     from ._collector import setup_collector
     from ._myst import setup_myst
+    from ._search import fix_search_anchors
     from ._writetime import setup_writetime
     from .config import register_config_values, validate_config
     from .directives import IdeasCatalogDirective, IdeasIndexDirective, IdeasProjectDirective
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", hosts_to_reread)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("build-finished", fix_search_anchors)
     setup_listings(app)  # ideas-list, ideas-table, "also in" links, ideas.json
     setup_writetime(app)  # the overview and index lists, made when a page is written
     setup_collector(app)  # page garbage freed per page; -j N: workers skip the main heap

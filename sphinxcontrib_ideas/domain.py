@@ -82,8 +82,10 @@ class IdeasDomain(Domain):
         "index_host": None,  # the page whose toctree holds the two index pages
         "digest": "",  # fingerprint of all catalogs of the last build
         "rewrite": False,  # set when the catalogs changed; pages that refer must be re-written
+        "lists_digest": "",  # what the overviews and indices showed in the last build
+        "relist": False,  # set when that changed: those pages must be re-written
     }
-    data_version = 5
+    data_version = 6
 
     @property
     def objects(self) -> dict[str, dict[str, IdeasObject]]:

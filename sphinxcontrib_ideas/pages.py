@@ -76,6 +76,9 @@ class GeneratedPages:
     #: object type ("skill", "mentor") -> object name -> its entry on the index page. The
     #: index pages are written from the catalogs, not read, so their objects come from here.
     index_objects: dict[str, dict[str, IdeasObject]] = field(default_factory=dict)
+    #: Digest of what the pages that list ideas when written show (titles, skills,
+    #: mentors; not descriptions): when it moves, those pages are written again.
+    lists_digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,6 +362,7 @@ def _made_pages(plan: BuildPlan, *, syntax: str, cache_dir: str) -> tuple[Genera
         navigation=tuple((docname, title) for docname, _text, title in generated),
         index_host=hosts[0] if hosts else None,
         index_objects=_index_objects(plan.settings, catalogs, stubs),
+        lists_digest=_lists_digest(plan.settings, catalogs),
     )
     if key is not None and all(
         isinstance(
@@ -386,6 +390,38 @@ def _index_objects(
     return found
 
 
+def _lists_digest(current: Settings, catalogs: list[LoadedCatalog]) -> str:
+    """A digest of what the catalog overviews and the two indices show of ``catalogs``."""
+    shown = [
+        (
+            loaded.spec.key,
+            loaded.catalog.label,
+            [
+                (
+                    project.slug,
+                    project.name,
+                    [
+                        (
+                            idea.slug,
+                            idea.title,
+                            [(s.slug, s.name) for s in idea.skills],
+                            [
+                                (m.slug, m.name, m.github, m.email if current.show_emails else "")
+                                for m in idea.mentors
+                            ],
+                        )
+                        for idea in ideas
+                    ],
+                )
+                for project, ideas in loaded.projects
+            ],
+        )
+        for loaded in catalogs
+        if not loaded.spec.inline
+    ]
+    return _digest(shown)
+
+
 #: Name of the on-disk cache of :func:`_made_pages` in the doctree folder.
 _PAGES_CACHE = "generated pages"
 
@@ -394,7 +430,7 @@ def generate_pages(app: Sphinx) -> None:
     """``builder-inited``: hand the plan and the generated pages to the domain."""
     plan = build_plan(app)
     assert plan.pages is not None
-    _remember(app.env, plan, plan.pages.stubs, plan.pages.navigation)
+    _remember(app.env, plan, plan.pages)
     domain = ideas_domain(app.env)
     domain.data["index_host"] = plan.pages.index_host
     domain.data["indexed"] = plan.pages.index_objects
@@ -683,17 +719,13 @@ def _read_manifest(root: Path) -> dict[str, str | None]:
     return {}
 
 
-def _remember(
-    env: BuildEnvironment,
-    plan: BuildPlan,
-    stubs: dict[str, str],
-    navigation: tuple[tuple[str, str], ...],
-) -> None:
+def _remember(env: BuildEnvironment, plan: BuildPlan, pages: GeneratedPages) -> None:
     """Give the domain this build's plan; note whether pages or their content changed.
 
     ``navigation`` is the generated pages with their titles, in toctree order: when it
     changes, every page's sidebar and previous/next links may change.
     """
+    stubs, navigation = pages.stubs, pages.navigation
     domain = ideas_domain(env)
     # an inline catalog has no stub to tell of its changes: its file's state does
     specs = [(s.key, s.path, s.host, file_state(s.path) if s.inline else None) for s in plan.specs]
@@ -704,9 +736,12 @@ def _remember(
     if digest != domain.data["digest"]:
         domain.data["rewrite"] = True
         domain.data["catalogs_changed"] = True
+    if pages.lists_digest != domain.data["lists_digest"]:
+        domain.data["relist"] = True
     domain.data["pages"] = frozenset(stubs)
     domain.data["navigation"] = navigation
     domain.data["digest"] = digest
+    domain.data["lists_digest"] = pages.lists_digest
 
 
 def hosts_to_reread(
@@ -824,15 +859,19 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     domain = ideas_domain(env)
     if domain.data.pop("navigation_changed", False):
-        domain.data["rewrite"] = False
+        domain.data["rewrite"] = domain.data["relist"] = False
         return sorted(env.found_docs)
+    rewrite: set[str] = set()
     if domain.data.get("rewrite"):
-        domain.data["rewrite"] = False
-        # pages that list ideas when written: the catalogs' hosts and the index pages
-        listing = {d for d, files in domain.hosts.items() if any(map(is_overview, files.values()))}
+        # pages that refer to ideas, and listings (any field may select or show)
+        rewrite.update(domain.referrers)
+        rewrite.update(d for d in listing_pages(env) if d in env.all_docs)
+    if domain.data.get("relist"):
+        # the catalogs' overviews and the index pages show titles, skills and mentors
+        hosts = domain.hosts.items()
+        rewrite.update(d for d, files in hosts if any(map(is_overview, files.values())))
         pages_dir = settings(env.config).pages_dir
         index_pages = {f"{pages_dir}/{SKILLS_PAGE}", f"{pages_dir}/{MENTORS_PAGE}"}
-        listing.update(index_pages & domain.data["pages"])
-        listing.update(d for d in listing_pages(env) if d in env.all_docs)
-        return sorted({*domain.referrers, *listing})
-    return []
+        rewrite.update(index_pages & domain.data["pages"])
+    domain.data["rewrite"] = domain.data["relist"] = False
+    return sorted(rewrite)

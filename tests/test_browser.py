@@ -818,3 +818,42 @@ def test_overflow_check_catches_a_wide_page(pages: dict[str, list[str]], driver:
     js(driver, "document.querySelector('.ideas-idea p').style.width = '900px'")
     with pytest.raises(AssertionError, match="overflows"):
         assert_no_overflow(driver, "widened")
+
+
+# -- search ---------------------------------------------------------------------------
+
+
+SEARCH_RESULTS_JS = """
+return [...document.querySelectorAll('#search-results ul.search li.kind-object')]
+  .map(li => ({href: li.querySelector('a').href, text: li.querySelector('a').textContent,
+               about: li.textContent}));
+"""
+
+
+@pytest.mark.parametrize(
+    ("query", "objtype", "shown"),
+    [
+        ("andy", "mentor", "Andy Lok"),  # a mentor's result shows the name, not the handle
+        ("rust", "skill", "Rust"),
+        ("tikv", "project", "TiKV"),
+        ("coprocessor", "idea", "Coprocessor plugin"),
+    ],
+)
+def test_search_results_land_on_their_entry(
+    demo_site: Site, driver: WebDriver, query: str, objtype: str, shown: str
+) -> None:
+    """Sphinx's search script rebuilds a shortened anchor from the display name; every
+    ``ideas`` object's result must open its page at the entry itself."""
+    set_viewport(driver, 1280, dark=False)
+    load(driver, demo_site.url(f"search.html?q={query}"))
+    WebDriverWait(driver, 30).until(lambda d: bool(d.execute_script(SEARCH_RESULTS_JS)))
+    results = [r for r in js(driver, SEARCH_RESULTS_JS) if f"{objtype}," in r["about"]]
+    assert [r["text"] for r in results if r["text"] == shown], results
+    for result in results:
+        href = result["href"]
+        assert "#" in href, result
+        load(driver, href)
+        anchor = urllib.parse.unquote(href.split("#", 1)[1])
+        targets = driver.find_elements(By.ID, anchor)
+        assert targets, f"{result['text']}: no element #{anchor} on {href.split('#')[0]}"
+        assert in_view(driver, targets[0]), f"{result['text']}: #{anchor} is not in view"
