@@ -28,6 +28,7 @@ _STATIC = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``ideas`` domain, directives, configuration and event handlers."""
     from ._collector import setup_collector
+    from ._latex import warn_unsettable_characters
     from ._myst import setup_myst
     from ._search import fix_search_anchors
     from ._writetime import setup_writetime
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", generate_pages)
     app.connect("builder-inited", _add_static_files)
+    app.connect("builder-inited", warn_unsettable_characters)
     app.connect("env-get-outdated", hosts_to_reread)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)

@@ -59,6 +59,8 @@ def write_ideas_json(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write ``ideas.json`` when the build succeeded and it changed."""
     if exception is not None or not app.config.ideas_json:
         return
+    if not app.builder.format:
+        return  # linkcheck, gettext, dummy: builders that write no documents
     path = Path(app.outdir) / FILENAME
     domain = ideas_domain(app.env)
     # the ideas files count as read when they were last changed: an edit that changes only

@@ -130,6 +130,15 @@ def test_builders_without_pages_get_null_uris(
     assert {uri for _what, uri in found} == {None}
 
 
+@pytest.mark.parametrize("builder", ["gettext", "dummy"])
+def test_builders_that_write_no_documents_get_no_file(
+    make_app: MakeApp, tmp_path: Path, builder: str
+) -> None:
+    app = build(make_app, make_site(tmp_path, "multi-terms"), builder)
+    assert warnings(app) == []
+    assert not (Path(app.outdir) / "ideas.json").exists()
+
+
 def test_emails_only_with_ideas_show_emails(make_app: MakeApp, tmp_path: Path) -> None:
     srcdir = make_site(tmp_path, "multi-terms")
     hidden = ideas_json(build(make_app, srcdir))

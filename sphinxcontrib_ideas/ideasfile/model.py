@@ -55,6 +55,7 @@ class Subtype(StrEnum):
     UNSAFE = "unsafe"
     MARKDOWN = "markdown"
     PAGE = "page"
+    LATEX = "latex"
 
 
 #: One line per subtype, for messages, ``--help`` and the docs table.
@@ -88,6 +89,10 @@ SUBTYPE_DOCS: dict[Subtype, str] = {
     Subtype.PAGE: (
         "a generated page left as it is: the file there was changed since it was written, "
         "or is an ideas file"
+    ),
+    Subtype.LATEX: (
+        "characters that pdflatex cannot set (CJK, Arabic, emoji, ...): the PDF would lose "
+        "them; one warning per ideas file, at the first"
     ),
 }
 
