@@ -28,6 +28,7 @@ _STATIC = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``ideas`` domain, directives, configuration and event handlers."""
     from ._collector import setup_collector
+    from ._intersphinx import setup_intersphinx_names
     from ._latex import warn_unsettable_characters
     from ._myst import setup_myst
     from ._search import fix_search_anchors
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", fix_search_anchors)
     setup_listings(app)  # ideas-list, ideas-table, "also in" links, ideas.json
     setup_writetime(app)  # the overview and index lists, made when a page is written
+    setup_intersphinx_names(app)  # other projects' ideas by the names people write
     setup_collector(app)  # page garbage freed per page; -j N: workers skip the main heap
     return {
         "version": __version__,
