@@ -67,14 +67,18 @@ def _consumer(tmp_path: Path, inventory: Path, *, syntax: str, ideas: bool) -> P
     return src
 
 
+def _built_page(make_app: MakeApp, src: Path) -> str:
+    """The consumer's page, built without a warning."""
+    app = build(make_app, src)
+    assert warnings(app) == []
+    return (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("syntax", ["rst", "myst"])
 def test_names_people_write_resolve_through_intersphinx(
     make_app: MakeApp, tmp_path: Path, inventory: Path, syntax: str
 ) -> None:
-    src = _consumer(tmp_path, inventory, syntax=syntax, ideas=True)
-    app = build(make_app, src)
-    assert warnings(app) == []
-    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    html = _built_page(make_app, _consumer(tmp_path, inventory, syntax=syntax, ideas=True))
     for _role, target, where in REFERENCES:
         assert f'href="{BASE}{where}"' in html, target
     # the explicit external role too
@@ -85,10 +89,7 @@ def test_names_people_write_resolve_through_intersphinx(
 def test_a_project_without_the_extension_uses_labels_and_pages(
     make_app: MakeApp, tmp_path: Path, inventory: Path, syntax: str
 ) -> None:
-    src = _consumer(tmp_path, inventory, syntax=syntax, ideas=False)
-    app = build(make_app, src)
-    assert warnings(app) == []
-    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    html = _built_page(make_app, _consumer(tmp_path, inventory, syntax=syntax, ideas=False))
     assert f'href="{BASE}ideas/tikv.html#project-tikv"' in html
     assert f'href="{BASE}ideas/skills.html"' in html
 
