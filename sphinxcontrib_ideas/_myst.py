@@ -290,6 +290,8 @@ class FragmentRenderer:
         # render the same in every project, and extensions such as ``substitution`` or
         # ``html_image`` would hand untrusted text more power.
         config = MdParserConfig()
+        #: The ideas file: nodes made from it carry it as their source (see .nodes).
+        self.source = source
         self._md = create_md_parser(config, _SafeRenderer)
         # Above the reader's bound (it flattens anything deeper, with a warning), so MyST
         # never stops at its own limit and drops the rest of a fragment.

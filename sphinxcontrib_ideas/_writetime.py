@@ -151,7 +151,9 @@ def index_entry_node(kind: str, entry: IndexEntry, docname: str) -> nodes.Node:
     else:
         anchor = ideas_nodes.mentor_anchor(entry.slug)
         if entry.github:
-            heading += [nodes.Text(" "), ideas_nodes.github_link(entry.github)]
+            profile = ideas_nodes.github_link(entry.github)
+            profile.source, profile.line = entry.source or None, entry.line or None
+            heading += [nodes.Text(" "), profile]
         if entry.email:
             mail = ideas_nodes.external(
                 f"mailto:{entry.email}", entry.email, classes=["ideas-email"]

@@ -85,7 +85,7 @@ class IdeasDomain(Domain):
         "lists_digest": "",  # what the overviews and indices showed in the last build
         "relist": False,  # set when that changed: those pages must be re-written
     }
-    data_version = 6
+    data_version = 7
 
     @property
     def objects(self) -> dict[str, dict[str, IdeasObject]]:

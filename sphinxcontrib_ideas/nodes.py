@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .ideasfile.model import Idea, Mentor, Project, Skill
 
 _ = get_translation("sphinxcontrib_ideas")
+_N = TypeVar("_N", bound=nodes.Node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +105,12 @@ def project_section(
     section = nodes.section(
         ids=[project_anchor(options.prefix, project.slug)], classes=["ideas-project"]
     )
-    section += nodes.title(project.name, project.name)
+    section += located(nodes.title(project.name, project.name), options, project.line)
     if project.url:
         verdict = link_target(project.url)
         if verdict.url:
-            section += nodes.paragraph("", "", external(verdict.url, verdict.url))
+            link = located(external(verdict.url, verdict.url), options, project.line)
+            section += nodes.paragraph("", "", link)
     if project.intro.strip():
         section += options.fragments.block(
             project.intro, project.intro_line, classes=("ideas-intro",)
@@ -123,9 +125,10 @@ def idea_section(project: Project, idea: Idea, options: RenderOptions) -> nodes.
     section = nodes.section(
         ids=[idea_anchor(options.prefix, project.slug, idea.slug)], classes=["ideas-idea"]
     )
-    section += nodes.title(idea.title, idea.title)
+    section += located(nodes.title(idea.title, idea.title), options, idea.line)
     if idea.group:
-        section += nodes.paragraph(idea.group, idea.group, classes=["ideas-group"])
+        group = nodes.paragraph(idea.group, idea.group, classes=["ideas-group"])
+        section += located(group, options, idea.line)
     if idea.description.strip():
         section += options.fragments.block(
             idea.description, idea.description_line, classes=("ideas-description",)
@@ -140,25 +143,36 @@ def idea_meta(idea: Idea, options: RenderOptions) -> nodes.field_list:
     if idea.skills or idea.skills_text:
         meta += _field(_("Skills"), _skills_body(idea, options), key="skills")
     if idea.mentors:
-        body = _joined(_mentor_nodes(m, options) for m in idea.mentors)
+        body = _joined(_mentor_nodes(m, options, idea.line) for m in idea.mentors)
         meta += _field(_("Mentors"), [nodes.paragraph("", "", *body)], key="mentors")
     if idea.issues:
         meta += _field(
-            _("Issues"), [nodes.paragraph("", "", *_issue_nodes(idea.issues))], key="issues"
+            _("Issues"),
+            [nodes.paragraph("", "", *_issue_nodes(idea.issues, options, idea.line))],
+            key="issues",
         )
     if idea.url:
         verdict = link_target(idea.url)
         if verdict.url:
-            link = external(verdict.url, verdict.url)
+            link = located(external(verdict.url, verdict.url), options, idea.line)
             meta += _field(_("Link"), [nodes.paragraph("", "", link)], key="link")
     for extra in idea.fields:
         value = options.fragments.block(extra.value, extra.line)
-        meta += _field(extra.label, list(value.children), key=extra.key)
+        field = _field(extra.label, list(value.children), key=extra.key)
+        located(field[0], options, extra.line)  # the label as written: translatable
+        meta += field
     if options.upstream_url:
         url = f"{options.upstream_url}#L{idea.line}"
         link = external(url, _("line %d of the ideas file") % idea.line)
         meta += _field(_("Source"), [nodes.paragraph("", "", link)], key="source")
     return meta
+
+
+def located(node: _N, options: RenderOptions, line: int) -> _N:
+    """``node``, made from the ideas file at ``line``: link checks, message catalogs and
+    warnings point there, and a text node with a source is translatable (``gettext``)."""
+    node.source, node.line = options.fragments.source, line
+    return node
 
 
 def _field(label: str, body: list[nodes.Node], *, key: str) -> nodes.field:
@@ -202,14 +216,15 @@ def skill_ref(skill: Skill) -> addnodes.pending_xref:
     return xref("skill", skill.slug, skill.raw or skill.name, classes=["ideas-skill"])
 
 
-def _mentor_nodes(mentor: Mentor, options: RenderOptions) -> list[nodes.Node]:
+def _mentor_nodes(mentor: Mentor, options: RenderOptions, line: int) -> list[nodes.Node]:
     # a mentor known only by a handle is named after it: "@ann (GitHub)", not "ann (@ann)"
     handle_only = mentor.github is not None and mentor.name == mentor.github
     name = f"@{mentor.github}" if handle_only else mentor.name
     result: list[nodes.Node] = [xref("mentor", mentor.slug, name, classes=["ideas-mentor"])]
     extras: list[nodes.Node] = []
     if mentor.github:
-        extras.append(github_link(mentor.github, text="GitHub" if handle_only else None))
+        profile = github_link(mentor.github, text="GitHub" if handle_only else None)
+        extras.append(located(profile, options, line))
     if mentor.email and options.show_emails:
         extras.append(external(f"mailto:{mentor.email}", mentor.email, classes=["ideas-email"]))
     if mentor.role:
@@ -227,12 +242,13 @@ def github_link(handle: str, *, text: str | None = None) -> nodes.reference:
     return external(f"https://github.com/{handle}", label, classes=["ideas-github"])
 
 
-def _issue_nodes(issues: Sequence[str]) -> list[nodes.Node]:
+def _issue_nodes(issues: Sequence[str], options: RenderOptions, line: int) -> list[nodes.Node]:
     """Issue URLs as links (plain URLs are not links in MyST without linkify)."""
     groups: list[list[nodes.Node]] = []
     for issue in issues:
         if is_web_url(issue):
-            groups.append([external(issue, _issue_label(issue), classes=["ideas-issue"])])
+            link = external(issue, _issue_label(issue), classes=["ideas-issue"])
+            groups.append([located(link, options, line)])
         else:
             groups.append([nodes.Text(issue)])
     return _joined(groups)

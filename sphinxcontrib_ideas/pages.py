@@ -250,6 +250,9 @@ class IndexEntry:
     email: str | None = None
     #: (idea object name, idea title, project label) in file order.
     ideas: list[tuple[str, str, str]] = field(default_factory=list)
+    #: The ideas file and line of the first idea: where link checks point (a profile).
+    source: str = ""
+    line: int = 0
 
 
 #: Index kind -> the object type of its entries.
@@ -302,9 +305,11 @@ def mentor_entries(catalogs: Iterable[LoadedCatalog], *, show_emails: bool) -> l
             for idea in ideas:
                 name = loaded.spec.object_name(project.slug, idea.slug)
                 for mentor in {m.slug: m for m in idea.mentors}.values():
-                    entry = entries.setdefault(
-                        mentor.slug, IndexEntry(mentor.slug, mentor.name, mentor.github)
-                    )
+                    entry = entries.get(mentor.slug)
+                    if entry is None:
+                        entry = IndexEntry(mentor.slug, mentor.name, mentor.github)
+                        entry.source, entry.line = loaded.spec.path, idea.line
+                        entries[mentor.slug] = entry
                     if show_emails and mentor.email and not entry.email:
                         entry.email = mentor.email
                     entry.ideas.append((name, idea.title, _project_label(loaded, project)))
@@ -762,12 +767,36 @@ def hosts_to_reread(
         for docname, files in domain.hosts.items()
         if docname not in removed
         and any(
-            host_state(domain, docname, path, current, cache_dir=cache_dir) != state
+            _host_changed(domain, docname, path, state, current, cache_dir=cache_dir)
             for path, state in files.items()
         )
     )
     report_catalogs(env, {*added, *changed, *reread}, current, cache_dir=cache_dir)
     return reread
+
+
+def _host_changed(
+    domain: IdeasDomain,
+    docname: str,
+    path: str,
+    stored: object,
+    current: Settings,
+    *,
+    cache_dir: str,
+) -> bool:
+    """Whether what ``docname`` showed of ``path`` when read differs from what it would now.
+
+    An overview's digest is compared, not the file's state; while the file's state is the
+    one it was read with, the parse result it was made from is the same (the parse cache
+    is keyed on that state too), so a build that changed nothing does not load it.
+    """
+    if not is_overview(stored):
+        return bool(stored != host_state(domain, docname, path, current, cache_dir=cache_dir))
+    assert isinstance(stored, tuple)
+    if stored[2] is not None and stored[2] == file_state(path):
+        return False
+    fresh = host_state(domain, docname, path, current, cache_dir=cache_dir)
+    return not (is_overview(fresh) and isinstance(fresh, tuple) and fresh[:2] == stored[:2])
 
 
 def host_state(
@@ -788,17 +817,16 @@ def host_state(
     catalog = result.catalog
     chosen = _selection(spec, current, cache_dir=cache_dir)
     shown = chosen.loaded.projects if chosen is not None and chosen.loaded is not None else ()
-    return (
-        "overview",
-        _digest(
-            catalog.preamble,
-            catalog.preamble_line,
-            [(p.slug, p.name) for p in catalog.projects],
-            [p.slug for p, _ideas in shown],
-            catalog.idea_count == 0,
-            domain.data.get("index_host") == docname,
-        ),
+    digest = _digest(
+        catalog.preamble,
+        catalog.preamble_line,
+        [(p.slug, p.name) for p in catalog.projects],
+        [p.slug for p, _ideas in shown],
+        catalog.idea_count == 0,
+        domain.data.get("index_host") == docname,
     )
+    # the file's state rides along: while it holds, the digest does (see _host_changed)
+    return ("overview", digest, file_state(path))
 
 
 def report_catalogs(
@@ -821,6 +849,12 @@ def report_catalogs(
     for spec in domain.catalogs:
         if spec.inline:
             continue
+        state = file_state(spec.path)
+        key = (state, spec.reading, repr(current))
+        unchanged = state is not None and reported.get(spec.path) == key
+        reported[spec.path] = key
+        if unchanged or (state is not None and spec.host in reading):
+            continue  # nothing new, or its host's directive reports them when read
         result = load(
             spec.path,
             skill_aliases=current.skill_aliases,
@@ -832,11 +866,6 @@ def report_catalogs(
                 warn("ideas_catalogs: %s", result, subtype=Subtype.FILE, location=None)
             reported.pop(spec.path, None)
             continue
-        key = (file_state(spec.path), spec.reading, repr(current))
-        unchanged = reported.get(spec.path) == key
-        reported[spec.path] = key
-        if unchanged or spec.host in reading:
-            continue  # nothing new, or its host's directive reports them when read
         fallback = domain.host_line(spec.path) or ((spec.host, None) if spec.host else None)
         for diagnostic in result.diagnostics:
             warn_diagnostic(
