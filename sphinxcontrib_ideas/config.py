@@ -76,7 +76,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "",
         (str, dict),
         "URL of the ideas file upstream (or a dict from ideas file name to URL); relative "
-        "links are resolved against it and each idea links to its line",
+        "links are resolved against it (``/TEMPLATE.md`` against the repository's root, "
+        "on GitHub and GitLab) and each idea links to its line",
     ),
     ConfigValue(
         "ideas_skill_aliases",

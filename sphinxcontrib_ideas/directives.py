@@ -68,6 +68,12 @@ CATALOG_OPTIONS: tuple[tuple[str, str], ...] = (
         "unless other catalogs have index pages; of several such catalogs, the first one's "
         "page holds the indices that span them all); listings include it",
     ),
+    (
+        "no-preamble",
+        "leave out the text before the first project (often a note to mentors on how to "
+        "submit ideas)",
+    ),
+    ("no-intros", "leave out each project's introduction on its page"),
     ("label", "the catalog's name in indices, listings and filters, e.g. ``2022 Spring``"),
     ("term", "another name for ``:label:``"),
     (
@@ -118,13 +124,17 @@ class _IdeasDirective(SphinxDirective):
             show_emails=current.show_emails,
         )
 
-    def render_options(self, path: str, prefix: str) -> ideas_nodes.RenderOptions:
+    def render_options(
+        self, path: str, prefix: str, *, options: Iterable[tuple[str, str]] = ()
+    ) -> ideas_nodes.RenderOptions:
+        """How to render the file at ``path``; ``options`` are the catalog directive's."""
         current = self.ideas_settings
         return ideas_nodes.RenderOptions(
             fragments=self.fragments(path),
             prefix=prefix,
             show_emails=current.show_emails,
             upstream_url=current.upstream_url_for(path),
+            show_intros="no-intros" not in dict(options),
         )
 
     def record_projects(
@@ -163,6 +173,8 @@ class IdeasCatalogDirective(_IdeasDirective):
         "mentors": directives.unchanged,
         "filter": directives.unchanged,
         "no-pages": directives.flag,
+        "no-preamble": directives.flag,
+        "no-intros": directives.flag,
         "label": directives.unchanged,
         "term": directives.unchanged,
         # corrections to how the file is read (see READING_OPTIONS)
@@ -286,7 +298,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         """The preamble and index links; the list of projects and ideas is made when the
         page is written (so an edited idea does not make this page read again)."""
         container = nodes.container(classes=["ideas-catalog"])
-        if catalog.preamble.strip():
+        if catalog.preamble.strip() and "no-preamble" not in self.options:
             container += self.fragments(spec.path).block(catalog.preamble, catalog.preamble_line)
         container += _index_links(self.ideas_settings.pages_dir)
         options = tuple((k, str(v or "")) for k, v in self.options.items())
@@ -327,7 +339,8 @@ class IdeasCatalogDirective(_IdeasDirective):
         if spec is None:  # not found by the scan (reported): a catalog of its own
             spec = CatalogSpec("", path, None, self.env.docname, "", qualified=False, inline=True)
         prefix = spec.key if spec.qualified else ""
-        options = self.render_options(path, prefix)
+        own = tuple((k, str(v or "")) for k, v in self.options.items())
+        options = self.render_options(path, prefix, options=own)
         sections: list[Node] = [self._inline_head(catalog, projects, prefix, options)]
         for project, ideas in projects:
             section = ideas_nodes.project_section(project, ideas, options)
@@ -379,7 +392,9 @@ class IdeasCatalogDirective(_IdeasDirective):
         anchors are its own, so a page that holds both (singlehtml, latex) has unique ids.
         """
         prefix = spec.key if spec.qualified else ""
-        options = self.render_options(spec.path, "-".join(filter(None, ("copy", prefix))))
+        own = tuple((k, str(v or "")) for k, v in self.options.items())
+        copy_prefix = "-".join(filter(None, ("copy", prefix)))
+        options = self.render_options(spec.path, copy_prefix, options=own)
         sections: list[Node] = [self._inline_head(catalog, projects, prefix, options)]
         sections += [ideas_nodes.project_section(p, i, options) for p, i in projects]
         return sections
@@ -393,7 +408,7 @@ class IdeasCatalogDirective(_IdeasDirective):
     ) -> nodes.container:
         """The head of an inline catalog: preamble, index links, projects and their ideas."""
         container = nodes.container(classes=["ideas-catalog"])
-        if catalog.preamble.strip():
+        if catalog.preamble.strip() and "no-preamble" not in self.options:
             container += options.fragments.block(catalog.preamble, catalog.preamble_line)
         if self._index_pages():
             container += _index_links(self.ideas_settings.pages_dir)
@@ -430,7 +445,7 @@ class IdeasProjectDirective(_IdeasDirective):
         project, ideas = found
         prefix = spec.key if spec.qualified else ""
         section = ideas_nodes.project_section(
-            project, ideas, self.render_options(spec.path, prefix)
+            project, ideas, self.render_options(spec.path, prefix, options=spec.options)
         )
         self.record_projects([found], prefix)
         name = ideas_nodes.object_name(prefix, project.slug)

@@ -429,7 +429,9 @@ def _joined(items: Iterable[nodes.Node]) -> Iterator[nodes.Node]:
 
 def _issue(url: str) -> nodes.Node:
     if is_web_url(url):
-        return ideas_nodes.external(url, url, classes=["ideas-issue"])
+        # "owner/repo#12" for a GitHub issue, as on the project pages: a full URL does not
+        # fit a table's column
+        return ideas_nodes.external(url, ideas_nodes.issue_label(url), classes=["ideas-issue"])
     return nodes.Text(url)
 
 

@@ -40,6 +40,8 @@ class RenderOptions:
     show_emails: bool
     #: Upstream URL of the ideas file ("" if unknown): each idea links to its line.
     upstream_url: str = ""
+    #: Show each project's introduction (``:no-intros:`` hides them).
+    show_intros: bool = True
 
 
 def object_name(prefix: str, *parts: str) -> str:
@@ -111,7 +113,7 @@ def project_section(
         if verdict.url:
             link = located(external(verdict.url, verdict.url), options, project.line)
             section += nodes.paragraph("", "", link)
-    if project.intro.strip():
+    if options.show_intros and project.intro.strip():
         section += options.fragments.block(
             project.intro, project.intro_line, classes=("ideas-intro",)
         )
@@ -247,14 +249,14 @@ def _issue_nodes(issues: Sequence[str], options: RenderOptions, line: int) -> li
     groups: list[list[nodes.Node]] = []
     for issue in issues:
         if is_web_url(issue):
-            link = external(issue, _issue_label(issue), classes=["ideas-issue"])
+            link = external(issue, issue_label(issue), classes=["ideas-issue"])
             groups.append([located(link, options, line)])
         else:
             groups.append([nodes.Text(issue)])
     return _joined(groups)
 
 
-def _issue_label(url: str) -> str:
+def issue_label(url: str) -> str:
     """``owner/repo#123`` for a GitHub issue or pull request, else the URL itself."""
     parts = url.rstrip("/").split("/")
     if len(parts) >= 7 and parts[2] == "github.com" and parts[5] in {"issues", "pull"}:

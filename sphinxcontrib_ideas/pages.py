@@ -817,9 +817,10 @@ def host_state(
     catalog = result.catalog
     chosen = _selection(spec, current, cache_dir=cache_dir)
     shown = chosen.loaded.projects if chosen is not None and chosen.loaded is not None else ()
+    shows_preamble = "no-preamble" not in dict(spec.options)
     digest = _digest(
-        catalog.preamble,
-        catalog.preamble_line,
+        catalog.preamble if shows_preamble else "",
+        catalog.preamble_line if shows_preamble else 0,
         [(p.slug, p.name) for p in catalog.projects],
         [p.slug for p, _ideas in shown],
         catalog.idea_count == 0,

@@ -982,3 +982,50 @@ def test_thousands_of_ideas_of_one_title_get_numbered_slugs_in_order() -> None:
     # "Same 2" slugifies to a slug an earlier idea took: it gets the next free number
     assert slugs[-1] == "same-2-2"
     assert len(set(slugs)) == len(slugs)
+
+
+UNCLOSED = """# Ideas
+
+## Alpha
+
+### One
+
+- Description: A line of tildes below was meant as a rule.
+- Recommended Skills: Go
+- Mentor(s): Ann Example (@ann-ex)
+
+{fence}
+
+### Two
+
+- Description: Lost in the code block when the fence stays open.
+- Recommended Skills: Rust
+- Mentor(s): Bo Example (@bo-ex)
+"""
+
+
+@pytest.mark.parametrize(
+    ("fence", "warned"),
+    [
+        ("~" * 1000, True),  # never closed: the rest of the file is code
+        ("```", True),
+        ("~~~\ncode\n~~~~~", False),  # closed (a longer closer closes it too)
+        ("```text\ncode\n```", False),
+    ],
+)
+def test_a_fence_left_open_is_reported_at_its_line(fence: str, *, warned: bool) -> None:
+    text = UNCLOSED.format(fence=fence)
+    result = parse_catalog(text, source="fence.md")
+    titles = [i.title for _, i in result.catalog.iter_ideas()]
+    structure = [d for d in result.diagnostics if d.subtype.value == "structure"]
+    if warned:
+        assert titles == ["One"]
+        (diagnostic,) = structure
+        assert diagnostic.line == line_of(text, fence)
+        assert "never closed" in diagnostic.message
+        assert f"the {len(text.rstrip().split(chr(10))) - diagnostic.line} lines" in (
+            diagnostic.message
+        )
+    else:
+        assert titles == ["One", "Two"]
+        assert structure == []

@@ -116,6 +116,12 @@ def test_payloads_are_shown_as_text_and_comments_dropped(
     html = "".join(p.read_text(encoding="utf-8") for p in (outdir / "ideas").glob("*.html"))
     assert "&lt;script&gt;alert(" in html
     assert "onerror=alert(" in html  # as escaped text, not as an attribute (see above)
+    # MyST's escape hatches are code, not run: {eval-rst} with a raw HTML directive,
+    # {include} of a file of the machine, roles
+    assert "{eval-rst}" in html
+    assert "alert('eval-rst')" in html  # shown, as text inside the code block
+    assert "{include}" in html
+    assert "secret-token-7f3a" not in html  # the file beside it (secret.txt) stays out
     assert "secret comment" not in html
     assert "must never reach" not in html
     assert 'href="https://example.org/safe"' in html

@@ -400,3 +400,46 @@ def test_myst_config_line_only_where_the_project_loads_myst(
     only us did not ask for it (the MyST host lists ``myst_parser`` itself)."""
     app = build(make_app, make_site(tmp_path, root))
     assert ("MdParserConfig(" in app.status.getvalue()) is shown
+
+
+CHOICES_IDEAS = """# Ideas
+
+Mentors: please use the template when you add an idea.
+
+## Alpha
+
+Alpha builds the fastest widgets in town.
+
+### Faster import
+
+- Description: Import in half the time.
+- Recommended Skills: Python
+- Mentor(s): Ann Example (@ann-example)
+"""
+
+
+@pytest.mark.parametrize("hidden", [True, False])
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_the_preamble_and_intros_can_be_left_out(
+    make_app: MakeApp, tmp_path: Path, host: str, hidden: bool
+) -> None:
+    srcdir = make_site(tmp_path, host)
+    (srcdir / "ideas.md").write_text(CHOICES_IDEAS, encoding="utf-8")
+    for refs in srcdir.glob("refs.*"):  # it refers to the sample's ideas
+        refs.write_text("Refs\n====\n" if refs.suffix == ".rst" else "# Refs\n", "utf-8")
+    if hidden:
+        index = next(srcdir.glob("index.*"))
+        text = index.read_text(encoding="utf-8")
+        indent = "   " if index.suffix == ".rst" else ""
+        flags = f"{indent}:no-preamble:\n{indent}:no-intros:\n"
+        text = re.sub(r"(ideas-catalog(?::: |\} )ideas\.md\n)", lambda m: m.group(1) + flags, text)
+        assert ":no-intros:" in text
+        index.write_text(text, encoding="utf-8")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    catalog = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    project = (Path(app.outdir) / "ideas" / "alpha.html").read_text(encoding="utf-8")
+    assert ("please use the template" in catalog) is not hidden
+    assert ("the fastest widgets" in project) is not hidden
+    assert "Faster import" in catalog
+    assert "Import in half the time." in project

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from _sphinx_sites import MakeApp, build, make_site, warnings
 
 
@@ -139,3 +140,27 @@ def test_another_project_links_to_ideas_through_intersphinx(
     assert warnings(app) == []
     html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert 'href="https://ideas.example.org/ideas/tikv.html#idea-tikv-coprocessor-plugin"' in html
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_a_second_page_of_one_project_warns_naming_the_first(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    """Objects are unique: a project shown on a second page warns there, naming the page
+    that holds it, and references keep going to the first."""
+    srcdir = make_site(tmp_path, host)
+    if host == "catalog-rst":
+        text = ":orphan:\n\nAgain\n=====\n\n.. ideas-project:: ideas tikv\n"
+        page = srcdir / "zz-again.rst"  # read after ideas/tikv (Sphinx reads in name order)
+    else:
+        text = "---\norphan: true\n---\n# Again\n\n```{ideas-project} ideas tikv\n```\n"
+        page = srcdir / "zz-again.md"
+    page.write_text(text, encoding="utf-8")
+    app = build(make_app, srcdir)
+    duplicates = [w for w in warnings(app) if "duplicate ideas" in w]
+    assert duplicates
+    assert all(w.startswith(f"{page}:") for w in duplicates)
+    assert all("other instance in ideas/tikv" in w for w in duplicates)
+    assert any("duplicate ideas project 'tikv'" in w for w in duplicates)
+    refs = next(Path(app.outdir).glob("refs.html")).read_text(encoding="utf-8")
+    assert 'href="ideas/tikv.html#project-tikv"' in refs

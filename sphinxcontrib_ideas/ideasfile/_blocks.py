@@ -9,7 +9,7 @@ the original lines, so its Markdown source is kept exactly. No Sphinx import her
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +101,9 @@ class Outline:
     front_matter: int = 0
     #: (1-based line, what) of each run of lines nested too deep, flattened into text.
     flattened: list[tuple[int, str]] = field(default_factory=list)
+    #: (1-based line, lines after it) of a code fence never closed: it runs to the end
+    #: of the file, which Markdown then reads as code.
+    unclosed_fences: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _markdown() -> MarkdownIt:
@@ -152,7 +155,24 @@ def read_outline(text: str) -> Outline:
         front_title=front_title,
         front_matter=front_matter,
         flattened=flattened,
+        unclosed_fences=list(_unclosed_fences(tokens, lines)),
     )
+
+
+def _unclosed_fences(tokens: list[Any], lines: list[str]) -> Iterator[tuple[int, int]]:
+    """Fences that run to the end of the file without a closing line (a typo, or a line
+    of ``~`` meant as a rule): (their 1-based line, the lines after it)."""
+    last = len(lines)
+    while last and not lines[last - 1].strip():
+        last -= 1
+    for token in tokens:
+        if token.type != "fence" or not token.map or token.map[1] < last:
+            continue
+        start = token.map[0]
+        mark = token.markup
+        closer = re.compile(rf"^[\s>]*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
+        if not any(closer.match(line) for line in lines[start + 1 : last]):
+            yield start + 1, last - start - 1
 
 
 def _unwrap_item_headings(tokens: list[Any], lines: list[str]) -> bool:

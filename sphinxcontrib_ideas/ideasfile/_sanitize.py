@@ -51,7 +51,30 @@ def link_target(href: str, *, base_url: str = "") -> LinkVerdict:
         return LinkVerdict("https:" + href.strip())
     if not compact or compact.startswith("#") or not base_url:
         return LinkVerdict(None)
-    return LinkVerdict(urljoin(base_url, href.strip()))
+    target = href.strip()
+    if target.startswith("/"):
+        # "/TEMPLATE.md": GitHub and GitLab resolve it against the repository's root
+        return LinkVerdict(urljoin(repository_root(base_url), target.lstrip("/")))
+    return LinkVerdict(urljoin(base_url, target))
+
+
+#: ``https://github.com/<owner>/<repo>/blob/<ref>/...`` (or ``tree``), GitLab's
+#: ``https://<host>/<group>/.../<project>/-/blob/<ref>/...``, and raw GitHub files.
+_REPOSITORY_FILE = (
+    re.compile(r"^(https?://github\.com/[^/]+/[^/]+/(?:blob|tree|raw)/[^/]+/)"),
+    re.compile(r"^(https?://raw\.githubusercontent\.com/[^/]+/[^/]+/[^/]+/)"),
+    re.compile(r"^(https?://[^/]+/(?:[^/]+/)+-/(?:blob|tree|raw)/[^/]+/)"),
+)
+
+
+def repository_root(base_url: str) -> str:
+    """Where a root-relative link (``/TEMPLATE.md``) in the file at ``base_url`` points:
+    the repository's root at the same branch on GitHub and GitLab, else the file's folder."""
+    for shape in _REPOSITORY_FILE:
+        match = shape.match(base_url)
+        if match:
+            return match.group(1)
+    return urljoin(base_url, ".")
 
 
 def is_web_url(value: str) -> bool:

@@ -187,6 +187,16 @@ class _CatalogBuilder:
             _diag(line, Subtype.DEPTH, f"{what}: shown flattened as text from here")
             for line, what in outline.flattened
         ]
+        self.diagnostics += [
+            _diag(
+                line,
+                Subtype.STRUCTURE,
+                f"a code fence opened here is never closed: the {count} lines after it, to "
+                "the end of the file, are read as code (close it with a line like its first)",
+            )
+            for line, count in outline.unclosed_fences
+            if count
+        ]
         self.projects: list[_ProjectDraft] = []
         self.preamble: list[tuple[str, int]] = []
         #: Heading of an idea-less wrapper before the first project, used as the title.
