@@ -153,7 +153,10 @@ def index_entry_node(kind: str, entry: IndexEntry, docname: str) -> nodes.Node:
         if entry.github:
             profile = ideas_nodes.github_link(entry.github)
             profile.source, profile.line = entry.source or None, entry.line or None
-            heading += [nodes.Text(" "), profile]
+            if entry.name == entry.github:  # known by a handle only: "@negz", once
+                heading = [nodes.strong("", "", profile)]
+            else:
+                heading += [nodes.Text(" "), profile]
         if entry.email:
             mail = ideas_nodes.external(
                 f"mailto:{entry.email}", entry.email, classes=["ideas-email"]

@@ -275,7 +275,9 @@ def index_object(objtype: str, entry: IndexEntry, docname: str) -> IdeasObject:
     aliases: tuple[str, ...] = (entry.name,)
     if entry.github:
         aliases += (entry.github, "@" + entry.github)
-    return IdeasObject(docname, ideas_nodes.mentor_anchor(entry.slug), entry.name, aliases)
+    # a mentor known only by a handle is shown as "@handle" (search, inventory)
+    display = f"@{entry.github}" if entry.github and entry.name == entry.github else entry.name
+    return IdeasObject(docname, ideas_nodes.mentor_anchor(entry.slug), display, aliases)
 
 
 def _project_label(loaded: LoadedCatalog, project: Project) -> str:
@@ -310,6 +312,8 @@ def mentor_entries(catalogs: Iterable[LoadedCatalog], *, show_emails: bool) -> l
                         entry = IndexEntry(mentor.slug, mentor.name, mentor.github)
                         entry.source, entry.line = loaded.spec.path, idea.line
                         entries[mentor.slug] = entry
+                    elif entry.name == entry.github and mentor.name != mentor.github:
+                        entry.name = mentor.name  # a real name seen later wins over a handle
                     if show_emails and mentor.email and not entry.email:
                         entry.email = mentor.email
                     entry.ideas.append((name, idea.title, _project_label(loaded, project)))
