@@ -134,13 +134,33 @@ def project_list_of(
         sub = nodes.bullet_list()
         for idea in ideas:
             target = ideas_nodes.object_name(prefix, project.slug, idea.slug)
-            sub += nodes.list_item(
-                "", nodes.paragraph("", "", ideas_nodes.xref("idea", target, idea.title))
-            )
+            line = nodes.paragraph("", "", ideas_nodes.xref("idea", target, idea.title))
+            line += _idea_facts(idea)
+            sub += nodes.list_item("", line)
         if ideas:
             item += sub
         listing += item
     return listing
+
+
+def _idea_facts(idea: Idea) -> list[nodes.Node]:
+    """What a reader choosing an idea asks next, after its title: its skills (as on its
+    page, linked to the skills index) and its mentors; the catalog page's filter finds
+    ideas by them too ("rust", "andy")."""
+    skills = [ideas_nodes.skill_ref(s) for s in idea.skills]
+    mentors = [ideas_nodes.mentor_ref(m) for m in idea.mentors]
+    if not skills and not mentors:
+        return []
+    facts = nodes.inline("", "", classes=["ideas-overview-facts"])
+    facts += nodes.Text(" — ")
+    for group_index, group in enumerate(g for g in (skills, mentors) if g):
+        if group_index:
+            facts += nodes.Text(" · ")
+        for index, node in enumerate(group):
+            if index:
+                facts += nodes.Text(", ")
+            facts += node
+    return [facts]
 
 
 def index_entry_node(kind: str, entry: IndexEntry, docname: str) -> nodes.Node:

@@ -34,7 +34,7 @@ from .config import settings
 from .domain import ideas_domain
 from .filters import FilterError, IdeaFilter, catalog_name
 from .ideasfile._sanitize import is_web_url
-from .ideasfile.model import Catalog, Idea, Mentor, Project, Subtype, slugify
+from .ideasfile.model import Catalog, Idea, Project, Subtype, slugify
 from .pages import LoadedCatalog, load_catalogs
 
 if TYPE_CHECKING:
@@ -374,10 +374,7 @@ class _Listing:
         elif column == "skills":
             yield from _joined(ideas_nodes.skill_ref(s) for s in idea.skills)
         elif column == "mentors":
-            yield from _joined(
-                ideas_nodes.xref("mentor", m.slug, _mentor_name(m), classes=["ideas-mentor"])
-                for m in idea.mentors
-            )
+            yield from _joined(ideas_nodes.mentor_ref(m) for m in idea.mentors)
         elif column == "issues":
             yield from _joined(_issue(url) for url in idea.issues)
         elif column in _CORE_COLUMNS:
@@ -398,11 +395,6 @@ class _Listing:
             show_emails=current.show_emails,
         )
         yield from renderer.inline(extra.value, extra.line)
-
-
-def _mentor_name(mentor: Mentor) -> str:
-    """A mentor as a table shows them: ``@negz`` when only the handle is known."""
-    return f"@{mentor.github}" if mentor.github and mentor.name == mentor.github else mentor.name
 
 
 def _column_title(column: str, labels: dict[str, str]) -> str:

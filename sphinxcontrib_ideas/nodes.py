@@ -238,6 +238,16 @@ def _mentor_nodes(mentor: Mentor, options: RenderOptions, line: int) -> list[nod
     return result
 
 
+def mentor_label(mentor: Mentor) -> str:
+    """A mentor as lists show them: the name, or ``@negz`` when only the handle is known."""
+    return f"@{mentor.github}" if mentor.github and mentor.name == mentor.github else mentor.name
+
+
+def mentor_ref(mentor: Mentor) -> addnodes.pending_xref:
+    """A mentor linked to their mentor-index entry."""
+    return xref("mentor", mentor.slug, mentor_label(mentor), classes=["ideas-mentor"])
+
+
 def github_link(handle: str, *, text: str | None = None) -> nodes.reference:
     """``@handle`` (or ``text``) linked to the GitHub profile."""
     label = text or f"@{handle}"

@@ -413,7 +413,7 @@ def _lists_digest(current: Settings, catalogs: list[LoadedCatalog]) -> str:
                         (
                             idea.slug,
                             idea.title,
-                            [(s.slug, s.name) for s in idea.skills],
+                            [(s.slug, s.name, s.raw) for s in idea.skills],
                             [
                                 (m.slug, m.name, m.github, m.email if current.show_emails else "")
                                 for m in idea.mentors

@@ -621,7 +621,9 @@ return [...document.querySelectorAll('ul.ideas-overview > li > ul > li')]
 """
 
 
-def test_filter_on_the_catalog_overview(pages: dict[str, list[str]], driver: WebDriver) -> None:
+def test_filter_on_the_catalog_overview(
+    pages: dict[str, list[str]], driver: WebDriver, seed_path: Path
+) -> None:
     set_viewport(driver, 1280, dark=False)
     load(driver, pages["catalog"][0])
     projects: list[dict[str, Any]] = js(driver, OVERVIEW_JS)
@@ -645,6 +647,14 @@ def test_filter_on_the_catalog_overview(pages: dict[str, list[str]], driver: Web
     assert shown_projects == len(
         {p["project"] for p in projects if any(t in expected for t in p["ideas"])}
     )
+    # A skill finds the ideas that need it, a mentor's name the ideas they mentor (both
+    # shown on each idea's line): every idea of the sample with a Rust skill stays.
+    seed = load_catalog(seed_path).catalog
+    rusty = [i.title for _p, i in seed.iter_ideas() if "Rust" in {s.name for s in i.skills}]
+    assert rusty
+    type_filter(driver, "rust")
+    visible = js(driver, VISIBLE_OVERVIEW_JS)
+    assert all(any(v.startswith(title) for v in visible) for title in rusty), (rusty, visible)
     # A word of one title keeps the titles holding it.
     word = distinctive_word([{"text": t.lower()} for t in everyone])
     type_filter(driver, word)

@@ -3,7 +3,8 @@
  * Runs only in a browser with JavaScript. On a page with idea sections
  * (`section.ideas-idea`: project pages, catalogs rendered inline) it adds a text box, one
  * chip per skill and a clear button above the ideas; on a catalog overview
- * (`ul.ideas-overview`) a text box that narrows the list by idea title or project.
+ * (`ul.ideas-overview`) a text box that narrows the list by idea title, project, skill
+ * or mentor (each idea's line shows its skills and mentors).
  * Without JavaScript (or in epub and other builders) none of these controls exist and every
  * idea stays visible. No library and no network: it reads only the page it runs on.
  */
