@@ -502,6 +502,12 @@ def status(driver: WebDriver) -> str:
     return text
 
 
+def starts_words(text: str, query: str) -> bool:
+    """The filter's rule: each word of ``query`` starts a word of ``text`` ("go" matches
+    "Go" and "Google", not "algorithm")."""
+    return all(re.search(r"(?<![^\W_])" + re.escape(word), text) for word in query.lower().split())
+
+
 def distinctive_word(ideas: list[dict[str, Any]]) -> str:
     """A word of 6+ letters that occurs in exactly one idea's text."""
     for idea in ideas:
@@ -528,7 +534,7 @@ def test_filter_narrows_and_clears(pages: dict[str, list[str]], driver: WebDrive
     # Words: a word found in one idea only (typed in capitals) shows exactly that idea.
     word = distinctive_word(ideas)
     type_filter(driver, word.upper())
-    assert js(driver, VISIBLE_JS) == [i["id"] for i in ideas if word in i["text"]]
+    assert js(driver, VISIBLE_JS) == [i["id"] for i in ideas if starts_words(i["text"], word)]
     assert status(driver).startswith("1 of")
     type_filter(driver, "zzqxjv")
     assert js(driver, VISIBLE_JS) == []
@@ -570,7 +576,7 @@ def test_filter_narrows_and_clears(pages: dict[str, list[str]], driver: WebDrive
         name = person.text.strip()
         type_filter(driver, name)
         key = name.lower().lstrip("@")
-        expected = [i["id"] for i in ideas if key in i["text"]]
+        expected = [i["id"] for i in ideas if starts_words(i["text"], key)]
         assert expected
         assert js(driver, VISIBLE_JS) == expected
         clear_filter(driver)
@@ -636,7 +642,7 @@ def test_filter_on_the_catalog_overview(
         t
         for p in projects
         for t in p["ideas"]
-        if several["project"].lower() in (p["project"] + " " + t).lower()
+        if starts_words((p["project"] + " " + t).lower(), several["project"])
     ]
     assert js(driver, VISIBLE_OVERVIEW_JS) == expected
     shown_projects = js(
@@ -658,7 +664,14 @@ def test_filter_on_the_catalog_overview(
     # A word of one title keeps the titles holding it.
     word = distinctive_word([{"text": t.lower()} for t in everyone])
     type_filter(driver, word)
-    assert js(driver, VISIBLE_OVERVIEW_JS) == [t for t in everyone if word in t.lower()]
+    assert js(driver, VISIBLE_OVERVIEW_JS) == [t for t in everyone if starts_words(t.lower(), word)]
+    # Words match at their start: "go" keeps Go and Google, not a line whose only "go" is
+    # inside a word (the sample has such lines: "algorithm", "Argo", "MongoDB"...)
+    type_filter(driver, "go")
+    lines = {t: (p["project"] + " " + t).lower() for p in projects for t in p["ideas"]}
+    inside_only = [t for t, text in lines.items() if "go" in text and not starts_words(text, "go")]
+    assert inside_only
+    assert js(driver, VISIBLE_OVERVIEW_JS) == [t for t in everyone if starts_words(lines[t], "go")]
     clear_filter(driver)
     assert js(driver, VISIBLE_OVERVIEW_JS) == everyone
 

@@ -104,12 +104,23 @@
       .map(function (key) { return { key: key, name: names[key], count: counts[key] }; });
   }
 
+  /* Whether `word` starts a word of `text`: "go" finds "Go" and "Google", not
+   * "algorithm"; "kube" finds "Kubernetes". */
+  function startsAWord(text, word) {
+    var at = text.indexOf(word);
+    while (at >= 0) {
+      if (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return true;
+      at = text.indexOf(word, at + 1);
+    }
+    return false;
+  }
+
   function matches(idea, words, chosen) {
     for (var i = 0; i < chosen.length; i++) {
       if (idea.skillKeys.indexOf(chosen[i]) < 0) return false;
     }
     for (var j = 0; j < words.length; j++) {
-      if (idea.text.indexOf(words[j]) < 0) return false;
+      if (!startsAWord(idea.text, words[j])) return false;
     }
     return true;
   }
