@@ -14,6 +14,8 @@ per file, at the line of the first, with how many there are and a few examples.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -43,15 +45,21 @@ _CYRILLIC = (0x400, 0x4FF)
 _EXAMPLES = 5
 
 
+@functools.cache
+def _unsettable_pattern(*, greek: bool, cyrillic: bool) -> re.Pattern[str]:
+    """One character pdflatex cannot set: the complement of :data:`_RANGES`,
+    :data:`_SINGLES` and the scripts asked for, as a regular expression, so that a file
+    of tens of megabytes is scanned in C, not character by character in Python."""
+    ranges = [*_RANGES, *([_GREEK] if greek else []), *([_CYRILLIC] if cyrillic else [])]
+    allowed = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges)
+    allowed += "".join(f"\\u{ord(char):04x}" for char in sorted(_SINGLES))
+    return re.compile(f"[^{allowed}]")
+
+
 def settable(char: str, *, greek: bool = False, cyrillic: bool = False) -> bool:
     """Whether pdflatex sets ``char`` with Sphinx's default preamble (plus the Greek or
     Cyrillic font encodings when the project loads them)."""
-    code = ord(char)
-    if char in _SINGLES or any(low <= code <= high for low, high in _RANGES):
-        return True
-    if greek and _GREEK[0] <= code <= _GREEK[1]:
-        return True
-    return cyrillic and _CYRILLIC[0] <= code <= _CYRILLIC[1]
+    return _unsettable_pattern(greek=greek, cyrillic=cyrillic).match(char) is None
 
 
 def unsettable(
@@ -59,17 +67,13 @@ def unsettable(
 ) -> tuple[int, int, list[str]]:
     """(count, line of the first, distinct examples) of the characters of ``text`` that
     pdflatex cannot set; (0, 0, []) when there are none."""
-    count, first = 0, 0
-    examples: list[str] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        for char in line:
-            if settable(char, greek=greek, cyrillic=cyrillic):
-                continue
-            count += 1
-            first = first or number
-            if char not in examples and len(examples) < _EXAMPLES:
-                examples.append(char)
-    return count, first, examples
+    pattern = _unsettable_pattern(greek=greek, cyrillic=cyrillic)
+    first = pattern.search(text)
+    if first is None:
+        return 0, 0, []
+    found = pattern.findall(text, first.start())
+    examples = list(dict.fromkeys(found))[:_EXAMPLES]
+    return len(found), text.count("\n", 0, first.start()) + 1, examples
 
 
 def _shown(char: str) -> str:
