@@ -211,6 +211,12 @@ READING_OPTIONS = {
 }
 
 
+def option_pairs(options: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
+    """A directive's parsed options as (name, text) pairs, a flag's text being ``""``: the
+    form :func:`make_filter`, :func:`directive_reading` and the scan of sources share."""
+    return tuple((name, str(value or "")) for name, value in options.items())
+
+
 def directive_reading(options: Iterable[tuple[str, str]]) -> ReadingOptions:
     """The reading options a directive gives; raises :class:`ValueError` for a bad one.
 

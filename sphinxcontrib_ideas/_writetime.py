@@ -173,7 +173,7 @@ def index_entry_node(kind: str, entry: IndexEntry, docname: str) -> nodes.Node:
         if entry.github:
             profile = ideas_nodes.github_link(entry.github)
             profile.source, profile.line = entry.source or None, entry.line or None
-            if entry.name == entry.github:  # known by a handle only: "@negz", once
+            if ideas_nodes.is_handle_only(entry.name, entry.github):  # "@negz", once
                 heading = [nodes.strong("", "", profile)]
             else:
                 heading += [nodes.Text(" "), profile]

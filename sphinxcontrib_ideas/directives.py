@@ -25,6 +25,7 @@ from ._catalogs import (
     file_state,
     load,
     make_filter,
+    option_pairs,
     split_list,
 )
 from ._logging import warn, warn_diagnostic
@@ -38,12 +39,11 @@ from .ideasfile.options import ReadingOptions
 from .ideasfile.reader import IdeasFileError
 from .pages import (
     INDEX_OBJTYPES,
-    MENTORS_PAGE,
-    SKILLS_PAGE,
     IndexEntry,
     LoadedCatalog,
     find_project,
     host_state,
+    index_docnames,
     index_object,
     load_catalogs,
     mentor_entries,
@@ -203,7 +203,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         if catalog is None:
             return []
         try:
-            selection = make_filter((k, str(v or "")) for k, v in self.options.items())
+            selection = make_filter(option_pairs(self.options))
         except FilterError as error:
             self.problem("invalid :filter: option: %s", error)
             return []
@@ -245,7 +245,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         planned = _planned(self.domain, path)
         base = planned.reading if planned else self.ideas_settings.reading
         try:
-            own = directive_reading((k, str(v or "")) for k, v in self.options.items())
+            own = directive_reading(option_pairs(self.options))
         except ValueError as error:
             self.problem("invalid reading option: %s", error)
             return base
@@ -301,7 +301,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         if catalog.preamble.strip() and "no-preamble" not in self.options:
             container += self.fragments(spec.path).block(catalog.preamble, catalog.preamble_line)
         container += _index_links(self.ideas_settings.pages_dir)
-        options = tuple((k, str(v or "")) for k, v in self.options.items())
+        options = option_pairs(self.options)
         container += pending("overview", self.env.docname, catalog=spec.key, options=options)
         if spec.host == self.env.docname:
             shown = load_catalogs([spec], self.ideas_settings, cache_dir=self.cache_dir)
@@ -314,7 +314,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         docnames = [spec.project_docname(project.slug) for project, _ideas in projects]
         if self.domain.data.get("index_host") == self.env.docname:
             pages_dir = self.ideas_settings.pages_dir
-            docnames += [f"{pages_dir}/{SKILLS_PAGE}", f"{pages_dir}/{MENTORS_PAGE}"]
+            docnames += index_docnames(pages_dir)
         toctree = addnodes.toctree()
         toctree["parent"] = self.env.docname
         toctree["entries"] = [(None, d) for d in docnames]
@@ -339,7 +339,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         if spec is None:  # not found by the scan (reported): a catalog of its own
             spec = CatalogSpec("", path, None, self.env.docname, "", qualified=False, inline=True)
         prefix = spec.key if spec.qualified else ""
-        own = tuple((k, str(v or "")) for k, v in self.options.items())
+        own = option_pairs(self.options)
         options = self.render_options(path, prefix, options=own)
         sections: list[Node] = [self._inline_head(catalog, projects, prefix, options)]
         for project, ideas in projects:
@@ -376,7 +376,7 @@ class IdeasCatalogDirective(_IdeasDirective):
 
     def _index_pages(self) -> bool:
         """Whether this build has the generated skills and mentor index pages."""
-        skills = f"{self.ideas_settings.pages_dir}/{SKILLS_PAGE}"
+        skills, _mentors = index_docnames(self.ideas_settings.pages_dir)
         return skills in self.domain.data["pages"]
 
     def _copy(
@@ -392,7 +392,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         anchors are its own, so a page that holds both (singlehtml, latex) has unique ids.
         """
         prefix = spec.key if spec.qualified else ""
-        own = tuple((k, str(v or "")) for k, v in self.options.items())
+        own = option_pairs(self.options)
         copy_prefix = "-".join(filter(None, ("copy", prefix)))
         options = self.render_options(spec.path, copy_prefix, options=own)
         sections: list[Node] = [self._inline_head(catalog, projects, prefix, options)]
@@ -422,8 +422,9 @@ def _planned(domain: IdeasDomain, path: str) -> CatalogSpec | None:
 
 
 def _index_links(pages_dir: str) -> nodes.paragraph:
-    skills = ideas_nodes.doc_link(f"{pages_dir}/{SKILLS_PAGE}", _("Skills index"))
-    mentors = ideas_nodes.doc_link(f"{pages_dir}/{MENTORS_PAGE}", _("Mentor index"))
+    skills_page, mentors_page = index_docnames(pages_dir)
+    skills = ideas_nodes.doc_link(skills_page, _("Skills index"))
+    mentors = ideas_nodes.doc_link(mentors_page, _("Mentor index"))
     return nodes.paragraph(
         "", "", skills, nodes.Text(" · "), mentors, classes=["ideas-index-links"]
     )

@@ -26,7 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as ideas_nodes
-from ._catalogs import CatalogSpec, make_filter, split_list
+from ._catalogs import CatalogSpec, make_filter, option_pairs, split_list
 from ._listed import note_listing
 from ._logging import warn
 from ._myst import FragmentRenderer
@@ -192,7 +192,7 @@ class _ListingDirective(SphinxDirective):
 
     def run(self) -> list[Node]:
         note_listing(self.env)
-        options = tuple((k, str(v or "")) for k, v in self.options.items())
+        options = option_pairs(self.options)
         try:  # the one check that needs no catalog: the rest is done when written
             make_filter(options)
         except FilterError as error:

@@ -220,11 +220,10 @@ def skill_ref(skill: Skill) -> addnodes.pending_xref:
 
 def _mentor_nodes(mentor: Mentor, options: RenderOptions, line: int) -> list[nodes.Node]:
     # a mentor known only by a handle is named after it: "@ann (GitHub)", not "ann (@ann)"
-    handle_only = mentor.github is not None and mentor.name == mentor.github
-    name = f"@{mentor.github}" if handle_only else mentor.name
-    result: list[nodes.Node] = [xref("mentor", mentor.slug, name, classes=["ideas-mentor"])]
+    result: list[nodes.Node] = [mentor_ref(mentor)]
     extras: list[nodes.Node] = []
     if mentor.github:
+        handle_only = is_handle_only(mentor.name, mentor.github)
         profile = github_link(mentor.github, text="GitHub" if handle_only else None)
         extras.append(located(profile, options, line))
     if mentor.email and options.show_emails:
@@ -238,9 +237,19 @@ def _mentor_nodes(mentor: Mentor, options: RenderOptions, line: int) -> list[nod
     return result
 
 
+def is_handle_only(name: str, github: str | None) -> bool:
+    """Whether a mentor is known by a GitHub handle only (the reader names them after it)."""
+    return github is not None and name == github
+
+
+def person_label(name: str, github: str | None) -> str:
+    """A mentor as pages show them: the name, or ``@negz`` when only the handle is known."""
+    return f"@{github}" if is_handle_only(name, github) else name
+
+
 def mentor_label(mentor: Mentor) -> str:
-    """A mentor as lists show them: the name, or ``@negz`` when only the handle is known."""
-    return f"@{mentor.github}" if mentor.github and mentor.name == mentor.github else mentor.name
+    """:func:`person_label` of a mentor of the model."""
+    return person_label(mentor.name, mentor.github)
 
 
 def mentor_ref(mentor: Mentor) -> addnodes.pending_xref:

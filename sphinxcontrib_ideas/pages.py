@@ -48,7 +48,7 @@ from ._logging import warn, warn_diagnostic
 from .config import Settings, settings
 from .domain import IdeasDomain, IdeasObject, ideas_domain, is_overview
 from .filters import FilterError, IdeaFilter
-from .ideasfile.model import Catalog, Idea, ParseResult, Project, Subtype
+from .ideasfile.model import Catalog, Idea, Mentor, ParseResult, Project, Subtype
 from .ideasfile.reader import IdeasFileError
 
 if TYPE_CHECKING:
@@ -255,6 +255,11 @@ class IndexEntry:
     line: int = 0
 
 
+def index_docnames(pages_dir: str) -> list[str]:
+    """The docnames of the skills and mentor index pages, in toctree order."""
+    return [f"{pages_dir}/{SKILLS_PAGE}", f"{pages_dir}/{MENTORS_PAGE}"]
+
+
 #: Index kind -> the object type of its entries.
 INDEX_OBJTYPES = {"skills": "skill", "mentors": "mentor"}
 
@@ -276,8 +281,14 @@ def index_object(objtype: str, entry: IndexEntry, docname: str) -> IdeasObject:
     if entry.github:
         aliases += (entry.github, "@" + entry.github)
     # a mentor known only by a handle is shown as "@handle" (search, inventory)
-    display = f"@{entry.github}" if entry.github and entry.name == entry.github else entry.name
+    display = ideas_nodes.person_label(entry.name, entry.github)
     return IdeasObject(docname, ideas_nodes.mentor_anchor(entry.slug), display, aliases)
+
+
+def _named_later(entry: IndexEntry, mentor: Mentor) -> bool:
+    """Whether ``mentor`` gives a real name to an entry known so far by a handle only."""
+    handle_only = ideas_nodes.is_handle_only
+    return handle_only(entry.name, entry.github) and not handle_only(mentor.name, mentor.github)
 
 
 def _project_label(loaded: LoadedCatalog, project: Project) -> str:
@@ -312,8 +323,8 @@ def mentor_entries(catalogs: Iterable[LoadedCatalog], *, show_emails: bool) -> l
                         entry = IndexEntry(mentor.slug, mentor.name, mentor.github)
                         entry.source, entry.line = loaded.spec.path, idea.line
                         entries[mentor.slug] = entry
-                    elif entry.name == entry.github and mentor.name != mentor.github:
-                        entry.name = mentor.name  # a real name seen later wins over a handle
+                    elif _named_later(entry, mentor):
+                        entry.name = mentor.name
                     if show_emails and mentor.email and not entry.email:
                         entry.email = mentor.email
                     entry.ideas.append((name, idea.title, _project_label(loaded, project)))
@@ -904,8 +915,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         # the catalogs' overviews and the index pages show titles, skills and mentors
         hosts = domain.hosts.items()
         rewrite.update(d for d, files in hosts if any(map(is_overview, files.values())))
-        pages_dir = settings(env.config).pages_dir
-        index_pages = {f"{pages_dir}/{SKILLS_PAGE}", f"{pages_dir}/{MENTORS_PAGE}"}
-        rewrite.update(index_pages & domain.data["pages"])
+        index_pages = index_docnames(settings(env.config).pages_dir)
+        rewrite.update(d for d in index_pages if d in domain.data["pages"])
     domain.data["rewrite"] = domain.data["relist"] = False
     return sorted(rewrite)
