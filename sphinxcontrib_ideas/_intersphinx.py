@@ -16,7 +16,7 @@ matches several objects warns, as it does locally.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sphinx import addnodes
@@ -44,6 +44,8 @@ class CanonicalExternalTargets(SphinxPostTransform):
         if not named:
             return  # intersphinx not loaded, or no inventory
         domain = ideas_domain(self.env)
+        # (inventory asked for or None, object type) -> its lookup, made once per page
+        lookups: dict[tuple[str | None, str], _Lookup] = {}
         for node in self.document.findall(addnodes.pending_xref):
             if node.get("refdomain") != "ideas":
                 continue
@@ -52,8 +54,10 @@ class CanonicalExternalTargets(SphinxPostTransform):
             if not external and domain.find(typ, target):
                 continue  # an object of this build: resolved here, as before
             wanted = node.get("inventory") if external else None
-            inventories = {k: v for k, v in named.items() if wanted in (None, k)}
-            matches = sorted(set(self._matches(inventories, typ, target)))
+            if (wanted, typ) not in lookups:
+                inventories = [v for k, v in named.items() if wanted in (None, k)]
+                lookups[wanted, typ] = _Lookup(inventories, typ)
+            matches = lookups[wanted, typ].matches(target, self._slugs(typ, target))
             if not matches:
                 continue  # intersphinx (or our own warning) reports it
             if len(matches) > 1:
@@ -68,27 +72,37 @@ class CanonicalExternalTargets(SphinxPostTransform):
                 )
             node["reftarget"] = matches[0]
 
-    def _matches(
-        self, inventories: Mapping[str, Mapping[str, Any]], typ: str, target: str
-    ) -> Iterator[str]:
-        """Object names of type ``typ`` in ``inventories`` that ``target`` may mean."""
-        table: dict[str, str] = {}  # name -> display name, over the inventories
-        for inventory in inventories.values():
-            for name, item in inventory.get(f"ideas:{typ}", {}).items():
-                table.setdefault(name, _display(item) or name)
-        if target in table:
-            yield target
-            return
-        wanted = target.strip().casefold()
+    def _slugs(self, typ: str, target: str) -> set[str]:
+        """The slugs ``target`` may be written for: ``@andylokandy``, ``golang``."""
         slugs = {slugify(target.strip().lstrip("@"))}
         if typ == "skill":
             from .ideasfile.normalize import canonical_skill
 
             slugs.add(slugify(canonical_skill(target, self.config.ideas_skill_aliases)))
-        for name, display in table.items():
-            last = name.rsplit(".", 1)[-1]  # a project or idea behind its catalog key
-            if name.casefold() == wanted or display.casefold() == wanted or last in slugs:
-                yield name
+        return slugs
+
+
+class _Lookup:
+    """The objects of one type in some inventories, by every key a reference may use."""
+
+    def __init__(self, inventories: Iterable[Mapping[str, Any]], typ: str) -> None:
+        self.names: set[str] = set()
+        #: case-folded name or display name, or the slug behind a catalog key -> names
+        self.by_key: dict[str, set[str]] = {}
+        for inventory in inventories:
+            for name, item in inventory.get(f"ideas:{typ}", {}).items():
+                self.names.add(name)
+                display = _display(item) or name
+                for key in (name.casefold(), display.casefold(), "slug:" + name.rsplit(".")[-1]):
+                    self.by_key.setdefault(key, set()).add(name)
+
+    def matches(self, target: str, slugs: set[str]) -> list[str]:
+        """Object names ``target`` may mean, sorted: its exact name alone, else any name,
+        display name (a title) in any case, or a slug it is written for."""
+        if target in self.names:
+            return [target]
+        keys = [target.strip().casefold(), *("slug:" + slug for slug in slugs)]
+        return sorted(set().union(*(self.by_key.get(key, set()) for key in keys)))
 
 
 def _display(item: Any) -> str:
