@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 #: Bump when what the extension stores in the environment changes shape.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -31,7 +31,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from ._intersphinx import setup_intersphinx_names
     from ._latex import warn_unsettable_characters
     from ._myst import setup_myst
-    from ._search import fix_search_anchors
     from ._writetime import setup_writetime
     from .config import register_config_values, validate_config
     from .directives import IdeasCatalogDirective, IdeasIndexDirective, IdeasProjectDirective
@@ -56,7 +55,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", hosts_to_reread)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)
-    app.connect("build-finished", fix_search_anchors)
     setup_listings(app)  # ideas-list, ideas-table, "also in" links, ideas.json
     setup_writetime(app)  # the overview and index lists, made when a page is written
     setup_intersphinx_names(app)  # other projects' ideas by the names people write

@@ -49,9 +49,16 @@ def object_name(prefix: str, *parts: str) -> str:
     return ".".join((prefix, *parts) if prefix else parts)
 
 
+#: The start of the ids of projects, skills and mentors. Without it an id would read
+#: ``<object type>-<name>`` (``mentor-andylokandy``), a form Sphinx's search index stores
+#: shortened and search scripts rebuild from the *display* name ("mentor-Andy Lok"), an
+#: id that does not exist: results would open the page at no entry.
+ANCHOR_PREFIX = "ideas-"
+
+
 def project_anchor(prefix: str, project_slug: str) -> str:
     """The id of a project's section."""
-    return "-".join(("project", *([prefix] if prefix else []), project_slug))
+    return ANCHOR_PREFIX + "-".join(("project", *([prefix] if prefix else []), project_slug))
 
 
 def idea_anchor(prefix: str, project_slug: str, idea_slug: str) -> str:
@@ -61,12 +68,19 @@ def idea_anchor(prefix: str, project_slug: str, idea_slug: str) -> str:
 
 def skill_anchor(slug: str) -> str:
     """The id of a skill's entry in the skills index."""
-    return f"skill-{slug}"
+    return f"{ANCHOR_PREFIX}skill-{slug}"
 
 
 def mentor_anchor(slug: str) -> str:
     """The id of a mentor's entry in the mentor index."""
-    return f"mentor-{slug}"
+    return f"{ANCHOR_PREFIX}mentor-{slug}"
+
+
+def with_former_id(anchor: str) -> list[str]:
+    """The ids of an element whose id is ``anchor``: the id itself, then the id it had
+    before the ``ideas-`` prefix (version 0.x), so links made to the old form still land."""
+    former = anchor.removeprefix(ANCHOR_PREFIX)
+    return [anchor, former] if former != anchor else [anchor]
 
 
 def xref(
@@ -105,9 +119,12 @@ def project_section(
 ) -> nodes.section:
     """A project with its intro and one section per idea."""
     section = nodes.section(
-        ids=[project_anchor(options.prefix, project.slug)], classes=["ideas-project"]
+        ids=with_former_id(project_anchor(options.prefix, project.slug)),
+        classes=["ideas-project"],
     )
-    section += located(nodes.title(project.name, project.name), options, project.line)
+    # the title's own class: themes that write sections as bare headings drop the section's
+    title = nodes.title(project.name, project.name, classes=["ideas-project-title"])
+    section += located(title, options, project.line)
     if project.url:
         verdict = link_target(project.url)
         if verdict.url:
@@ -127,7 +144,8 @@ def idea_section(project: Project, idea: Idea, options: RenderOptions) -> nodes.
     section = nodes.section(
         ids=[idea_anchor(options.prefix, project.slug, idea.slug)], classes=["ideas-idea"]
     )
-    section += located(nodes.title(idea.title, idea.title), options, idea.line)
+    title = nodes.title(idea.title, idea.title, classes=["ideas-idea-title"])
+    section += located(title, options, idea.line)
     if idea.group:
         group = nodes.paragraph(idea.group, idea.group, classes=["ideas-group"])
         section += located(group, options, idea.line)
@@ -292,7 +310,7 @@ def index_entry(
 ) -> nodes.container:
     """One entry of an index: its heading line, then every idea (object name, idea title,
     project label) as a link, with the count."""
-    entry = nodes.container(ids=[anchor], classes=["ideas-index-entry"])
+    entry = nodes.container(ids=with_former_id(anchor), classes=["ideas-index-entry"])
     # LaTeX labels sections and targets, not containers: without this, links to the
     # entry are dead in the PDF (the id stays on the container for HTML's :target)
     label = rf"\phantomsection\label{{\detokenize{{{docname}:{anchor}}}}}"

@@ -69,6 +69,22 @@ THEMES: dict[str, tuple[str, ...]] = {
     "sphinx_rtd_theme": ("light",),
     "pydata_sphinx_theme": ("light", "dark"),
     "sphinx_book_theme": ("light", "dark"),
+    "shibuya": ("light", "dark"),
+    # writes sections as bare headings: the filter and styles must not need <section>
+    "sphinx_immaterial": ("light", "dark"),
+}
+#: What a theme needs in conf.py beyond ``html_theme``.
+THEME_CONF: dict[str, str] = {
+    # offline (no Google Fonts), and light or dark as the system asks
+    "sphinx_immaterial": (
+        "extensions.append('sphinx_immaterial')\n"
+        "html_theme_options = {'font': False, 'palette': [\n"
+        "    {'media': '(prefers-color-scheme: light)', 'scheme': 'default',\n"
+        "     'toggle': {'icon': 'material/weather-night', 'name': 'Dark mode'}},\n"
+        "    {'media': '(prefers-color-scheme: dark)', 'scheme': 'slate',\n"
+        "     'toggle': {'icon': 'material/weather-sunny', 'name': 'Light mode'}},\n"
+        "]}\n"
+    ),
 }
 WIDTHS = (1280, 390)
 #: The extension's default folder of generated pages.
@@ -119,7 +135,7 @@ def write_theme_site(srcdir: Path, seed: Path, theme: str) -> None:
         "extensions = ['sphinxcontrib_ideas']\n"
         "source_suffix = {'.rst': 'restructuredtext'}\n"
         "project = 'Ideas'\n"
-        f"html_theme = {theme!r}\n",
+        f"html_theme = {theme!r}\n" + THEME_CONF.get(theme, ""),
         encoding="utf-8",
     )
     (srcdir / "index.rst").write_text(
@@ -222,7 +238,8 @@ def screenshot(driver: WebDriver, path: Path) -> None:
 OVERFLOW_JS = """
 const w = window.innerWidth;
 const roots = document.querySelectorAll(
-  '.ideas-project, .ideas-catalog, .ideas-skills-index, .ideas-mentors-index, .ideas-filter');
+  '.ideas-project, .ideas-catalog, .ideas-skills-index, .ideas-mentors-index, .ideas-filter, ' +
+  '.ideas-project-title, .ideas-idea-title, .ideas-meta, .ideas-index-entry');
 function scrollsAlone(el, root) {
   for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
     if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
@@ -265,9 +282,9 @@ def pages_by_kind(driver: WebDriver, site: Site, start: str) -> dict[str, list[s
     load(driver, start)
     assert driver.find_elements(By.CSS_SELECTOR, ".ideas-catalog"), f"no catalog on {start}"
     kinds = {
-        "project": ".ideas-project",
-        "skills": ".ideas-skills-index",
-        "mentors": ".ideas-mentors-index",
+        "project": ".ideas-project-title",
+        "skills": "#ideas-skills-index",
+        "mentors": "#ideas-mentors-index",
     }
     found: dict[str, list[str]] = {"catalog": [start], **{kind: [] for kind in kinds}}
     for url in linked_pages(driver, site):
@@ -520,7 +537,8 @@ def distinctive_word(ideas: list[dict[str, Any]]) -> str:
 def idea_count(url: str) -> int:
     with urllib.request.urlopen(url, timeout=30) as response:
         body: bytes = response.read()
-    return body.decode("utf-8").count('class="ideas-idea')
+    # one heading per idea, in every theme (some drop the section around it)
+    return body.decode("utf-8").count('class="ideas-idea-title')
 
 
 def test_filter_narrows_and_clears(pages: dict[str, list[str]], driver: WebDriver) -> None:
@@ -774,6 +792,9 @@ def test_pages_fit_the_window(
     project, mentors = themed[theme]
     for name, url in (("project", project), ("mentors", mentors)):
         load(driver, url)
+        # a theme may keep the colour scheme it last showed (sphinx-immaterial): start afresh
+        js(driver, "localStorage.clear()")
+        load(driver, url)
         label = f"{theme}-{mode}-{width}-{name}"
         screenshot(driver, ARTIFACTS / f"{label}.png")
         assert js(driver, "return window.innerWidth") == width
@@ -783,10 +804,65 @@ def test_pages_fit_the_window(
             assert_legible(driver, label)
 
 
+# Each idea heading's id (on the heading where a theme flattens sections, else on its
+# section), and whether it is shown; then how many ideas' field lists are shown.
+THEMED_IDEAS_JS = """
+const heads = [...document.querySelectorAll('.ideas-idea-title')];
+return {
+  ideas: heads.map(h => ({id: h.id || h.parentElement.id, shown: h.offsetParent !== null})),
+  metas: [...document.querySelectorAll('.ideas-meta')].filter(m => m.offsetParent !== null).length,
+  title: document.querySelector('.ideas-project-title').offsetParent !== null,
+};
+"""
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_filter_works_in_every_theme(
+    themed: dict[str, tuple[str, str]], driver: WebDriver, theme: str
+) -> None:
+    """The filter finds and hides whole ideas (heading, description and fields) in every
+    theme, also where the theme writes sections as bare headings (sphinx-immaterial)."""
+    set_viewport(driver, 1280, dark=False)
+    # What each idea's text is, read where sections are kept (every theme renders the
+    # same source, so the same page has the same ideas).
+    page = themed[theme][0]
+    load(driver, same_page(page, on=themed["alabaster"][0]))
+    ideas: list[dict[str, Any]] = js(driver, IDEAS_JS)
+    word = distinctive_word(ideas)
+    expected = {i["id"] for i in ideas if starts_words(i["text"], word)}
+    load(driver, page)
+    before = js(driver, THEMED_IDEAS_JS)
+    assert {i["id"] for i in before["ideas"]} == {i["id"] for i in ideas}
+    assert all(i["shown"] for i in before["ideas"])
+    assert before["metas"] == len(ideas)
+    type_filter(driver, word)
+    after = js(driver, THEMED_IDEAS_JS)
+    assert {i["id"] for i in after["ideas"] if i["shown"]} == expected, theme
+    assert after["metas"] == len(expected), f"{theme}: a hidden idea's fields still show"
+    assert after["title"], f"{theme}: the project's title was hidden"
+    clear_filter(driver)
+    again = js(driver, THEMED_IDEAS_JS)
+    assert all(i["shown"] for i in again["ideas"])
+    assert again["metas"] == len(ideas)
+
+
+def same_page(url: str, *, on: str) -> str:
+    """The page at ``url``'s path on the server of the URL ``on``."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(on)._replace(path=parts.path))
+
+
 # WCAG contrast of an element's text against what is behind it (the first ancestor with a
 # mostly opaque background; the stylesheet's light tints are ignored, as they barely move it).
 CONTRAST_JS = """
-function rgba(c) { const v = c.match(/[\\d.]+/g).map(Number); return v.length < 4 ? [...v, 1] : v; }
+// "rgb(r, g, b)", "rgba(r, g, b, a)" (0-255) or "color(srgb r g b / a)" (0-1, what a
+// color-mix() computes to) as [r, g, b, a] with r, g, b in 0-255
+function rgba(c) {
+  const v = c.match(/[\\d.]+/g).map(Number);
+  const [r, g, b, a = 1] = v;
+  const scale = c.startsWith('color(') ? 255 : 1;
+  return [r * scale, g * scale, b * scale, a];
+}
 function lum(c) {
   const f = x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
   return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
@@ -799,7 +875,10 @@ function behind(el) {
   return [255, 255, 255, 1];
 }
 const el = arguments[0];
-const a = lum(rgba(getComputedStyle(el).color)), b = lum(behind(el));
+// translucent text (a muted colour) is seen blended over its background
+const bg = behind(el), fg = rgba(getComputedStyle(el).color);
+const seen = [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
+const a = lum(seen), b = lum(bg);
 return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 """
 
@@ -818,8 +897,8 @@ def assert_legible(driver: WebDriver, label: str) -> None:
         ".ideas-filter label",
         ".ideas-filter-status",
         ".ideas-filter-chip",
-        "section.ideas-idea a.ideas-skill",
-        "section.ideas-idea a.ideas-mentor",
+        ".ideas-meta a.ideas-skill",
+        ".ideas-meta a.ideas-mentor",
         ".ideas-meta dt",
     )
     for selector in selectors:

@@ -33,8 +33,8 @@ def test_each_idea_line_links_its_skills_and_mentors(
     assert len(items) == seed_catalog.idea_count
     for project, idea in seed_catalog.iter_ideas():
         (item,) = [i for i in items if f'#idea-{project.slug}-{idea.slug}"' in i]
-        linked_skills = re.findall(r'href="ideas/skills\.html#skill-([^"]+)"', item)
-        linked_mentors = re.findall(r'href="ideas/mentors\.html#mentor-([^"]+)"', item)
+        linked_skills = re.findall(r'href="ideas/skills\.html#ideas-skill-([^"]+)"', item)
+        linked_mentors = re.findall(r'href="ideas/mentors\.html#ideas-mentor-([^"]+)"', item)
         assert linked_skills == [s.slug for s in idea.skills], idea.title
         assert linked_mentors == [m.slug for m in idea.mentors], idea.title
 

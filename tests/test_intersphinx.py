@@ -18,11 +18,11 @@ BASE = "https://ideas.example.org/"
 
 #: role, target as a user writes it, where it must land (relative to BASE)
 REFERENCES = [
-    ("mentor", "@andylokandy", "ideas/mentors.html#mentor-andylokandy"),
-    ("mentor", "Andy Lok", "ideas/mentors.html#mentor-andylokandy"),
-    ("skill", "Go", "ideas/skills.html#skill-go"),
-    ("skill", "golang", "ideas/skills.html#skill-go"),
-    ("project", "TiKV", "ideas/tikv.html#project-tikv"),
+    ("mentor", "@andylokandy", "ideas/mentors.html#ideas-mentor-andylokandy"),
+    ("mentor", "Andy Lok", "ideas/mentors.html#ideas-mentor-andylokandy"),
+    ("skill", "Go", "ideas/skills.html#ideas-skill-go"),
+    ("skill", "golang", "ideas/skills.html#ideas-skill-go"),
+    ("project", "TiKV", "ideas/tikv.html#ideas-project-tikv"),
     ("idea", "Coprocessor plugin", "ideas/tikv.html#idea-tikv-coprocessor-plugin"),
 ]
 
@@ -82,7 +82,7 @@ def test_names_people_write_resolve_through_intersphinx(
     for _role, target, where in REFERENCES:
         assert f'href="{BASE}{where}"' in html, target
     # the explicit external role too
-    assert html.count(f'href="{BASE}ideas/skills.html#skill-go"') == 3
+    assert html.count(f'href="{BASE}ideas/skills.html#ideas-skill-go"') == 3
 
 
 @pytest.mark.parametrize("syntax", ["rst", "myst"])
@@ -90,7 +90,7 @@ def test_a_project_without_the_extension_uses_labels_and_pages(
     make_app: MakeApp, tmp_path: Path, inventory: Path, syntax: str
 ) -> None:
     html = _built_page(make_app, _consumer(tmp_path, inventory, syntax=syntax, ideas=False))
-    assert f'href="{BASE}ideas/tikv.html#project-tikv"' in html
+    assert f'href="{BASE}ideas/tikv.html#ideas-project-tikv"' in html
     assert f'href="{BASE}ideas/skills.html"' in html
 
 

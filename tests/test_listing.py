@@ -168,7 +168,7 @@ def test_table_shows_chosen_columns_sorted_descending(listings: dict[str, str]) 
     assert len(rows) == len(_expected(IdeaFilter()))
     # titles, projects and mentors are links to their objects
     assert all('href="ideas/' in row for row in rows)
-    assert "#mentor-annlee" in table
+    assert "#ideas-mentor-annlee" in table
     # a field's Markdown is rendered in its cell, links and code included
     assert '<a class="reference external" href="https://example.org/guide">the guide</a>' in table
     assert '<span class="pre">code</span>' in table

@@ -43,8 +43,8 @@ def test_handle_only_mentors_are_shown_once_as_handles(
     outdir = Path(app.outdir)
     mentors = (outdir / "ideas" / "mentors.html").read_text(encoding="utf-8")
     # the sample's Crossplane mentors are handles only ("@negz")
-    assert _heading(mentors, "mentor-negz") == f"@negz ({count['negz']})"
-    assert _heading(mentors, "mentor-andylokandy") == (
+    assert _heading(mentors, "ideas-mentor-negz") == f"@negz ({count['negz']})"
+    assert _heading(mentors, "ideas-mentor-andylokandy") == (
         f"Andy Lok @andylokandy ({count['andylokandy']})"
     )
     rows = html.unescape((outdir / "table.html").read_text(encoding="utf-8"))

@@ -79,8 +79,8 @@ def test_mentor_index_lists_a_shared_mentor_once_with_ideas_of_every_catalog(
 ) -> None:
     app = build(make_app, make_site(tmp_path, "multi-terms"))
     html = (Path(app.outdir) / "ideas" / "mentors.html").read_text(encoding="utf-8")
-    assert html.count('id="mentor-annlee"') == 1
-    entry = section(html, "mentor-annlee")
+    assert html.count('id="ideas-mentor-annlee"') == 1
+    entry = section(html, "ideas-mentor-annlee")
     expected = [
         (key, project.slug, idea.slug, project.name)
         for key in TERMS
@@ -99,7 +99,7 @@ def test_mentor_index_lists_a_shared_mentor_once_with_ideas_of_every_catalog(
 def test_skills_index_spans_every_catalog(make_app: MakeApp, tmp_path: Path) -> None:
     app = build(make_app, make_site(tmp_path, "multi-terms"))
     html = (Path(app.outdir) / "ideas" / "skills.html").read_text(encoding="utf-8")
-    python = section(html, "skill-python")
+    python = section(html, "ideas-skill-python")
     users = [
         (key, project.name)
         for key in TERMS
@@ -115,8 +115,8 @@ def test_a_project_in_several_terms_links_to_the_others(make_app: MakeApp, tmp_p
     app = build(make_app, make_site(tmp_path, "multi-terms"))
     outdir = Path(app.outdir)
     spring22 = (outdir / "ideas/2022-spring/tikv.html").read_text(encoding="utf-8")
-    also = section(spring22, "project-2022-spring-tikv")
-    assert 'href="../2021-spring/tikv.html#project-2021-spring-tikv"' in also
+    also = section(spring22, "ideas-project-2022-spring-tikv")
+    assert 'href="../2021-spring/tikv.html#ideas-project-2021-spring-tikv"' in also
     assert "2021 Spring" in also
     # the idea both terms offer links to its namesake too
     idea = section(spring22, "idea-2022-spring-tikv-coprocessor-plugin")

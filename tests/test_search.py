@@ -1,9 +1,10 @@
 """Search results of ``ideas`` objects open their page at their entry.
 
 Sphinx's search script (``searchtools.js``) rebuilds a shortened anchor from an object's
-*display* name; this module reads ``searchindex.js`` the way that script does and checks
-every ``ideas`` object's anchor exists on its page, in both hosts and both builders that
-have a search page. The browser test (``test_browser.py``) clicks through a few of them.
+*display* name, so our ids are never of a shortened form; this module reads
+``searchindex.js`` the way that script does and checks every ``ideas`` object's anchor
+exists on its page, in both hosts and both builders that have a search page. The browser
+test (``test_browser.py``) clicks through a few of them.
 """
 
 from __future__ import annotations
@@ -73,3 +74,38 @@ def test_every_search_result_lands_on_its_entry(
     assert ("mentor", "Andy Lok") in shown
     assert ("skill", "Rust") in shown
     assert ("project", "TiKV") in shown
+
+
+@pytest.mark.parametrize("root", ["catalog-rst", "catalog-myst"])
+def test_no_ideas_anchor_is_stored_shortened(make_app: MakeApp, tmp_path: Path, root: str) -> None:
+    """Sphinx stores an anchor ``<type>-<name>`` or ``<name>`` shortened, and each search
+    script rebuilds it its own way (sphinx-immaterial's warns once per object it cannot
+    rebuild, failing ``-W`` builds): ours are always stored in full."""
+    app = build(make_app, make_site(tmp_path, root))
+    index = search_index(Path(app.outdir))
+    ours = {int(n) for n, name in index["objtypes"].items() if name.startswith("ideas:")}
+    stored = [
+        (name, anchor)
+        for entries in index["objects"].values()
+        for _doc, typeindex, _prio, anchor, name in entries
+        if typeindex in ours
+    ]
+    assert len(stored) > 100  # the sample's projects, ideas, skills and mentors
+    assert [(name, anchor) for name, anchor in stored if anchor in ("", "-")] == []
+
+
+@pytest.mark.parametrize("root", ["catalog-rst", "catalog-myst"])
+def test_links_to_former_ids_still_land(make_app: MakeApp, tmp_path: Path, root: str) -> None:
+    """Projects, skills and mentors had ids without the ``ideas-`` start before 0.1: a
+    link made to one then still finds its element."""
+    from sphinxcontrib_ideas.nodes import ANCHOR_PREFIX
+
+    app = build(make_app, make_site(tmp_path, root))
+    outdir = Path(app.outdir)
+    renamed = [t for t in search_targets(search_index(outdir)) if t[3].startswith(ANCHOR_PREFIX)]
+    assert {objtype for objtype, *_rest in renamed} == {"project", "skill", "mentor"}
+    for _objtype, _display, docname, anchor in renamed:
+        html = page_of(outdir, docname, "html").read_text(encoding="utf-8")
+        former = anchor.removeprefix(ANCHOR_PREFIX)
+        assert f'id="{former}"' in html, former
+        assert f'id="{anchor}"' in html, anchor

@@ -150,8 +150,8 @@ def test_every_latex_link_to_an_ideas_object_has_its_label(
     targets = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]+)\}\]", text))
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]+)\}\}", text))
     ours = {t for t in targets if t.startswith("ideas/")}
-    assert any(":mentor-" in t for t in ours)
-    assert any(":skill-" in t for t in ours)
+    assert any(":ideas-mentor-" in t for t in ours)
+    assert any(":ideas-skill-" in t for t in ours)
     assert ours - labels == set()
 
 
@@ -170,7 +170,7 @@ def test_the_catalog_page_links_every_project_idea_and_both_indices(
     index = (html_site / "index.html").read_text(encoding="utf-8")
     hrefs = set(re.findall(r'href="([^"]+)"', index))
     for project in seed_catalog.projects:
-        assert f"ideas/{project.slug}.html#project-{project.slug}" in hrefs, project.name
+        assert f"ideas/{project.slug}.html#ideas-project-{project.slug}" in hrefs, project.name
         for idea in project.ideas:
             assert f"ideas/{project.slug}.html#idea-{project.slug}-{idea.slug}" in hrefs
     assert {"ideas/skills.html", "ideas/mentors.html"} <= hrefs
@@ -187,7 +187,7 @@ def test_mentor_entries_show_name_handle_and_profile(
     with_handle = [m for m in mentors.values() if m.github]
     assert with_handle
     for mentor in with_handle:
-        start = html.index(f'id="mentor-{mentor.slug}"')
+        start = html.index(f'id="ideas-mentor-{mentor.slug}"')
         entry = html[start : html.index("</p>", start)]
         assert mentor.name.replace("'", "&#x27;") in entry or mentor.name in entry
         assert f'href="https://github.com/{mentor.github}"' in entry

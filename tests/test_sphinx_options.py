@@ -340,7 +340,7 @@ def test_the_indices_of_inline_catalogs_span_them_all(
     assert 'href="index.html#idea-' in extra
     # and the other page's chips link to it
     index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
-    assert 'href="extra.html#skill-go"' in index
+    assert 'href="extra.html#ideas-skill-go"' in index
     # editing the other catalog re-reads the page whose indices show it
     ideas = srcdir / "ideas.md"
     ideas.write_text(ideas.read_text(encoding="utf-8").replace("Golang", "Elixir"), "utf-8")

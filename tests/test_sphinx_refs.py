@@ -25,16 +25,17 @@ def test_every_role_resolves_from_rst(make_app: MakeApp, tmp_path: Path) -> None
     refs = (Path(app.outdir) / "refs.html").read_text(encoding="utf-8")
     links = _links(refs)
     assert set(links.values()) == {
-        "ideas/tikv.html#project-tikv",
+        "ideas/tikv.html#ideas-project-tikv",
         "ideas/tikv.html#idea-tikv-coprocessor-plugin",
-        "ideas/mentors.html#mentor-dims",
-        "ideas/skills.html#skill-rust",
+        "ideas/mentors.html#ideas-mentor-dims",
+        "ideas/skills.html#ideas-skill-rust",
     }
     # a role without explicit text shows the object's own name (title, person's name)
     assert "tikv.coprocessor-plugin" not in links
     assert "@dims" not in links
     # the :ref: label of the project page
-    assert re.search(r'href="ideas/tikv.html#project-tikv"><span class="std std-ref">TiKV', refs)
+    label = r'href="ideas/tikv.html#ideas-project-tikv"><span class="std std-ref">TiKV'
+    assert re.search(label, refs)
     # explicit text reads as text, not code; the hover title is the object's display name
     explicit = re.search(
         r'<a [^>]*href="[^"]*coprocessor-plugin"[^>]*>(.*?)</a>', refs.split("Explicit")[1]
@@ -50,10 +51,10 @@ def test_every_role_resolves_from_myst(make_app: MakeApp, tmp_path: Path) -> Non
     assert warnings(app) == []
     links = _links((Path(app.outdir) / "refs.html").read_text(encoding="utf-8"))
     assert set(links.values()) == {
-        "ideas/tikv.html#project-tikv",
+        "ideas/tikv.html#ideas-project-tikv",
         "ideas/tikv.html#idea-tikv-coprocessor-plugin",
-        "ideas/mentors.html#mentor-dims",
-        "ideas/skills.html#skill-rust",
+        "ideas/mentors.html#ideas-mentor-dims",
+        "ideas/skills.html#ideas-skill-rust",
     }
 
 
@@ -103,7 +104,7 @@ def test_a_skill_role_accepts_any_spelling_the_alias_table_knows(
     app = build(make_app, srcdir)
     assert warnings(app) == []
     links = _links((Path(app.outdir) / "refs.html").read_text(encoding="utf-8"))
-    assert links["Go"] == "ideas/skills.html#skill-go"
+    assert links["Go"] == "ideas/skills.html#ideas-skill-go"
 
 
 def test_nitpicky_builds_warn_once_per_dangling_reference(
@@ -163,4 +164,4 @@ def test_a_second_page_of_one_project_warns_naming_the_first(
     assert all("other instance in ideas/tikv" in w for w in duplicates)
     assert any("duplicate ideas project 'tikv'" in w for w in duplicates)
     refs = next(Path(app.outdir).glob("refs.html")).read_text(encoding="utf-8")
-    assert 'href="ideas/tikv.html#project-tikv"' in refs
+    assert 'href="ideas/tikv.html#ideas-project-tikv"' in refs

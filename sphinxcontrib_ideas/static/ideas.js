@@ -1,7 +1,7 @@
 /* sphinxcontrib-ideas: client-side filter for pages that show ideas.
  *
- * Runs only in a browser with JavaScript. On a page with idea sections
- * (`section.ideas-idea`: project pages, catalogs rendered inline) it adds a text box, one
+ * Runs only in a browser with JavaScript. On a page with ideas (their headings carry
+ * `ideas-idea-title`: project pages, catalogs rendered inline) it adds a text box, one
  * chip per skill and a clear button above the ideas; on a catalog overview
  * (`ul.ideas-overview`) a text box that narrows the list by idea title, project, skill
  * or mentor (each idea's line shows its skills and mentors).
@@ -59,13 +59,41 @@
     return label || text.trim();
   }
 
-  function readSection(section) {
-    var links = toArray(section.querySelectorAll("a.ideas-skill"));
+  function headingLevel(node) {
+    var match = /^H([1-6])$/.exec(node.tagName);
+    return match ? Number(match[1]) : 0;
+  }
+
+  /* The elements of the part of the page that `heading` opens (an idea, a project). Most
+   * themes keep Sphinx's <section> around it, marked `wrapperClass`: that section. Themes
+   * that write sections as bare headings (sphinx-immaterial) leave the heading and what
+   * follows it, up to the next heading of its level or higher. */
+  function partsOf(heading, wrapperClass) {
+    var parent = heading.parentElement;
+    if (parent && parent.classList.contains(wrapperClass)) return [parent];
+    var level = headingLevel(heading);
+    var parts = [heading];
+    for (var next = heading.nextElementSibling; next; next = next.nextElementSibling) {
+      var nextLevel = headingLevel(next);
+      if (nextLevel && nextLevel <= level) break;
+      parts.push(next);
+    }
+    return parts;
+  }
+
+  function readIdea(heading) {
+    var parts = partsOf(heading, "ideas-idea");
+    var links = [];
+    var text = "";
+    parts.forEach(function (part) {
+      links = links.concat(toArray(part.querySelectorAll("a.ideas-skill")));
+      text += " " + part.textContent;
+    });
     return {
-      el: section,
+      parts: parts,
       skillKeys: links.map(skillKey),
       skillLabels: links.map(skillLabel),
-      text: fold(section.textContent),
+      text: fold(text),
     };
   }
 
@@ -73,7 +101,22 @@
   function readOverviewItem(li) {
     var project = li.parentElement && li.parentElement.closest("li");
     var projectName = project ? (project.querySelector("p, a") || project).textContent : "";
-    return { el: li, skillKeys: [], skillLabels: [], text: fold(projectName + " " + li.textContent) };
+    return { parts: [li], skillKeys: [], skillLabels: [], text: fold(projectName + " " + li.textContent) };
+  }
+
+  /* A part of the page that holds ideas (a project, a project's line in the overview):
+   * hidden when none of its ideas is shown. */
+  function container(parts, ideas) {
+    var inside = ideas.filter(function (idea) {
+      return parts.some(function (part) { return part.contains(idea.parts[0]); });
+    });
+    return { parts: parts, ideas: inside };
+  }
+
+  /* Hide or show elements: by a class of ours, not the `hidden` attribute, which a
+   * theme's own `display` rules would override, and which would hide ideas in print. */
+  function setHidden(parts, hide) {
+    parts.forEach(function (part) { part.classList.toggle("ideas-filter-hidden", hide); });
   }
 
   function el(tag, attrs, text) {
@@ -125,14 +168,11 @@
     return true;
   }
 
-  /* Hide a container (a group or project section, a project's list item) when none of
-   * the ideas inside it is shown. */
-  function hideEmpty(containers, itemSelector) {
+  /* Hide a container (a project, a project's list item) when none of its ideas is shown. */
+  function hideEmpty(containers) {
     containers.forEach(function (box) {
-      var inner = toArray(box.querySelectorAll(itemSelector));
-      if (!inner.length) return;
-      var anyShown = inner.some(function (item) { return !item.hidden; });
-      box.classList.toggle("ideas-filter-hidden", !anyShown);
+      if (!box.ideas.length) return;
+      setHidden(box.parts, !box.ideas.some(function (idea) { return idea.shown; }));
     });
   }
 
@@ -175,7 +215,7 @@
     return shown + " of " + total + " ideas shown";
   }
 
-  /* view: {ideas, scope, first (the first idea's node), placeholder, containers, item} */
+  /* view: {ideas, scope, first (the first idea's node), placeholder, containers} */
   function build(view) {
     var ideas = view.ideas;
     var uid = "ideas-filter-" + Math.random().toString(36).slice(2, 8);
@@ -192,11 +232,11 @@
         .map(function (b) { return b.getAttribute("data-skill"); });
       var shown = 0;
       ideas.forEach(function (idea) {
-        var ok = matches(idea, words, chosen);
-        idea.el.hidden = !ok;
-        if (ok) shown++;
+        idea.shown = matches(idea, words, chosen);
+        setHidden(idea.parts, !idea.shown);
+        if (idea.shown) shown++;
       });
-      hideEmpty(view.containers, view.item);
+      hideEmpty(view.containers);
       var active = words.length > 0 || chosen.length > 0;
       ui.clear.disabled = !active;
       status.textContent = statusText(active, shown, ideas.length);
@@ -218,42 +258,50 @@
     /* A link to a hidden idea (a search result, an in-page link) shows every idea again. */
     window.addEventListener("hashchange", function () {
       var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      if (target && target.closest && target.closest("[hidden]")) ui.clear.click();
+      if (target && target.closest && target.closest(".ideas-filter-hidden")) ui.clear.click();
     });
 
     view.scope.insertBefore(ui.box, childOnPath(view.scope, view.first));
     apply();
   }
 
-  function sectionsView() {
-    var sections = toArray(document.querySelectorAll("section.ideas-idea"));
-    if (!sections.length) return null;
-    var scope = commonAncestor(sections);
+  function ideasView() {
+    var headings = toArray(document.querySelectorAll(".ideas-idea-title"));
+    if (!headings.length) return null;
+    var ideas = headings.map(readIdea);
+    var firsts = ideas.map(function (idea) { return idea.parts[0]; });
+    var scope = commonAncestor(firsts);
+    var projects = toArray(scope.querySelectorAll(".ideas-project-title"));
     return {
-      ideas: sections.map(readSection),
+      ideas: ideas,
       scope: scope,
-      first: sections[0],
+      first: firsts[0],
       placeholder: "skill, mentor or words",
-      containers: toArray(scope.querySelectorAll("section:not(.ideas-idea)")),
-      item: "section.ideas-idea",
+      /* A project that holds every idea on the page (a project page) stays: hiding it
+       * would hide the page's title. */
+      containers: projects
+        .map(function (heading) { return container(partsOf(heading, "ideas-project"), ideas); })
+        .filter(function (box) { return box.ideas.length < ideas.length; }),
     };
   }
 
   function overviewView(list) {
     var items = toArray(list.querySelectorAll(":scope > li > ul > li"));
     if (items.length < 2) return null;
+    var ideas = items.map(readOverviewItem);
     return {
-      ideas: items.map(readOverviewItem),
+      ideas: ideas,
       scope: list.parentElement,
       first: list,
       placeholder: "idea title or project",
-      containers: toArray(list.querySelectorAll(":scope > li")),
-      item: ":scope > ul > li",
+      containers: toArray(list.querySelectorAll(":scope > li")).map(function (li) {
+        return container([li], ideas);
+      }),
     };
   }
 
   function init() {
-    var view = sectionsView();
+    var view = ideasView();
     if (view) {
       build(view);
       return;
