@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DOCS_STAMP := $(VENV)/.installed-docs
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-min browser-deps translations clean
+.PHONY: demo test test-min browser-deps tex-deps translations clean
 
 $(DOCS_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ demo: $(DOCS_STAMP)
 	@echo "Demo docs built: open $(CURDIR)/docs/_build/html/index.html"
 
 ## test: lint, type-check, run the whole test suite (browser tests included), check the wheel
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps tex-deps
 	$(BIN)/ruff check sphinxcontrib_ideas tests benchmarks scripts docs
 	$(BIN)/ruff format --check sphinxcontrib_ideas tests benchmarks scripts docs
 	$(BIN)/mypy
@@ -47,11 +47,15 @@ $(MIN_STAMP): pyproject.toml constraints/min.txt
 
 test-min: $(MIN_STAMP)
 	$(MIN_VENV)/bin/python scripts/check_floor.py constraints/min.txt
-	$(MIN_VENV)/bin/python -m pytest -m "not browser and not docs" -p no:cacheprovider
+	$(MIN_VENV)/bin/python -m pytest -m "not browser and not docs and not pdf" -p no:cacheprovider
 
 ## browser-deps: Debian's chromium and chromium-driver, for the browser tests
 browser-deps:
 	bash scripts/install-browser-deps.sh
+
+## tex-deps: Debian's TeX Live (xelatex, latexmk, xeCJK) and fonts, for the PDF tests
+tex-deps:
+	bash scripts/install-tex-deps.sh
 
 clean:
 	rm -rf $(VENV) $(MIN_VENV) docs/_build docs/ideas build dist .pytest_cache .mypy_cache .ruff_cache

@@ -53,4 +53,30 @@ html_static_path: list[str] = []
 latex_documents = [
     (root_doc, "sphinxcontrib-ideas.tex", "sphinxcontrib-ideas", author, "manual"),
 ]
+# The PDF (Read the Docs' `formats: [pdf]`): the recipe of the section "PDF output".
+# xelatex sets every character its fonts have; xeCJK sets CJK text (and full-width
+# punctuation) with Noto CJK where the machine has it (Debian: fonts-noto-cjk), else with
+# the Fandol fonts of TeX Live's Chinese support (texlive-lang-chinese), which Read the
+# Docs' build image has. One-sided chapters: no blank page before each project.
+# -- PDF recipe start
+latex_engine = "xelatex"
+# makeindex, not xindy: Read the Docs calls latexmk without the XINDYOPTS that Sphinx's
+# Makefile sets, and xindy fails without them (the PDF then has no index)
+latex_use_xindy = False
+latex_elements = {
+    "extraclassoptions": "openany,oneside",
+    "preamble": r"""
+\usepackage{xeCJK}
+\IfFontExistsTF{Noto Serif CJK SC}{
+  \setCJKmainfont{Noto Serif CJK SC}
+  \setCJKsansfont{Noto Sans CJK SC}
+  \setCJKmonofont{Noto Sans Mono CJK SC}
+}{
+  \setCJKmainfont{FandolSong}[Extension=.otf, UprightFont=*-Regular, BoldFont=*-Bold]
+  \setCJKsansfont{FandolHei}[Extension=.otf, UprightFont=*-Regular, BoldFont=*-Bold]
+  \setCJKmonofont{FandolFang}[Extension=.otf, UprightFont=*-Regular]
+}
+""",
+}
+# -- PDF recipe end
 epub_show_urls = "no"

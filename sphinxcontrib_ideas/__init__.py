@@ -29,7 +29,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``ideas`` domain, directives, configuration and event handlers."""
     from ._collector import setup_collector
     from ._intersphinx import setup_intersphinx_names
-    from ._latex import warn_unsettable_characters
+    from ._latex import NameSymbols, warn_unsettable_characters
     from ._myst import setup_myst
     from ._writetime import setup_writetime
     from .config import register_config_values, validate_config
@@ -52,6 +52,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", generate_pages)
     app.connect("builder-inited", _add_static_files)
     app.connect("builder-inited", warn_unsettable_characters)
+    app.add_post_transform(NameSymbols)  # latex: emoji by name, invisible characters out
     app.connect("env-get-outdated", hosts_to_reread)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)

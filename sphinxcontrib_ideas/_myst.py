@@ -33,6 +33,7 @@ from .ideasfile._sanitize import (
     link_target,
     redact_addresses,
 )
+from .ideasfile._urls import split_bare_urls
 from .ideasfile.model import Subtype
 
 if TYPE_CHECKING:
@@ -110,7 +111,17 @@ class _SafeRenderer(SphinxRenderer):
 
     def render_text(self, token: SyntaxTreeNode) -> None:
         text = token.content if self.ideas_show_emails else redact_addresses(token.content)
-        self.current_node.append(nodes.Text(text))
+        if isinstance(self.current_node, nodes.reference):  # a link's own text
+            self.current_node.append(nodes.Text(text))
+            return
+        # bare URLs become links, as GitHub shows them (and LaTeX can then break them)
+        for piece, is_url in split_bare_urls(text):
+            if is_url:
+                link = nodes.reference(piece, piece, refuri=piece)
+                self.add_line_and_source_path(link, token)  # linkcheck reports the line
+                self.current_node.append(link)
+            else:
+                self.current_node.append(nodes.Text(piece))
 
     def render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")

@@ -350,7 +350,8 @@ class _Listing:
     def _table(
         self, rows: Sequence[Row], columns: Sequence[str], labels: dict[str, str]
     ) -> nodes.table:
-        table = nodes.table(classes=["ideas-table"])
+        # the widths below, in proportion (LaTeX gave every column an equal share without)
+        table = nodes.table(classes=["ideas-table", "colwidths-given"])
         group = nodes.tgroup(cols=len(columns))
         table += group
         for column in columns:

@@ -1,8 +1,11 @@
-"""PDF output: a located warning where pdflatex would lose characters of the ideas file.
+"""PDF output: a located warning where the PDF would lose characters of the ideas file,
+and emoji named rather than lost.
 
-pdflatex cannot set CJK, Arabic, emoji or a zero-width space with Sphinx's default fonts:
-it drops them and still writes the PDF (Read the Docs calls that green). The latex builder
-warns once per ideas file, at the first such character's line, with the count.
+pdflatex cannot set CJK or Arabic with Sphinx's default fonts, and xelatex's default fonts
+lack them in bold and italic: the engine drops them and still writes the PDF (Read the Docs
+calls that green). The latex builder warns once per ideas file, at the first such
+character's line, with the count. Emoji (in no LaTeX font) become their names and invisible
+format characters go, in every engine. ``test_pdf.py`` compiles the results.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 import pytest
 from _sphinx_sites import MakeApp, build, make_site, warnings
 
-from sphinxcontrib_ideas._latex import _shown, settable, unsettable
+from sphinxcontrib_ideas._latex import _shown, settable, symbols_named, unsettable
 
 TIKV_TITLE = "##### Coprocessor plugin"
 
@@ -36,20 +39,44 @@ def test_pdflatex_is_warned_once_per_file_at_the_first_line(
     line = _with_characters(srcdir)
     app = build(make_app, srcdir, "latex")
     (warning,) = warnings(app)
-    assert warning.startswith(f"{srcdir / 'ideas.md'}:{line}: WARNING: 6 characters pdflatex ")
+    # the four ideographs; the emoji and the zero-width space are not lost (below)
+    assert warning.startswith(f"{srcdir / 'ideas.md'}:{line}: WARNING: 4 characters pdflatex ")
     assert "'协' U+534F" in warning  # the first characters, shown with their code points
     assert "latex_engine = 'xelatex'" in warning
     assert warning.endswith("[ideas.latex]")
-    # the rest is built as before
+    # the rest is built as before, the emoji by its name
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "Coprocessor plugin" in tex
+    assert "Wasmer {[}rocket{]}." in tex
+    assert "🚀" not in tex
+    assert "\u200b" not in tex
+
+
+CJK_RECIPE = {"preamble": r"\usepackage{xeCJK}\setCJKmainfont{Noto Serif CJK SC}"}
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+@pytest.mark.parametrize("engine", ["xelatex", "lualatex"])
+def test_default_fonts_without_cjk_are_warned(
+    make_app: MakeApp, tmp_path: Path, host: str, engine: str
+) -> None:
+    """xelatex and lualatex with Sphinx's fonts (FreeFont) have no CJK either."""
+    srcdir = make_site(tmp_path, host)
+    line = _with_characters(srcdir)
+    app = build(make_app, srcdir, "latex", confoverrides={"latex_engine": engine})
+    (warning,) = warnings(app)
+    assert warning.startswith(f"{srcdir / 'ideas.md'}:{line}: WARNING: 4 characters Sphinx's ")
+    assert "xeCJK" in warning
+    assert warning.endswith("[ideas.latex]")
 
 
 @pytest.mark.parametrize(
     ("builder", "overrides"),
     [
-        ("latex", {"latex_engine": "xelatex"}),
-        ("latex", {"latex_engine": "lualatex"}),
+        # the docs' recipe: xeCJK with a CJK font
+        ("latex", {"latex_engine": "xelatex", "latex_elements": CJK_RECIPE}),
+        # fonts of the project's choosing: we cannot tell what they have
+        ("latex", {"latex_engine": "lualatex", "latex_elements": {"fontpkg": "% chosen"}}),
         ("latex", {"suppress_warnings": ["ideas.latex"]}),
         ("html", {}),
         ("text", {}),
@@ -80,7 +107,24 @@ def test_greek_and_cyrillic_follow_the_font_encodings() -> None:
     assert settable("ж", cyrillic=True)
     # Latin with accents, typographic punctuation and the euro are set
     assert all(settable(c) for c in "Ærøskøbing – “quoted” … € ł ő")
-    assert not any(settable(c) for c in "：、）\u200b🚀中")
+    assert not any(settable(c) for c in "：、）中")
+    # named or left out by the extension: never lost
+    assert all(settable(c) for c in "\u200b🚀\ufe0f")
+
+
+def test_symbols_are_named_and_invisible_characters_go() -> None:
+    assert symbols_named("Ship 🚀 it\u200b now 👍🏽 ❤\ufe0f") == (
+        "Ship [rocket] it now [thumbs up sign] ❤"
+    )
+    assert symbols_named("plain text, 中文") == "plain text, 中文"
+
+
+def test_xelatex_with_freefont_warns_for_what_bold_and_italic_lack() -> None:
+    arabic = "تحسين"
+    assert unsettable(f"Title\n{arabic}", freefont=True) == (5, 2, list(arabic))
+    assert unsettable("中文", freefont=True)[0] == 2
+    assert unsettable("中文：、", freefont=True, cjk=True) == (0, 0, [])
+    assert unsettable("Ελληνικά, русский, Tiếng Việt", freefont=True) == (0, 0, [])
 
 
 def test_greek_is_allowed_when_the_project_loads_lgr(make_app: MakeApp, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 if TYPE_CHECKING:
@@ -181,6 +182,20 @@ def _row(cells: Sequence[str], *, header: bool = False) -> nodes.row:
     return row
 
 
+def latex_columns(table: Table) -> addnodes.tabular_col_spec:
+    """The table's column widths for LaTeX (as ``tabularcolumns`` gives them), in
+    proportion to each column's longest text (between 8 and 40 characters): LaTeX's
+    automatic widths squeezed the name columns until names ran off the page."""
+    header, rows = table
+    widths = [
+        min(max(8, *(len(row[i].replace("``", "")) for row in [header, *rows])), 40)
+        for i in range(len(header))
+    ]
+    total = sum(widths)
+    spec = "|" + "|".join(f"\\X{{{width}}}{{{total}}}" for width in widths) + "|"
+    return addnodes.tabular_col_spec(spec=spec)
+
+
 def build_table(table: Table, *, widths: Sequence[int] | None = None) -> nodes.table:
     """A docutils table from a :data:`Table`."""
     header, rows = table
@@ -260,7 +275,8 @@ class SchemaTablesDirective(SphinxDirective):
             out.append(nodes.rubric("", "", nodes.literal(name, name), ids=[section_id]))
             if spec.get("description"):
                 out.append(nodes.paragraph("", "", *inline_nodes(str(spec["description"]))))
-            out.append(build_table(schema_table(spec)))
+            table = schema_table(spec)
+            out += [latex_columns(table), build_table(table)]
         return out
 
 
@@ -310,7 +326,8 @@ class ReferenceTableDirective(SphinxDirective):
         if make is None:
             known = ", ".join(sorted(TABLES))
             raise self.error(f"unknown reference table {name!r}; known: {known}")
-        return [build_table(make())]
+        table = make()
+        return [latex_columns(table), build_table(table)]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

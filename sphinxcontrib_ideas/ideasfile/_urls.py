@@ -90,6 +90,25 @@ def _link_target(target: str) -> str:
     return target[: title.start()] if title else target
 
 
+def split_bare_urls(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is a URL) pairs at each bare ``http(s)://`` URL, as GitHub
+    links them: sentence punctuation after the URL stays text. ``www.`` without a scheme
+    stays text too (a link needs an explicit scheme here)."""
+    pieces: list[tuple[str, bool]] = []
+    done = 0
+    for match in _BARE_URL.finditer(text):
+        url = _strip_trailing(match.group())
+        if not url.lower().startswith(("http://", "https://")) or url.endswith("://"):
+            continue
+        if match.start() > done:
+            pieces.append((text[done : match.start()], False))
+        pieces.append((url, True))
+        done = match.start() + len(url)
+    if done < len(text):
+        pieces.append((text[done:], False))
+    return pieces
+
+
 def _strip_trailing(url: str) -> str:
     """Sentence punctuation after a bare URL is not part of it; a balanced ')' is."""
     while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):

@@ -91,8 +91,9 @@ SUBTYPE_DOCS: dict[Subtype, str] = {
         "or is an ideas file"
     ),
     Subtype.LATEX: (
-        "characters that pdflatex cannot set (CJK, Arabic, emoji, ...): the PDF would lose "
-        "them; one warning per ideas file, at the first"
+        "characters the PDF would lose: with pdflatex, CJK, Arabic...; with xelatex or "
+        "lualatex and Sphinx's default fonts, scripts their bold and italic faces lack; "
+        "one warning per ideas file, at the first"
     ),
 }
 
