@@ -14,12 +14,15 @@ re-reads only its project page. This is how ``sphinx.ext.todo`` makes its ``todo
 
 from __future__ import annotations
 
+import gettext
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.i18n import docname_to_domain
 
 from . import nodes as ideas_nodes
 from ._catalogs import make_filter
@@ -37,6 +40,7 @@ from .pages import (
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from ._catalogs import CatalogSpec
     from .ideasfile.model import Idea, Project
@@ -185,6 +189,79 @@ def index_entry_node(kind: str, entry: IndexEntry, docname: str) -> nodes.Node:
     return ideas_nodes.index_entry(anchor, heading, entry.ideas, docname=docname)
 
 
+class TranslateListedTitles(SphinxPostTransform):
+    """Idea titles and project names linked from other pages (the catalog's overview, the
+    indices, listings) as their own page shows them: in a build with a ``language``, each
+    is looked up in the message catalog of the page that holds the idea, as Sphinx's
+    ``Locale`` transform translates that page's own titles."""
+
+    default_priority = 8  # after the lists are made (5), before references resolve (10)
+
+    def run(self, **kwargs: Any) -> None:
+        if not self.config.language or not self.config.locale_dirs:
+            return
+        domain = ideas_domain(self.env)
+        catalogs: dict[str, gettext.NullTranslations] = {}
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            if xref.get("refdomain") != "ideas" or xref.get("reftype") not in _TITLED:
+                continue
+            entry = domain.table(xref["reftype"]).get(xref["reftarget"])
+            texts = list(xref.findall(nodes.Text))
+            if entry is None or len(texts) != 1 or str(texts[0]) != entry.display:
+                continue  # text of the author's own choosing
+            if entry.docname not in catalogs:
+                catalogs[entry.docname] = _messages(self.env, entry.docname)
+            translated = catalogs[entry.docname].gettext(entry.display)
+            if translated != entry.display:
+                texts[0].parent.replace(texts[0], nodes.Text(translated))
+
+
+#: The objects whose display name is a title of the ideas file, translated on their page.
+_TITLED = frozenset({"idea", "project"})
+#: Message catalogs by their ``.mo`` files and those files' times, loaded once.
+_catalogs: dict[tuple[tuple[str, float], ...], gettext.NullTranslations] = {}
+
+
+def _message_files(env: BuildEnvironment, docname: str) -> list[tuple[str, float]]:
+    """The ``.mo`` files Sphinx translates the page ``docname`` with, and their times."""
+    language = env.config.language
+    textdomain = docname_to_domain(docname, env.config.gettext_compact)
+    files = [
+        os.path.join(env.srcdir, folder, language, "LC_MESSAGES", f"{textdomain}.mo")
+        for folder in env.config.locale_dirs
+    ]
+    return [(path, os.stat(path).st_mtime) for path in files if os.path.isfile(path)]
+
+
+def _messages(env: BuildEnvironment, docname: str) -> gettext.NullTranslations:
+    """The message catalog Sphinx translates the page ``docname`` with."""
+    found = _message_files(env, docname)
+    key = tuple(found)
+    if key not in _catalogs:
+        catalog = gettext.NullTranslations()
+        for path, _mtime in reversed(found):  # the first folder's wins, as in Sphinx
+            with open(path, "rb") as stream:
+                messages = gettext.GNUTranslations(stream)
+            messages.add_fallback(catalog)
+            catalog = messages
+        _catalogs[key] = catalog
+    return _catalogs[key]
+
+
+def relist_translated(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: a generated page read again because its message catalog
+    changed may bring new translations of titles that the lists show: write the lists
+    again (:func:`.pages.pages_to_rewrite`)."""
+    generated = changed & ideas_domain(env).data["pages"]
+    if any(_message_files(env, docname) for docname in generated):
+        ideas_domain(env).data["relist"] = True
+    return []
+
+
 def setup_writetime(app: Sphinx) -> None:
     app.add_node(pending_ideas)
     app.add_post_transform(ExpandPendingIdeas)
+    app.add_post_transform(TranslateListedTitles)
+    app.connect("env-get-outdated", relist_translated)

@@ -10,12 +10,14 @@ at a local port where nothing listens, so each check fails at once.
 
 from __future__ import annotations
 
+import gettext
 import json
 import re
 from pathlib import Path
 
 import pytest
-from _sphinx_sites import MakeApp, build, make_site, warnings
+import sphinx.locale
+from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 
 DEAD = "http://127.0.0.1:9"  # the discard port: nothing listens, a check fails at once
 IDEAS = f"""# Ideas
@@ -102,20 +104,60 @@ def test_gettext_extracts_titles_with_their_ideas_file_lines(
     assert not (Path(app.outdir) / "ideas.json").exists()
 
 
-@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
-def test_a_translated_title_is_used(make_app: MakeApp, tmp_path: Path, host: str) -> None:
-    srcdir, _lines = _site(tmp_path, host)
-    messages = srcdir / "locale" / "de" / "LC_MESSAGES"
-    messages.mkdir(parents=True)
-    (messages / "ideas.po").write_text(
+def _german(srcdir: Path, title: str, *, compact: bool = True) -> None:
+    """A German message catalog for the generated pages (one for the folder, as
+    ``gettext_compact`` has it by default, or the project page's own), translating one
+    title and one description."""
+    po = srcdir / "locale" / "de" / "LC_MESSAGES" / ("ideas.po" if compact else "ideas/alpha.po")
+    po.parent.mkdir(parents=True, exist_ok=True)
+    po.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Faster import"\nmsgstr "Schnellerer Import"\n\n'
+        f'msgid "Faster import"\nmsgstr "{title}"\n\n'
         'msgid "Import in half the time."\nmsgstr "Import in der halben Zeit."\n',
         encoding="utf-8",
     )
-    overrides = {"language": "de", "locale_dirs": ["locale"]}
-    app = build(make_app, srcdir, confoverrides=overrides)
+
+
+GERMAN = {"language": "de", "locale_dirs": ["locale"]}
+
+
+@pytest.mark.parametrize("compact", [True, False])
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_a_changed_translation_reaches_the_lists(
+    make_app: MakeApp, tmp_path: Path, host: str, compact: bool
+) -> None:
+    """An incremental build after a translation changed: the pages that list the idea,
+    which are not read again, are written again with the new title."""
+    srcdir, _lines = _site(tmp_path, host)
+    german = {**GERMAN, "gettext_compact": compact}
+    _german(srcdir, "Schnellerer Import", compact=compact)
+    build(make_app, srcdir, confoverrides=german)
+    _german(srcdir, "Rascher Import", compact=compact)
+    # as a new sphinx-build process would: Python's gettext and Sphinx keep a message
+    # catalog once loaded, and the project page would be translated with the old one
+    gettext._translations.clear()  # type: ignore[attr-defined]
+    sphinx.locale.translators.pop(("general", "ideas"), None)
+    app, read = rebuild(make_app, srcdir, confoverrides=german)
+    assert "index" not in read  # written again, not read
+    assert warnings(app) == []
+    for listing in ("index.html", "ideas/skills.html", "ideas/mentors.html", "ideas/alpha.html"):
+        html = (Path(app.outdir) / listing).read_text(encoding="utf-8")
+        assert ">Rascher Import<" in html, listing
+        assert "Schnellerer" not in html, listing
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_a_translated_title_is_used(make_app: MakeApp, tmp_path: Path, host: str) -> None:
+    srcdir, _lines = _site(tmp_path, host)
+    _german(srcdir, "Schnellerer Import")
+    app = build(make_app, srcdir, confoverrides=GERMAN)
     assert warnings(app) == []
     page = (Path(app.outdir) / "ideas" / "alpha.html").read_text(encoding="utf-8")
     assert "Schnellerer Import" in page
     assert "Import in der halben Zeit." in page
+    # and where other pages list the idea: the catalog page and both indices
+    for listing in ("index.html", "ideas/skills.html", "ideas/mentors.html"):
+        html = (Path(app.outdir) / listing).read_text(encoding="utf-8")
+        assert ">Schnellerer Import<" in html, listing
+        assert ">Faster import<" not in html, listing
+        assert ">Better docs<" in html, listing  # no translation: the file's title
