@@ -9,6 +9,7 @@ re-writes pages whose navigation or references changed.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,4 +82,9 @@ def _add_static_files(app: Sphinx) -> None:
         return
     app.add_css_file("ideas.css")
     if (_STATIC / "ideas.js").is_file():
+        from ._script import script_strings
+
+        # the filter's words in the build's language, read by the script
+        strings = json.dumps(script_strings(), ensure_ascii=False, sort_keys=True)
+        app.add_js_file(None, body=f"window.sphinxcontribIdeasStrings = {strings};")
         app.add_js_file("ideas.js")

@@ -31,6 +31,7 @@ from .domain import ideas_domain
 from .filters import FilterError
 from .pages import (
     INDEX_OBJTYPES,
+    OVERVIEW_FIELDS,
     IndexEntry,
     LoadedCatalog,
     index_entries,
@@ -149,15 +150,20 @@ def project_list_of(
 
 def _idea_facts(idea: Idea) -> list[nodes.Node]:
     """What a reader choosing an idea asks next, after its title: its skills (as on its
-    page, linked to the skills index) and its mentors; the catalog page's filter finds
-    ideas by them too ("rust", "andy")."""
+    page, linked to the skills index), its mentors, and its size and difficulty when the
+    file gives them; the catalog page's filter finds ideas by them too ("rust", "andy")."""
     skills = [ideas_nodes.skill_ref(s) for s in idea.skills]
     mentors = [ideas_nodes.mentor_ref(m) for m in idea.mentors]
-    if not skills and not mentors:
+    sizes: list[nodes.Node] = [
+        nodes.inline(f.value, f.value, classes=[f"ideas-fact-{f.key}"])
+        for f in idea.fields
+        if f.key in OVERVIEW_FIELDS and f.value.strip()
+    ]
+    if not skills and not mentors and not sizes:
         return []
     facts = nodes.inline("", "", classes=["ideas-overview-facts"])
     facts += nodes.Text(" — ")
-    for group_index, group in enumerate(g for g in (skills, mentors) if g):
+    for group_index, group in enumerate(g for g in (skills, mentors, sizes) if g):
         if group_index:
             facts += nodes.Text(" · ")
         for index, node in enumerate(group):

@@ -410,6 +410,11 @@ def _index_objects(
     return found
 
 
+#: Fields an idea's line on the catalog page shows after its mentors, when the file has
+#: them: how big and how hard the idea is.
+OVERVIEW_FIELDS = ("project-size", "difficulty")
+
+
 def _lists_digest(current: Settings, catalogs: list[LoadedCatalog]) -> str:
     """A digest of what the catalog overviews and the two indices show of ``catalogs``."""
     shown = [
@@ -429,6 +434,7 @@ def _lists_digest(current: Settings, catalogs: list[LoadedCatalog]) -> str:
                                 (m.slug, m.name, m.github, m.email if current.show_emails else "")
                                 for m in idea.mentors
                             ],
+                            [(f.key, f.value) for f in idea.fields if f.key in OVERVIEW_FIELDS],
                         )
                         for idea in ideas
                     ],

@@ -14,8 +14,10 @@ Screenshots go to ``test-artifacts/screenshots/`` (git-ignored), never into the 
 from __future__ import annotations
 
 import base64
+import collections
 import contextlib
 import functools
+import gettext
 import html.parser
 import http.server
 import re
@@ -34,6 +36,7 @@ from typing import Any
 import pytest
 from _docs_build import built_docs
 
+import sphinxcontrib_ideas
 from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test dependency")
@@ -578,12 +581,22 @@ def test_filter_narrows_and_clears(pages: dict[str, list[str]], driver: WebDrive
         chip.click()
         assert js(driver, VISIBLE_JS) == everyone
     if len(chips) >= 2:
-        first, last = chips[0], chips[-1]
+        # Once a chip is pressed, every other chip counts the ideas it would leave, and
+        # one that would leave none cannot be pressed.
+        first = chips[0]
         first.click()
-        last.click()
-        both = {str(first.get_attribute("data-skill")), str(last.get_attribute("data-skill"))}
-        expected = [i["id"] for i in ideas if both <= set(i["skills"])]
-        assert js(driver, VISIBLE_JS) == expected
+        chosen = str(first.get_attribute("data-skill"))
+        for chip in chips[1:]:
+            skill = str(chip.get_attribute("data-skill"))
+            left = [i for i in ideas if {chosen, skill} <= set(i["skills"])]
+            assert chip.text.endswith(f"({len(left)})"), (chip.text, len(left))
+            assert chip.is_enabled() == bool(left)
+        second = next((c for c in chips[1:] if c.is_enabled()), None)
+        if second is not None:
+            second.click()
+            both = {chosen, str(second.get_attribute("data-skill"))}
+            expected = [i["id"] for i in ideas if both <= set(i["skills"])]
+            assert js(driver, VISIBLE_JS) == expected
         clear_filter(driver)
         assert js(driver, VISIBLE_JS) == everyone
         assert all(c.get_attribute("aria-pressed") == "false" for c in chips)
@@ -692,6 +705,101 @@ def test_filter_on_the_catalog_overview(
     assert js(driver, VISIBLE_OVERVIEW_JS) == [t for t in everyone if starts_words(lines[t], "go")]
     clear_filter(driver)
     assert js(driver, VISIBLE_OVERVIEW_JS) == everyone
+
+
+# Each idea line of the overview: its link (the idea's page and anchor), its skills (the
+# skills-index anchors its chips link to) and whether it is shown.
+OVERVIEW_LINES_JS = """
+return [...document.querySelectorAll('ul.ideas-overview > li > ul > li')].map(i => ({
+  href: i.querySelector('a').getAttribute('href'),
+  skills: [...i.querySelectorAll('a.ideas-skill')]
+    .map(a => a.getAttribute('href').split('#').pop()),
+  shown: i.offsetParent !== null,
+}));
+"""
+SHOWN_CHIPS_JS = """
+return [...document.querySelectorAll('.ideas-filter-chip')]
+  .filter(c => c.offsetParent !== null).map(c => c.getAttribute('data-skill'));
+"""
+
+
+def shown_lines(driver: WebDriver) -> list[str]:
+    return [line["href"] for line in js(driver, OVERVIEW_LINES_JS) if line["shown"]]
+
+
+def test_overview_chips_narrow_and_the_state_is_in_the_address(
+    pages: dict[str, list[str]], driver: WebDriver
+) -> None:
+    """The catalog page's chips: the most common skills first, the rest behind "more";
+    a pressed chip keeps the ideas with that skill and goes into the query string, so a
+    reload shows the same view and Back the one before."""
+    set_viewport(driver, 1280, dark=False)
+    start = pages["catalog"][0]
+    load(driver, start)
+    lines: list[dict[str, Any]] = js(driver, OVERVIEW_LINES_JS)
+    everyone = [line["href"] for line in lines]
+    counts = collections.Counter(skill for line in lines for skill in set(line["skills"]))
+    chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-chip")
+    assert {c.get_attribute("data-skill") for c in chips} == set(counts)
+    # the most common first; past twelve, only after "more"
+    shown = js(driver, SHOWN_CHIPS_JS)
+    assert len(shown) == min(12, len(counts))
+    assert sorted(counts[k] for k in shown) == sorted(counts.values())[-len(shown) :]
+    if len(counts) > 12:
+        more = driver.find_element(By.CSS_SELECTOR, ".ideas-filter-more")
+        assert str(len(counts) - 12) in more.text
+        more.click()
+        assert len(js(driver, SHOWN_CHIPS_JS)) == len(counts)
+        more.click()
+        assert len(js(driver, SHOWN_CHIPS_JS)) == 12
+    # press the most common skill's chip
+    top = counts.most_common(1)[0][0]
+    driver.find_element(By.CSS_SELECTOR, f'.ideas-filter-chip[data-skill="{top}"]').click()
+    expected = [line["href"] for line in lines if top in line["skills"]]
+    assert shown_lines(driver) == expected
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(driver.current_url).query)
+    assert query == {"ideas-skill": [top.removeprefix("ideas-skill-")]}  # the skill's slug
+    # a link to this view shows it
+    load(driver, driver.current_url)
+    assert shown_lines(driver) == expected
+    chip = driver.find_element(By.CSS_SELECTOR, f'.ideas-filter-chip[data-skill="{top}"]')
+    assert chip.get_attribute("aria-pressed") == "true"
+    # Back returns to the unfiltered list
+    driver.back()
+    WebDriverWait(driver, 5).until(lambda d: shown_lines(d) == everyone)
+    assert "ideas-skill" not in driver.current_url
+    # typed words go into the address too, and come back with it
+    type_filter(driver, "rust")
+    assert urllib.parse.urlsplit(driver.current_url).query == "ideas=rust"
+    filtered = shown_lines(driver)
+    load(driver, driver.current_url)
+    assert shown_lines(driver) == filtered
+    clear_filter(driver)
+    assert shown_lines(driver) == everyone
+
+
+def test_the_filter_speaks_the_build_language(
+    tmp_path: Path, seed_path: Path, driver: WebDriver
+) -> None:
+    """``language = "de"``: the filter's label, button, placeholder and counts in German,
+    from the extension's message catalog."""
+    srcdir = tmp_path / "src"
+    write_theme_site(srcdir, seed_path, "alabaster")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("language = 'de'\n")
+    out = build_site(srcdir, tmp_path / "out")
+    locale = Path(sphinxcontrib_ideas.__file__).parent / "locale"
+    german = gettext.translation("sphinxcontrib_ideas", locale, ["de"])
+    label, clear, many = (german.gettext(m) for m in ("Filter ideas", "Clear", "{n} ideas"))
+    assert label != "Filter ideas"  # the catalog has the translation
+    total = load_catalog(seed_path).catalog.idea_count
+    with serve(out) as base:
+        set_viewport(driver, 1280, dark=False)
+        load(driver, base + "index.html")
+        box = driver.find_element(By.CSS_SELECTOR, ".ideas-filter")
+        assert box.find_element(By.TAG_NAME, "label").text == label
+        assert box.find_element(By.CSS_SELECTOR, ".ideas-filter-clear").text == clear
+        assert status(driver) == many.replace("{n}", str(total))
 
 
 def test_no_controls_without_javascript(pages: dict[str, list[str]]) -> None:

@@ -4,10 +4,11 @@ shows its skills and mentors, linked to their index entries, in every builder.""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from _sphinx_sites import MakeApp, build, make_site, warnings
+from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 
 from sphinxcontrib_ideas.ideasfile.model import Catalog
 from sphinxcontrib_ideas.ideasfile.reader import load_catalog
@@ -54,3 +55,57 @@ def test_the_text_builder_shows_them_too(
         mentors = ", ".join(_label(m.name, m.github) for m in idea.mentors)
         expected = " ".join(f"{idea.title} — {skills} · {mentors}".split())
         assert expected in text, expected
+
+
+SIZED = Path(__file__).parent / "fixtures" / "parser" / "gsoc-paragraphs.md"
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_each_idea_line_shows_size_and_difficulty(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    """When the file gives an idea's size or difficulty, its line on the catalog page
+    shows them after its mentors (html and text)."""
+    srcdir = make_site(tmp_path, host)
+    shutil.copyfile(SIZED, srcdir / "ideas.md")
+    for refs in srcdir.glob("refs.*"):  # the root's page names the sample's ideas
+        refs.write_text("Refs\n====\n" if refs.suffix == ".rst" else "# Refs\n", "utf-8")
+    catalog = load_catalog(SIZED).catalog
+    facts = {
+        idea.title: [f.value for f in idea.fields if f.key in ("project-size", "difficulty")]
+        for _project, idea in catalog.iter_ideas()
+    }
+    assert any(facts.values())
+    html_app = build(make_app, srcdir)
+    # only the fixture's own slips (an idea without mentors...), at their lines
+    assert all(f"{srcdir / 'ideas.md'}:" in w for w in warnings(html_app))
+    page = (Path(html_app.outdir) / "index.html").read_text(encoding="utf-8")
+    items = re.findall(r"<li><p>(<a [^>]*href=\"ideas/[^\"]*#idea-.*?)</li>", page, re.DOTALL)
+    assert len(items) == len(facts)
+    for title, values in facts.items():
+        (item,) = [i for i in items if f">{title}<" in i]
+        shown = re.findall(r'class="ideas-fact-[a-z-]+">([^<]*)<', item)
+        assert shown == values, title
+    text_app = build(make_app, srcdir, "text")
+    text = (Path(text_app.outdir) / "index.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split())  # the text builder wraps long lines
+    for title, values in facts.items():
+        line = flat[flat.index(title) :].split(" * ", 1)[0]  # up to the next list item
+        assert all(value in line for value in values), line
+
+
+def test_a_changed_difficulty_reaches_the_catalog_page(make_app: MakeApp, tmp_path: Path) -> None:
+    """The catalog page is not read again for an idea's edit, and still shows what its
+    lines show as edited (here a difficulty; the lists' digest counts these fields)."""
+    srcdir = make_site(tmp_path, "catalog-rst")
+    shutil.copyfile(SIZED, srcdir / "ideas.md")
+    (srcdir / "refs.rst").write_text("Refs\n====\n", "utf-8")
+    build(make_app, srcdir)
+    ideas = srcdir / "ideas.md"
+    text = ideas.read_text("utf-8")
+    assert text.count("Hard") == 1
+    ideas.write_text(text.replace("Hard", "Very hard"), "utf-8")
+    app, read = rebuild(make_app, srcdir)
+    assert "index" not in read
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'class="ideas-fact-difficulty">Very hard<' in page

@@ -11,6 +11,33 @@
 (function () {
   "use strict";
 
+  /* The visible strings, translated by the extension into the build's language (it puts
+   * them on the page before this script); English where they are missing. */
+  var STRINGS = Object.assign(
+    {
+      label: "Filter ideas",
+      clear: "Clear",
+      skills: "Skills",
+      placeholder: "skill, mentor or words",
+      placeholderOverview: "title, project, skill or mentor",
+      one: "{n} idea",
+      other: "{n} ideas",
+      none: "No idea matches; clear the filter to see all {total}",
+      shown: "{shown} of {total} ideas shown",
+      more: "{n} more",
+      fewer: "Fewer",
+    },
+    window.sphinxcontribIdeasStrings || {}
+  );
+  /* How many skill chips show before "more": the most common first. */
+  var CHIPS_SHOWN = 12;
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) {
+      return key in values ? String(values[key]) : all;
+    });
+  }
+
   /* Case-, accent- and "@"-insensitive form of a text, for matching. */
   function fold(text) {
     return (text || "")
@@ -93,15 +120,23 @@
       parts: parts,
       skillKeys: links.map(skillKey),
       skillLabels: links.map(skillLabel),
-      text: fold(text),
+      text: fold(text + " " + links.map(skillLabel).join(" ")),
     };
   }
 
-  /* An idea of the overview: its title, and its project's name so "tikv" finds them all. */
+  /* An idea of the overview: its line (title, skills, mentors), its project's name so
+   * "tikv" finds them all, and its skills' canonical names ("go" for "Golang"). */
   function readOverviewItem(li) {
     var project = li.parentElement && li.parentElement.closest("li");
     var projectName = project ? (project.querySelector("p, a") || project).textContent : "";
-    return { parts: [li], skillKeys: [], skillLabels: [], text: fold(projectName + " " + li.textContent) };
+    var links = toArray(li.querySelectorAll("a.ideas-skill"));
+    var canonical = links.map(skillLabel).join(" ");
+    return {
+      parts: [li],
+      skillKeys: links.map(skillKey),
+      skillLabels: links.map(skillLabel),
+      text: fold(projectName + " " + li.textContent + " " + canonical),
+    };
   }
 
   /* A part of the page that holds ideas (a project, a project's line in the overview):
@@ -177,7 +212,7 @@
   }
 
   function controls(uid, placeholder) {
-    var box = el("div", { class: "ideas-filter", role: "search", "aria-label": "Filter ideas" });
+    var box = el("div", { class: "ideas-filter", role: "search", "aria-label": STRINGS.label });
     var row = el("div", { class: "ideas-filter-row" });
     var input = el("input", {
       type: "search",
@@ -186,50 +221,119 @@
       placeholder: placeholder,
       autocomplete: "off",
     });
-    var clear = el("button", { type: "button", class: "ideas-filter-clear" }, "Clear");
-    row.appendChild(el("label", { for: uid }, "Filter ideas"));
+    var clear = el("button", { type: "button", class: "ideas-filter-clear" }, STRINGS.clear);
+    row.appendChild(el("label", { for: uid }, STRINGS.label));
     row.appendChild(input);
     row.appendChild(clear);
     box.appendChild(row);
     return { box: box, input: input, clear: clear };
   }
 
+  /* One chip per skill, the most common first; past CHIPS_SHOWN, behind a "more" button. */
   function chipRow(ideas) {
-    var row = el("div", { class: "ideas-filter-row ideas-filter-chips", role: "group", "aria-label": "Skills" });
-    var buttons = skillCounts(ideas).map(function (skill) {
+    var row = el("div", { class: "ideas-filter-row ideas-filter-chips", role: "group", "aria-label": STRINGS.skills });
+    var skills = skillCounts(ideas);
+    var buttons = skills.map(function (skill, index) {
       var b = el("button", {
         type: "button",
         class: "ideas-filter-chip",
         "aria-pressed": "false",
         "data-skill": skill.key,
-      }, skill.name + " (" + skill.count + ")");
+      });
+      b.ideasName = skill.name;
+      b.ideasExtra = index >= CHIPS_SHOWN;
       row.appendChild(b);
       return b;
     });
-    return { row: row, buttons: buttons };
+    var more = null;
+    if (skills.length > CHIPS_SHOWN) {
+      more = el("button", { type: "button", class: "ideas-filter-more", "aria-expanded": "false" });
+      row.appendChild(more);
+    }
+    return { row: row, buttons: buttons, more: more };
+  }
+
+  /* Each chip's count among the ideas the other filters leave; a chip beyond the first
+   * ones shows only when "more" is open or it is pressed. */
+  function showChips(chips, ideas, words, chosen) {
+    var open = chips.more && chips.more.getAttribute("aria-expanded") === "true";
+    chips.buttons.forEach(function (b) {
+      var key = b.getAttribute("data-skill");
+      var others = chosen.filter(function (k) { return k !== key; });
+      var count = ideas.filter(function (idea) {
+        return idea.skillKeys.indexOf(key) >= 0 && matches(idea, words, others);
+      }).length;
+      var pressed = b.getAttribute("aria-pressed") === "true";
+      b.textContent = b.ideasName + " (" + count + ")";
+      b.disabled = count === 0 && !pressed;
+      b.classList.toggle("ideas-filter-hidden", b.ideasExtra && !open && !pressed);
+    });
+    if (chips.more) {
+      var extra = chips.buttons.filter(function (b) { return b.ideasExtra; }).length;
+      chips.more.textContent = open ? STRINGS.fewer : format(STRINGS.more, { n: extra });
+    }
   }
 
   function statusText(active, shown, total) {
-    if (!active) return total + (total === 1 ? " idea" : " ideas");
-    if (!shown) return "No idea matches; clear the filter to see all " + total;
-    return shown + " of " + total + " ideas shown";
+    if (!active) return format(total === 1 ? STRINGS.one : STRINGS.other, { n: total });
+    if (!shown) return format(STRINGS.none, { total: total });
+    return format(STRINGS.shown, { shown: shown, total: total });
   }
 
-  /* view: {ideas, scope, first (the first idea's node), placeholder, containers} */
-  function build(view) {
+  /* The filter's state in the page's query string (the fragment holds idea anchors), so a
+   * filtered view can be linked and Back returns to the one before: ``ideas`` for the
+   * words, one ``ideas-skill`` per pressed chip; a second filter on the page adds "-2". */
+  function stateNames(index) {
+    var suffix = index ? "-" + (index + 1) : "";
+    return { words: "ideas" + suffix, skill: "ideas-skill" + suffix };
+  }
+
+  /* A skill in the address by its slug ("go"), not its whole anchor ("ideas-skill-go"). */
+  var SKILL_ANCHOR = "ideas-skill-";
+
+  function readState(names) {
+    var params = new URLSearchParams(window.location.search);
+    var skills = params.getAll(names.skill).map(function (slug) { return SKILL_ANCHOR + slug; });
+    return { words: params.get(names.words) || "", skills: skills };
+  }
+
+  function writeState(names, words, skills, push) {
+    var params = new URLSearchParams(window.location.search);
+    params.delete(names.words);
+    params.delete(names.skill);
+    if (words) params.set(names.words, words);
+    skills.forEach(function (key) {
+      params.append(names.skill, key.indexOf(SKILL_ANCHOR) === 0 ? key.slice(SKILL_ANCHOR.length) : key);
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (url === window.location.pathname + window.location.search + window.location.hash) return;
+    if (push) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }
+
+  /* view: {ideas, scope, first (the first idea's node), placeholder, containers};
+   * index: which filter of the page this is (0 for the first). */
+  function build(view, index) {
     var ideas = view.ideas;
-    var uid = "ideas-filter-" + Math.random().toString(36).slice(2, 8);
+    var uid = "ideas-filter-" + (index + 1);
+    var names = stateNames(index);
     var ui = controls(uid, view.placeholder);
     var chips = chipRow(ideas);
     if (chips.buttons.length) ui.box.appendChild(chips.row);
     var status = el("p", { class: "ideas-filter-status", role: "status", "aria-live": "polite" });
     ui.box.appendChild(status);
 
-    function apply() {
-      var words = fold(ui.input.value).split(" ").filter(Boolean);
-      var chosen = chips.buttons
+    function pressed() {
+      return chips.buttons
         .filter(function (b) { return b.getAttribute("aria-pressed") === "true"; })
         .map(function (b) { return b.getAttribute("data-skill"); });
+    }
+
+    /* push: whether Back should return to the state before this change */
+    function apply(push) {
+      var words = fold(ui.input.value).split(" ").filter(Boolean);
+      var chosen = pressed();
       var shown = 0;
       ideas.forEach(function (idea) {
         idea.shown = matches(idea, words, chosen);
@@ -237,24 +341,46 @@
         if (idea.shown) shown++;
       });
       hideEmpty(view.containers);
+      showChips(chips, ideas, words, chosen);
       var active = words.length > 0 || chosen.length > 0;
       ui.clear.disabled = !active;
       status.textContent = statusText(active, shown, ideas.length);
+      if (push !== null) writeState(names, ui.input.value.trim(), chosen, push);
     }
 
-    ui.input.addEventListener("input", apply);
+    /* Show the state of the query string (on load, and on Back or Forward). */
+    function restore() {
+      var state = readState(names);
+      ui.input.value = state.words;
+      chips.buttons.forEach(function (b) {
+        var on = state.skills.indexOf(b.getAttribute("data-skill")) >= 0;
+        b.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+      apply(null);
+    }
+
+    ui.input.addEventListener("input", function () { apply(false); });
+    ui.input.addEventListener("change", function () { apply(true); });
     chips.buttons.forEach(function (b) {
       b.addEventListener("click", function () {
         b.setAttribute("aria-pressed", b.getAttribute("aria-pressed") === "true" ? "false" : "true");
-        apply();
+        apply(true);
       });
     });
+    if (chips.more) {
+      chips.more.addEventListener("click", function () {
+        var open = chips.more.getAttribute("aria-expanded") === "true";
+        chips.more.setAttribute("aria-expanded", open ? "false" : "true");
+        apply(null);
+      });
+    }
     ui.clear.addEventListener("click", function () {
       ui.input.value = "";
       chips.buttons.forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
-      apply();
+      apply(true);
       ui.input.focus();
     });
+    window.addEventListener("popstate", restore);
     /* A link to a hidden idea (a search result, an in-page link) shows every idea again. */
     window.addEventListener("hashchange", function () {
       var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -262,7 +388,7 @@
     });
 
     view.scope.insertBefore(ui.box, childOnPath(view.scope, view.first));
-    apply();
+    restore();
   }
 
   function ideasView() {
@@ -276,7 +402,7 @@
       ideas: ideas,
       scope: scope,
       first: firsts[0],
-      placeholder: "skill, mentor or words",
+      placeholder: STRINGS.placeholder,
       /* A project that holds every idea on the page (a project page) stays: hiding it
        * would hide the page's title. */
       containers: projects
@@ -293,7 +419,7 @@
       ideas: ideas,
       scope: list.parentElement,
       first: list,
-      placeholder: "idea title or project",
+      placeholder: STRINGS.placeholderOverview,
       containers: toArray(list.querySelectorAll(":scope > li")).map(function (li) {
         return container([li], ideas);
       }),
@@ -303,12 +429,13 @@
   function init() {
     var view = ideasView();
     if (view) {
-      build(view);
+      build(view, 0);
       return;
     }
+    var built = 0;
     toArray(document.querySelectorAll("ul.ideas-overview")).forEach(function (list) {
       var overview = overviewView(list);
-      if (overview) build(overview);
+      if (overview) build(overview, built++);
     });
   }
 
