@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import gettext
 import os
+import unicodedata
 from collections.abc import Iterable, Sequence, Set
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.i18n import docname_to_domain
 
@@ -45,6 +47,9 @@ if TYPE_CHECKING:
 
     from ._catalogs import CatalogSpec
     from .ideasfile.model import Idea, Project
+
+
+_ = get_translation("sphinxcontrib_ideas")
 
 
 class pending_ideas(nodes.General, nodes.Element):
@@ -82,8 +87,15 @@ class ExpandPendingIdeas(SphinxPostTransform):
             else:
                 kind = node["kind"]
                 entries = _entries(loaded, kind, show_emails=current.show_emails)
-                made = [index_entry_node(kind, e, node["docname"]) for e in entries]
+                made = index_body(kind, entries, node["docname"], html=self._is_html())
             node.replace_self(made)
+
+
+    def _is_html(self) -> bool:
+        # the builder's class, as Sphinx's own post-transforms read it (``self.app`` is
+        # deprecated from Sphinx 9; 8.x has no ``_builder_cls``)
+        builder = getattr(self.env, "_builder_cls", None) or self.app.builder
+        return builder.format == "html"
 
 
 def _overview(loaded: LoadedCatalog, options: tuple[tuple[str, str], ...]) -> nodes.Node:
@@ -171,6 +183,72 @@ def _idea_facts(idea: Idea) -> list[nodes.Node]:
                 facts += nodes.Text(", ")
             facts += node
     return [facts]
+
+
+#: An index of this many entries or more gets a bar of initial letters at its top.
+LETTER_BAR_MIN = 15
+#: How many skills the skills index names first, as the most requested.
+MOST_REQUESTED = 10
+
+
+def index_body(
+    kind: str, entries: list[IndexEntry], docname: str, *, html: bool
+) -> list[nodes.Node]:
+    """An index page's content: for the skills, the most requested first; then the
+    entries, under a heading per initial letter with a bar of links to them (HTML) when
+    the index is long. The letter headings are rubrics, not sections, so the page's table
+    of contents does not depend on the catalog."""
+    made: list[nodes.Node] = []
+    if kind == "skills" and len(entries) > MOST_REQUESTED:
+        made.append(_most_requested(entries))
+    groups = _by_initial(entries)
+    if len(entries) < LETTER_BAR_MIN or len(groups) < 2:
+        return made + [index_entry_node(kind, e, docname) for e in entries]
+    if html:
+        bar = nodes.paragraph("", "", classes=["ideas-letter-bar"])
+        for index, (letter, _group) in enumerate(groups):
+            if index:
+                bar += nodes.Text(" ")
+            bar += nodes.reference(letter, letter, refid=_letter_id(kind, letter))
+        made.append(bar)
+    for letter, group in groups:
+        made.append(
+            nodes.rubric(letter, letter, ids=[_letter_id(kind, letter)], classes=["ideas-letter"])
+        )
+        made += [index_entry_node(kind, e, docname) for e in group]
+    return made
+
+
+def _initial(name: str) -> str:
+    """The letter an index entry is filed under: its first letter, without accents, in
+    capitals ("@negz" under N, "Émile" under E); "#" for anything else."""
+    folded = unicodedata.normalize("NFKD", name.lstrip("@ ")).encode("ascii", "ignore")
+    first = folded[:1].decode().upper()
+    return first if first.isalpha() else "#"
+
+
+def _by_initial(entries: list[IndexEntry]) -> list[tuple[str, list[IndexEntry]]]:
+    groups: dict[str, list[IndexEntry]] = {}
+    for entry in entries:
+        groups.setdefault(_initial(entry.name), []).append(entry)
+    return sorted(groups.items(), key=lambda item: (item[0] == "#", item[0]))
+
+
+def _letter_id(kind: str, letter: str) -> str:
+    return f"ideas-{kind}-{'other' if letter == '#' else letter.lower()}"
+
+
+def _most_requested(entries: list[IndexEntry]) -> nodes.paragraph:
+    """The skills most ideas ask for, with their counts, each linked to its entry."""
+    top = sorted(entries, key=lambda e: (-len(e.ideas), e.name.casefold()))[:MOST_REQUESTED]
+    line = nodes.paragraph("", "", classes=["ideas-most-requested"])
+    line += nodes.Text(_("Most requested:") + " ")
+    for index, entry in enumerate(top):
+        if index:
+            line += nodes.Text(", ")
+        line += ideas_nodes.xref("skill", entry.slug, entry.name)
+        line += nodes.Text(f" ({len(entry.ideas)})")
+    return line
 
 
 def index_entry_node(kind: str, entry: IndexEntry, docname: str) -> nodes.Node:
