@@ -15,6 +15,7 @@ re-reads only its project page. This is how ``sphinx.ext.todo`` makes its ``todo
 from __future__ import annotations
 
 import gettext
+import json
 import os
 import unicodedata
 from collections.abc import Iterable, Sequence, Set
@@ -31,6 +32,7 @@ from ._catalogs import make_filter
 from .config import settings
 from .domain import ideas_domain
 from .filters import FilterError
+from .ideasfile._skills import skill_aliases_of
 from .pages import (
     INDEX_OBJTYPES,
     OVERVIEW_FIELDS,
@@ -89,7 +91,6 @@ class ExpandPendingIdeas(SphinxPostTransform):
                 entries = _entries(loaded, kind, show_emails=current.show_emails)
                 made = index_body(kind, entries, node["docname"], html=self._is_html())
             node.replace_self(made)
-
 
     def _is_html(self) -> bool:
         # the builder's class, as Sphinx's own post-transforms read it (``self.app`` is
@@ -300,6 +301,33 @@ class TranslateListedTitles(SphinxPostTransform):
                 texts[0].parent.replace(texts[0], nodes.Text(translated))
 
 
+class SkillAliasesForTheFilter(SphinxPostTransform):
+    """HTML: the other spellings of the skills a page links to ("golang" for Go), as a
+    JSON script element the filter reads, so that typing an alias finds the skill."""
+
+    default_priority = 8
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        domain = ideas_domain(self.env)
+        aliases = settings(self.config).skill_aliases
+        found: dict[str, list[str]] = {}
+        for xref in self.document.findall(addnodes.pending_xref):
+            if xref.get("refdomain") != "ideas" or xref.get("reftype") != "skill":
+                continue
+            slug = xref["reftarget"]
+            entry = domain.table("skill").get(slug)
+            if entry is not None and slug not in found:
+                spellings = skill_aliases_of(entry.display, aliases)
+                if spellings:
+                    found[slug] = list(spellings)
+        if found:
+            # "<" escaped: the text of a script element ends at the first "</"
+            data = json.dumps(found, sort_keys=True).replace("<", "\\u003c")
+            script = f'<script type="application/json" class="ideas-skill-aliases">{data}</script>'
+            self.document += nodes.raw("", script, format="html")
+
+
 #: The objects whose display name is a title of the ideas file, translated on their page.
 _TITLED = frozenset({"idea", "project"})
 #: Message catalogs by their ``.mo`` files and those files' times, loaded once.
@@ -348,4 +376,5 @@ def setup_writetime(app: Sphinx) -> None:
     app.add_node(pending_ideas)
     app.add_post_transform(ExpandPendingIdeas)
     app.add_post_transform(TranslateListedTitles)
+    app.add_post_transform(SkillAliasesForTheFilter)
     app.connect("env-get-outdated", relist_translated)

@@ -37,6 +37,7 @@ import pytest
 from _docs_build import built_docs
 
 import sphinxcontrib_ideas
+from sphinxcontrib_ideas.ideasfile._skills import skill_aliases_of
 from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test dependency")
@@ -715,6 +716,7 @@ return [...document.querySelectorAll('ul.ideas-overview > li > ul > li')].map(i 
   skills: [...i.querySelectorAll('a.ideas-skill')]
     .map(a => a.getAttribute('href').split('#').pop()),
   shown: i.offsetParent !== null,
+  text: i.textContent.toLowerCase(),
 }));
 """
 SHOWN_CHIPS_JS = """
@@ -776,6 +778,35 @@ def test_overview_chips_narrow_and_the_state_is_in_the_address(
     assert shown_lines(driver) == filtered
     clear_filter(driver)
     assert shown_lines(driver) == everyone
+
+
+def test_an_alias_finds_its_skill(pages: dict[str, list[str]], driver: WebDriver) -> None:
+    """Typing "golang" keeps every idea with the skill Go, however the idea spells it."""
+    aliases = skill_aliases_of("Go")
+    assert "golang" in aliases
+    set_viewport(driver, 1280, dark=False)
+    for url in (pages["catalog"][0], max(pages["project"], key=idea_count)):
+        load(driver, url)
+        if url == pages["catalog"][0]:
+            lines: list[dict[str, Any]] = js(driver, OVERVIEW_LINES_JS)
+            with_go = [
+                line["href"]
+                for line in lines
+                if "ideas-skill-go" in line["skills"] or starts_words(line["text"], "golang")
+            ]
+            assert any("golang" not in line["text"] for line in lines if line["href"] in with_go)
+            type_filter(driver, "golang")
+            assert shown_lines(driver) == with_go
+        else:
+            ideas: list[dict[str, Any]] = js(driver, IDEAS_JS)
+            expected = [
+                i["id"]
+                for i in ideas
+                if "ideas-skill-go" in i["skills"] or starts_words(i["text"], "golang")
+            ]
+            type_filter(driver, "golang")
+            assert js(driver, VISIBLE_JS) == expected
+        clear_filter(driver)
 
 
 def test_the_filter_speaks_the_build_language(

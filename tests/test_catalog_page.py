@@ -3,6 +3,7 @@ shows its skills and mentors, linked to their index entries, in every builder.""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -109,3 +110,27 @@ def test_a_changed_difficulty_reaches_the_catalog_page(make_app: MakeApp, tmp_pa
     assert "index" not in read
     page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert 'class="ideas-fact-difficulty">Very hard<' in page
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_pages_carry_the_aliases_of_their_skills_for_the_filter(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    """HTML pages that link skills carry those skills' other spellings as JSON for the
+    filter; a user's alias cannot close the script element; other builders get none."""
+    srcdir = make_site(tmp_path, host)
+    hostile = "</script><script>alert(1)</script>"
+    app = build(make_app, srcdir, confoverrides={"ideas_skill_aliases": {hostile: "Go"}})
+    assert warnings(app) == []
+    page = (Path(app.outdir) / "ideas" / "kubernetes.html").read_text(encoding="utf-8")
+    (data,) = re.findall(
+        r'<script type="application/json" class="ideas-skill-aliases">(.*?)</script>', page
+    )
+    found = json.loads(data)
+    assert "golang" in found["go"]
+    assert hostile.casefold() in found["go"]  # there, and inert
+    assert "alert(1)</script>" not in page
+    text = build(make_app, srcdir, "text")
+    assert "ideas-skill-aliases" not in (Path(text.outdir) / "ideas" / "tikv.txt").read_text(
+        "utf-8"
+    )

@@ -79,9 +79,7 @@ def test_long_indices_have_letters_and_the_most_requested_skills(
     skills = (outdir / "ideas" / "skills.html").read_text(encoding="utf-8")
     line = re.search(r'<p class="ideas-most-requested">(.*?)</p>', skills, re.DOTALL)
     assert line is not None
-    shown = re.findall(
-        r'<span class="xref ideas">([^<]+)</span></a> \((\d+)\)', line.group(1)
-    )
+    shown = re.findall(r'<span class="xref ideas">([^<]+)</span></a> \((\d+)\)', line.group(1))
     expected = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:10]
     assert [(name, int(n)) for name, n in shown] == expected
 

@@ -605,6 +605,21 @@ def _skill_table(alias_items: tuple[tuple[str, str], ...]) -> _SkillTable:
     return _SkillTable(names, _prose_pattern(names))
 
 
+@lru_cache(maxsize=32)
+def _aliases_by_name(alias_items: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
+    by_name: dict[str, list[str]] = {}
+    for alias, name in _skill_table(alias_items).names.items():
+        if alias != name.casefold():
+            by_name.setdefault(name, []).append(alias)
+    return {name: tuple(sorted(found)) for name, found in by_name.items()}
+
+
+def skill_aliases_of(name: str, aliases: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The other spellings that read as the canonical skill ``name`` (lower case: "golang"
+    for "Go"), from the built-in table and the user's ``aliases``."""
+    return _aliases_by_name(_alias_items(aliases)).get(name, ())
+
+
 def _skills_in_prose(piece: Text, table: _SkillTable) -> list[Skill]:
     """The skill names the alias table knows, found inside a sentence."""
     found = []

@@ -31,6 +31,33 @@
   );
   /* How many skill chips show before "more": the most common first. */
   var CHIPS_SHOWN = 12;
+  /* A skill's key is its skills-index anchor: "ideas-skill-" and its slug. */
+  var SKILL_ANCHOR = "ideas-skill-";
+  /* Skill slug -> its other spellings ("go" -> ["golang", ...]), which the extension
+   * writes into the page as JSON: typing an alias finds the skill. */
+  var ALIASES = {};
+
+  function readAliases() {
+    toArray(document.querySelectorAll("script.ideas-skill-aliases")).forEach(function (s) {
+      try {
+        Object.assign(ALIASES, JSON.parse(s.textContent));
+      } catch (e) {
+        /* not ours to fix: the filter works without aliases */
+      }
+    });
+  }
+
+  /* What a skill link adds to its idea's searchable text: its canonical name (the link's
+   * title, "Go" for "Golang") and its other spellings. */
+  function skillWords(links) {
+    return links
+      .map(function (link) {
+        var key = skillKey(link);
+        var slug = key.indexOf(SKILL_ANCHOR) === 0 ? key.slice(SKILL_ANCHOR.length) : key;
+        return skillLabel(link) + " " + (ALIASES[slug] || []).join(" ");
+      })
+      .join(" ");
+  }
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, key) {
@@ -120,17 +147,17 @@
       parts: parts,
       skillKeys: links.map(skillKey),
       skillLabels: links.map(skillLabel),
-      text: fold(text + " " + links.map(skillLabel).join(" ")),
+      text: fold(text + " " + skillWords(links)),
     };
   }
 
   /* An idea of the overview: its line (title, skills, mentors), its project's name so
-   * "tikv" finds them all, and its skills' canonical names ("go" for "Golang"). */
+   * "tikv" finds them all, and its skills' canonical names and aliases. */
   function readOverviewItem(li) {
     var project = li.parentElement && li.parentElement.closest("li");
     var projectName = project ? (project.querySelector("p, a") || project).textContent : "";
     var links = toArray(li.querySelectorAll("a.ideas-skill"));
-    var canonical = links.map(skillLabel).join(" ");
+    var canonical = skillWords(links);
     return {
       parts: [li],
       skillKeys: links.map(skillKey),
@@ -253,16 +280,23 @@
     return { row: row, buttons: buttons, more: more };
   }
 
-  /* Each chip's count among the ideas the other filters leave; a chip beyond the first
-   * ones shows only when "more" is open or it is pressed. */
-  function showChips(chips, ideas, words, chosen) {
+  /* Each chip's count: the ideas shown now that have its skill (what pressing it would
+   * leave, or, for a pressed chip, what it keeps), counted in one pass over the shown
+   * ideas. A chip beyond the first ones shows only when "more" is open or it is pressed. */
+  function showChips(chips, ideas) {
     var open = chips.more && chips.more.getAttribute("aria-expanded") === "true";
+    var counts = {};
+    ideas.forEach(function (idea) {
+      if (!idea.shown) return;
+      var seen = {};
+      idea.skillKeys.forEach(function (key) {
+        if (seen[key]) return;
+        seen[key] = true;
+        counts[key] = (counts[key] || 0) + 1;
+      });
+    });
     chips.buttons.forEach(function (b) {
-      var key = b.getAttribute("data-skill");
-      var others = chosen.filter(function (k) { return k !== key; });
-      var count = ideas.filter(function (idea) {
-        return idea.skillKeys.indexOf(key) >= 0 && matches(idea, words, others);
-      }).length;
+      var count = counts[b.getAttribute("data-skill")] || 0;
       var pressed = b.getAttribute("aria-pressed") === "true";
       b.textContent = b.ideasName + " (" + count + ")";
       b.disabled = count === 0 && !pressed;
@@ -289,8 +323,6 @@
   }
 
   /* A skill in the address by its slug ("go"), not its whole anchor ("ideas-skill-go"). */
-  var SKILL_ANCHOR = "ideas-skill-";
-
   function readState(names) {
     var params = new URLSearchParams(window.location.search);
     var skills = params.getAll(names.skill).map(function (slug) { return SKILL_ANCHOR + slug; });
@@ -341,7 +373,7 @@
         if (idea.shown) shown++;
       });
       hideEmpty(view.containers);
-      showChips(chips, ideas, words, chosen);
+      showChips(chips, ideas);
       var active = words.length > 0 || chosen.length > 0;
       ui.clear.disabled = !active;
       status.textContent = statusText(active, shown, ideas.length);
@@ -427,6 +459,7 @@
   }
 
   function init() {
+    readAliases();
     var view = ideasView();
     if (view) {
       build(view, 0);
