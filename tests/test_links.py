@@ -9,6 +9,7 @@ import pytest
 from _sphinx_sites import MakeApp, build, make_site, warnings
 
 from sphinxcontrib_ideas.ideasfile._sanitize import link_target, repository_root
+from sphinxcontrib_ideas.ideasfile._urls import split_bare_urls
 
 GITHUB_FILE = "https://github.com/cncf/mentoring/blob/main/lfx-mentorship/2021/ideas.md"
 
@@ -123,3 +124,32 @@ UPSTREAM = "https://github.com/example/mentoring/blob/main/terms/ideas.md"
 def test_link_target(href: str, base: str, url: str | None, unsafe: str | None) -> None:
     verdict = link_target(href, base_url=base)
     assert (verdict.url, verdict.unsafe_scheme) == (url, unsafe)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "See https://a.example/x.",
+            [("See ", False), ("https://a.example/x", True), (".", False)],
+        ),
+        (
+            "(https://a.example/x_(y))",
+            [("(", False), ("https://a.example/x_(y)", True), (")", False)],
+        ),
+        ("www.a.example stays", [("www.a.example stays", False)]),
+        ("no link", [("no link", False)]),
+    ],
+)
+def test_bare_urls_are_cut_out_as_github_links_them(
+    text: str, pieces: list[tuple[str, bool]]
+) -> None:
+    assert split_bare_urls(text) == pieces
+
+
+def test_a_url_followed_by_a_flood_of_parentheses_is_cut_in_linear_time() -> None:
+    """200,000 ")" after a URL: the parentheses were counted again for each one stripped
+    (minutes for a million); now one pass."""
+    pieces = split_bare_urls("see https://a.example/x" + ")" * 200_000)
+    assert pieces[1] == ("https://a.example/x", True)
+    assert pieces[2] == (")" * 200_000, False)

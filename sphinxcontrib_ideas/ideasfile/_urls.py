@@ -110,10 +110,22 @@ def split_bare_urls(text: str) -> list[tuple[str, bool]]:
 
 
 def _strip_trailing(url: str) -> str:
-    """Sentence punctuation after a bare URL is not part of it; a balanced ')' is."""
-    while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):
-        url = url[:-1]
-    return url
+    """Sentence punctuation after a bare URL is not part of it; a balanced ')' is.
+
+    Linear: the parentheses are counted once, not again for each character stripped (a
+    URL followed by a million ")" took minutes)."""
+    opened, closed = url.count("("), url.count(")")
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in _TRAILING:
+            end -= 1
+        elif last == ")" and opened < closed:
+            end -= 1
+            closed -= 1
+        else:
+            break
+    return url[:end]
 
 
 def _note_url(
