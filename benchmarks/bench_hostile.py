@@ -31,7 +31,9 @@ import re
 import time
 from collections.abc import Callable
 
+from sphinxcontrib_ideas._latex import symbols_named
 from sphinxcontrib_ideas.filters import compile_filter
+from sphinxcontrib_ideas.ideasfile._urls import split_bare_urls
 from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
 
@@ -77,6 +79,19 @@ def parse_case(name: str, make: Callable[[int], str], sizes: list[int]) -> None:
     print(f"{name:<22} time x{growth:.1f} for size x{sizes[-1] / sizes[0]:.0f} (linear: equal)\n")
 
 
+def text_case(name: str, work: Callable[[str], object], make: Callable[[int], str]) -> None:
+    """A text function of the page rendering, on inputs ten times larger each step."""
+    times = []
+    sizes = [10_000, 100_000, 1_000_000]
+    for size in sizes:
+        text = make(size)
+        seconds = cpu_seconds(lambda text=text: work(text))
+        times.append(seconds)
+        print(f"{name:<22} {size:>7} {seconds:>10.3f}")
+    growth = times[-1] / max(times[0], 1e-9)
+    print(f"{name:<22} time x{growth:.1f} for size x{sizes[-1] / sizes[0]:.0f} (linear: equal)\n")
+
+
 def regex_case(lengths: list[int], backtracking_up_to: int) -> None:
     predicate = compile_filter('title ~ "(a+)+$"')
     python = re.compile("(a+)+$", re.IGNORECASE)
@@ -100,6 +115,10 @@ def main() -> None:
     parse_case("mentors on one line", mentor_line, sizes)
     parse_case("ideas of one title", same_titles, sizes)
     regex_case([16, 20, 24, 26, 1000, 100_000], backtracking_up_to=24)
+    # bare URLs made links in descriptions: a URL then N ")" (quadratic before 0.1)
+    text_case("URL then N ')'", split_bare_urls, lambda n: "see https://a.example/x" + ")" * n)
+    # emoji named in the PDF: N emoji with skin tones and zero-width joiners
+    text_case("N emoji (PDF names)", symbols_named, lambda n: "👍🏽\u200d" * (n // 3))
 
 
 if __name__ == "__main__":
