@@ -165,25 +165,32 @@ def _idea_facts(idea: Idea) -> list[nodes.Node]:
     """What a reader choosing an idea asks next, after its title: its skills (as on its
     page, linked to the skills index), its mentors, and its size and difficulty when the
     file gives them; the catalog page's filter finds ideas by them too ("rust", "andy")."""
-    skills = [ideas_nodes.skill_ref(s) for s in idea.skills]
-    mentors = [ideas_nodes.mentor_ref(m) for m in idea.mentors]
+    mentors: list[nodes.Node] = [ideas_nodes.mentor_ref(m) for m in idea.mentors]
     sizes: list[nodes.Node] = [
         nodes.inline(f.value, f.value, classes=[f"ideas-fact-{f.key}"])
         for f in idea.fields
         if f.key in OVERVIEW_FIELDS and f.value.strip()
     ]
-    if not skills and not mentors and not sizes:
+    if not idea.skills and not mentors and not sizes:
         return []
     facts = nodes.inline("", "", classes=["ideas-overview-facts"])
     facts += nodes.Text(" — ")
-    for group_index, group in enumerate(g for g in (skills, mentors, sizes) if g):
+    groups = [ideas_nodes.skill_chips(idea.skills), *(_listed(g) for g in (mentors, sizes))]
+    for group_index, group in enumerate(g for g in groups if g):
         if group_index:
             facts += nodes.Text(" · ")
-        for index, node in enumerate(group):
-            if index:
-                facts += nodes.Text(", ")
-            facts += node
+        facts += group
     return [facts]
+
+
+def _listed(items: list[nodes.Node]) -> list[nodes.Node]:
+    """``items`` with a comma between each two."""
+    result: list[nodes.Node] = []
+    for item in items:
+        if result:
+            result.append(nodes.Text(", "))
+        result.append(item)
+    return result
 
 
 #: An index of this many entries or more gets a bar of initial letters at its top.

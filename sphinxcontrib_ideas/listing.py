@@ -373,7 +373,7 @@ class _Listing:
             name = row.spec.object_name(row.project.slug)
             yield ideas_nodes.xref("project", name, row.project.name)
         elif column == "skills":
-            yield from _joined(ideas_nodes.skill_ref(s) for s in idea.skills)
+            yield from ideas_nodes.skill_chips(idea.skills)
         elif column == "mentors":
             yield from _joined(ideas_nodes.mentor_ref(m) for m in idea.mentors)
         elif column == "issues":

@@ -215,8 +215,7 @@ def _skills_body(idea: Idea, options: RenderOptions) -> list[nodes.Node]:
     """Linked skills; the text as written too when it says more than the skill names."""
     body: list[nodes.Node] = []
     if idea.skills:
-        links = _joined([skill_ref(s)] for s in idea.skills)
-        body.append(nodes.paragraph("", "", *links))
+        body.append(nodes.paragraph("", "", *skill_chips(idea.skills)))
     if idea.skills_text.strip() and not _only_names(idea.skills_text, idea.skills):
         block = options.fragments.block(idea.skills_text, idea.line, classes=("ideas-skills-text",))
         body.append(block)
@@ -232,8 +231,28 @@ def _only_names(text: str, skills: Sequence[Skill]) -> bool:
 
 
 def skill_ref(skill: Skill) -> addnodes.pending_xref:
-    """A skill as written on the idea, linked to its skills-index entry."""
-    return xref("skill", skill.slug, skill.raw or skill.name, classes=["ideas-skill"])
+    """A skill linked to its skills-index entry, as a chip: its canonical name ("Go" for
+    "Golang") with its qualifiers after it as muted text ("(basic)")."""
+    node = xref("skill", skill.slug, skill.name, classes=["ideas-skill"])
+    qualifiers = ", ".join(q for q in (skill.level, skill.note) if q)
+    if qualifiers:
+        note = f" ({qualifiers})"
+        # inside the link's content (the resolver keeps only the xref's first child)
+        label = node[0]
+        assert isinstance(label, nodes.inline)
+        label += nodes.inline(note, note, classes=["ideas-skill-note"])
+    return node
+
+
+def skill_chips(skills: Iterable[Skill]) -> list[nodes.Node]:
+    """Skills as linked chips; the commas between them are for text and PDF output only
+    (HTML hides them: the chips are apart)."""
+    result: list[nodes.Node] = []
+    for skill in skills:
+        if result:
+            result.append(nodes.inline(", ", ", ", classes=["ideas-skill-sep"]))
+        result.append(skill_ref(skill))
+    return result
 
 
 def _mentor_nodes(mentor: Mentor, options: RenderOptions, line: int) -> list[nodes.Node]:

@@ -3,6 +3,7 @@ shows its skills and mentors, linked to their index entries, in every builder.""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -11,13 +12,19 @@ from pathlib import Path
 import pytest
 from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 
-from sphinxcontrib_ideas.ideasfile.model import Catalog
+from sphinxcontrib_ideas.ideasfile.model import Catalog, Skill
 from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 
 @pytest.fixture(scope="module")
 def seed_catalog(seed_path: Path) -> Catalog:
     return load_catalog(seed_path).catalog
+
+
+def _chip(skill: Skill) -> str:
+    """A skill chip's text: the canonical name, then its qualifiers in parentheses."""
+    qualifiers = ", ".join(q for q in (skill.level, skill.note) if q)
+    return f"{skill.name} ({qualifiers})" if qualifiers else skill.name
 
 
 def _label(mentor_name: str, github: str | None) -> str:
@@ -52,7 +59,7 @@ def test_the_text_builder_shows_them_too(
     for _project, idea in seed_catalog.iter_ideas():
         if not idea.skills or not idea.mentors:
             continue
-        skills = ", ".join(s.raw or s.name for s in idea.skills)
+        skills = ", ".join(_chip(s) for s in idea.skills)
         mentors = ", ".join(_label(m.name, m.github) for m in idea.mentors)
         expected = " ".join(f"{idea.title} — {skills} · {mentors}".split())
         assert expected in text, expected
@@ -134,3 +141,30 @@ def test_pages_carry_the_aliases_of_their_skills_for_the_filter(
     assert "ideas-skill-aliases" not in (Path(text.outdir) / "ideas" / "tikv.txt").read_text(
         "utf-8"
     )
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_chips_show_the_canonical_skill_and_its_qualifier_muted(
+    make_app: MakeApp, tmp_path: Path, host: str, seed_catalog: Catalog
+) -> None:
+    """A chip reads "Rust (beginner is ok)" with the qualifier in its own muted element,
+    whatever the author wrote ("Rust Programming (beginner is ok)"); the commas between
+    chips are there for text output and hidden in HTML."""
+    app = build(make_app, make_site(tmp_path, host))
+    qualified = [
+        (project, skill)
+        for project, idea in seed_catalog.iter_ideas()
+        for skill in idea.skills
+        if skill.level or skill.note
+    ]
+    assert qualified
+    for project, skill in qualified:
+        page = (Path(app.outdir) / "ideas" / f"{project.slug}.html").read_text("utf-8")
+        note = ", ".join(q for q in (skill.level, skill.note) if q)
+        chip = (
+            f'<span class="xref ideas ideas-skill">{html.escape(skill.name)}'
+            f'<span class="ideas-skill-note"> ({html.escape(note)})</span></span>'
+        )
+        assert chip in page, (project.slug, skill.raw)
+    tremor = (Path(app.outdir) / "ideas" / "tremor.html").read_text("utf-8")
+    assert '<span class="ideas-skill-sep">, </span>' in tremor
