@@ -290,8 +290,8 @@ class TranslateListedTitles(SphinxPostTransform):
     default_priority = 8  # after the lists are made (5), before references resolve (10)
 
     def run(self, **kwargs: Any) -> None:
-        if not self.config.language or not self.config.locale_dirs:
-            return
+        if not _has_translations(self.env):
+            return  # the usual build: nothing to look up, no page to walk
         domain = ideas_domain(self.env)
         catalogs: dict[str, gettext.NullTranslations] = {}
         for xref in list(self.document.findall(addnodes.pending_xref)):
@@ -339,6 +339,16 @@ class SkillAliasesForTheFilter(SphinxPostTransform):
 _TITLED = frozenset({"idea", "project"})
 #: Message catalogs by their ``.mo`` files and those files' times, loaded once.
 _catalogs: dict[tuple[tuple[str, float], ...], gettext.NullTranslations] = {}
+
+
+def _has_translations(env: BuildEnvironment) -> bool:
+    """Whether the build's language has a folder of message catalogs in ``locale_dirs``
+    (Sphinx's default language, "en", usually has none)."""
+    language = env.config.language
+    return bool(language) and any(
+        os.path.isdir(os.path.join(env.srcdir, folder, language, "LC_MESSAGES"))
+        for folder in env.config.locale_dirs
+    )
 
 
 def _message_files(env: BuildEnvironment, docname: str) -> list[tuple[str, float]]:

@@ -94,6 +94,8 @@ def split_bare_urls(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into (piece, is a URL) pairs at each bare ``http(s)://`` URL, as GitHub
     links them: sentence punctuation after the URL stays text. ``www.`` without a scheme
     stays text too (a link needs an explicit scheme here)."""
+    if "://" not in text:
+        return [(text, False)]  # most text: no scan
     pieces: list[tuple[str, bool]] = []
     done = 0
     for match in _BARE_URL.finditer(text):
