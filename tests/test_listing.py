@@ -367,3 +367,35 @@ def test_a_listing_of_an_inline_catalog_follows_its_edits(
     assert "cobol" not in read  # written again, not read again
     html = (Path(app.outdir) / "cobol.html").read_text(encoding="utf-8")
     assert _linked_ideas(html) == ["idea-tremor-mainframe-bridge"]
+
+
+@pytest.mark.parametrize("syntax", ["rst", "myst"])
+def test_a_table_keeps_its_column_widths_in_latex(
+    make_app: MakeApp, tmp_path: Path, syntax: str
+) -> None:
+    """LaTeX gave every column of ``ideas-table`` an equal share (the title cramped, the
+    issues column wide); the widths are now proportions of the line."""
+    from sphinxcontrib_ideas.listing import _COLUMN_WIDTHS
+
+    columns = ["title", "project", "skills", "mentors", "issues"]
+    chosen = ", ".join(columns)
+    # on the root page: the PDF holds the pages of the root's toctree only
+    if syntax == "rst":
+        srcdir = make_site(tmp_path, "multi-terms")
+        page = srcdir / "index.rst"
+        table = f"\n.. ideas-table::\n   :columns: {chosen}\n"
+    else:
+        srcdir = make_site(tmp_path, "listing-myst")
+        page = srcdir / "index.md"
+        table = f"\n```{{ideas-table}}\n:columns: {chosen}\n```\n"
+    page.write_text(page.read_text("utf-8") + table, encoding="utf-8")
+    app = build(make_app, srcdir, "latex")
+    assert [w for w in warnings(app) if str(page) in w] == []
+    tex = "\n".join(p.read_text("utf-8") for p in Path(app.outdir).glob("*.tex"))
+    widths = [_COLUMN_WIDTHS[c] for c in columns]
+    # each table's column specification, as (share, of) pairs ("|" rules vary by version)
+    specs = [
+        re.findall(r"\\X\{(\d+)\}\{(\d+)\}", spec)
+        for spec in re.findall(r"\\begin\{(?:tabular|longtable)\}(?:\[\w\])?\{(.*)\}", tex)
+    ]
+    assert [(str(w), str(sum(widths))) for w in widths] in specs
