@@ -111,7 +111,7 @@ class _SafeRenderer(SphinxRenderer):
 
     def render_text(self, token: SyntaxTreeNode) -> None:
         text = token.content if self.ideas_show_emails else redact_addresses(token.content)
-        if isinstance(self.current_node, nodes.reference):  # a link's own text
+        if _in_link(self.current_node):  # a link's own text, also inside its emphasis
             self.current_node.append(nodes.Text(text))
             return
         # bare URLs become links, as GitHub shows them (and LaTeX can then break them)
@@ -241,6 +241,15 @@ class _SafeRenderer(SphinxRenderer):
         block = nodes.literal_block(text, text)
         block["force"] = True
         self.current_node.append(block)
+
+
+def _in_link(node: nodes.Node | None) -> bool:
+    """Whether ``node`` is a link or lies inside one (a link in a link is not HTML)."""
+    while node is not None:
+        if isinstance(node, nodes.reference):
+            return True
+        node = node.parent
+    return False
 
 
 def _accept_link(url: str) -> bool:

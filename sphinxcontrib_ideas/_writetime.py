@@ -175,22 +175,15 @@ def _idea_facts(idea: Idea) -> list[nodes.Node]:
         return []
     facts = nodes.inline("", "", classes=["ideas-overview-facts"])
     facts += nodes.Text(" — ")
-    groups = [ideas_nodes.skill_chips(idea.skills), *(_listed(g) for g in (mentors, sizes))]
+    groups = [
+        ideas_nodes.skill_chips(idea.skills),
+        *(ideas_nodes.joined([node] for node in g) for g in (mentors, sizes)),
+    ]
     for group_index, group in enumerate(g for g in groups if g):
         if group_index:
             facts += nodes.Text(" · ")
         facts += group
     return [facts]
-
-
-def _listed(items: list[nodes.Node]) -> list[nodes.Node]:
-    """``items`` with a comma between each two."""
-    result: list[nodes.Node] = []
-    for item in items:
-        if result:
-            result.append(nodes.Text(", "))
-        result.append(item)
-    return result
 
 
 #: An index of this many entries or more gets a bar of initial letters at its top.
@@ -383,9 +376,9 @@ def relist_translated(
     """``env-get-outdated``: a generated page read again because its message catalog
     changed may bring new translations of titles that the lists show: write the lists
     again (:func:`.pages.pages_to_rewrite`)."""
-    generated = changed & ideas_domain(env).data["pages"]
-    if any(_message_files(env, docname) for docname in generated):
-        ideas_domain(env).data["relist"] = True
+    domain = ideas_domain(env)
+    if any(_message_files(env, docname) for docname in changed & domain.data["pages"]):
+        domain.data["relist"] = True
     return []
 
 

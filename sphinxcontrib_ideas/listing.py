@@ -375,9 +375,9 @@ class _Listing:
         elif column == "skills":
             yield from ideas_nodes.skill_chips(idea.skills)
         elif column == "mentors":
-            yield from _joined(ideas_nodes.mentor_ref(m) for m in idea.mentors)
+            yield from ideas_nodes.joined([ideas_nodes.mentor_ref(m)] for m in idea.mentors)
         elif column == "issues":
-            yield from _joined(_issue(url) for url in idea.issues)
+            yield from ideas_nodes.joined([_issue(url)] for url in idea.issues)
         elif column in _CORE_COLUMNS:
             yield nodes.Text(cell_text(row, column))
         else:
@@ -416,13 +416,6 @@ def _row(cells: Iterable[list[nodes.Node]]) -> nodes.row:
     for content in cells:
         row += nodes.entry("", nodes.paragraph("", "", *content))
     return row
-
-
-def _joined(items: Iterable[nodes.Node]) -> Iterator[nodes.Node]:
-    for index, item in enumerate(items):
-        if index:
-            yield nodes.Text(", ")
-        yield item
 
 
 def _issue(url: str) -> nodes.Node:

@@ -163,7 +163,7 @@ def idea_meta(idea: Idea, options: RenderOptions) -> nodes.field_list:
     if idea.skills or idea.skills_text:
         meta += _field(_("Skills"), _skills_body(idea, options), key="skills")
     if idea.mentors:
-        body = _joined(_mentor_nodes(m, options, idea.line) for m in idea.mentors)
+        body = joined(_mentor_nodes(m, options, idea.line) for m in idea.mentors)
         meta += _field(_("Mentors"), [nodes.paragraph("", "", *body)], key="mentors")
     if idea.issues:
         meta += _field(
@@ -202,7 +202,9 @@ def _field(label: str, body: list[nodes.Node], *, key: str) -> nodes.field:
     return field
 
 
-def _joined(groups: Iterable[list[nodes.Node]], separator: str = ", ") -> list[nodes.Node]:
+def joined(groups: Iterable[list[nodes.Node]], separator: str = ", ") -> list[nodes.Node]:
+    """The nodes of each group, with ``separator`` as text between two groups (a mentor's
+    group: the link and its profile)."""
     result: list[nodes.Node] = []
     for group in groups:
         if result:
@@ -269,7 +271,7 @@ def _mentor_nodes(mentor: Mentor, options: RenderOptions, line: int) -> list[nod
         extras.append(nodes.emphasis(mentor.role, mentor.role))
     if extras:
         result.append(nodes.Text(" ("))
-        result.extend(_joined([e] for e in extras))
+        result.extend(joined([e] for e in extras))
         result.append(nodes.Text(")"))
     return result
 
@@ -309,7 +311,7 @@ def _issue_nodes(issues: Sequence[str], options: RenderOptions, line: int) -> li
             groups.append([located(link, options, line)])
         else:
             groups.append([nodes.Text(issue)])
-    return _joined(groups)
+    return joined(groups)
 
 
 def issue_label(url: str) -> str:

@@ -3,6 +3,7 @@ GitLab resolve them, issues shown as ``owner/repo#N`` in tables too."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,36 @@ def test_a_url_followed_by_a_flood_of_parentheses_is_cut_in_linear_time() -> Non
     pieces = split_bare_urls("see https://a.example/x" + ")" * 200_000)
     assert pieces[1] == ("https://a.example/x", True)
     assert pieces[2] == (")" * 200_000, False)
+
+
+LINKED_TEXT_IDEAS = """\
+# Ideas
+
+### Proj
+
+#### Idea one
+
+- Description: See [**the guide at https://example.org/guide**](https://example.org/docs)
+  and https://example.org/bare.
+- Recommended Skills: Go
+- Mentor(s): Ann Lee (@annlee)
+"""
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_a_bare_url_becomes_a_link_but_not_inside_a_link(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    """A bare URL in a description is a link; one in a link's text (even in its bold)
+    stays text: a link inside a link is not HTML."""
+    srcdir = make_site(tmp_path, host)
+    (srcdir / "ideas.md").write_text(LINKED_TEXT_IDEAS, encoding="utf-8")
+    for refs in srcdir.glob("refs.*"):  # the root's page names the sample's ideas
+        refs.write_text("Refs\n====\n" if refs.suffix == ".rst" else "# Refs\n", "utf-8")
+    app = build(make_app, srcdir)
+    assert warnings(app) == []
+    html = (Path(app.outdir) / "ideas" / "proj.html").read_text(encoding="utf-8")
+    assert '<a class="reference external" href="https://example.org/bare">' in html
+    for link in re.findall(r"<a\b.*?</a>", html, re.DOTALL):
+        assert "<a" not in link[2:], link
+    assert 'href="https://example.org/guide"' not in html

@@ -37,6 +37,11 @@
    * writes into the page as JSON: typing an alias finds the skill. */
   var ALIASES = {};
 
+  /* "ideas-skill-go" -> "go" (the slug the address and the aliases use). */
+  function skillSlug(key) {
+    return key.indexOf(SKILL_ANCHOR) === 0 ? key.slice(SKILL_ANCHOR.length) : key;
+  }
+
   function readAliases() {
     toArray(document.querySelectorAll("script.ideas-skill-aliases")).forEach(function (s) {
       try {
@@ -52,9 +57,7 @@
   function skillWords(links) {
     return links
       .map(function (link) {
-        var key = skillKey(link);
-        var slug = key.indexOf(SKILL_ANCHOR) === 0 ? key.slice(SKILL_ANCHOR.length) : key;
-        return skillLabel(link) + " " + (ALIASES[slug] || []).join(" ");
+        return skillLabel(link) + " " + (ALIASES[skillSlug(skillKey(link))] || []).join(" ");
       })
       .join(" ");
   }
@@ -334,9 +337,7 @@
     params.delete(names.words);
     params.delete(names.skill);
     if (words) params.set(names.words, words);
-    skills.forEach(function (key) {
-      params.append(names.skill, key.indexOf(SKILL_ANCHOR) === 0 ? key.slice(SKILL_ANCHOR.length) : key);
-    });
+    skills.forEach(function (key) { params.append(names.skill, skillSlug(key)); });
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url === window.location.pathname + window.location.search + window.location.hash) return;
