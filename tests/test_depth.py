@@ -161,34 +161,3 @@ def test_a_build_with_deep_content_completes_with_located_warnings(
     shutil.rmtree(outdir)
     text_app = build(make_app, srcdir, "text")
     assert "Later" in (Path(text_app.outdir) / "ideas" / "beta.txt").read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    ("host", "page", "text", "line"),
-    [
-        (
-            "reading-rst",
-            "index.rst",
-            "Home\n====\n\n.. ideas-catalog:: ideas.md\n   :filter: {}\n",
-            4,
-        ),
-        (
-            "reading-myst",
-            "index.md",
-            "# Home\n\n```{{ideas-catalog}} ideas.md\n:filter: {}\n```\n",
-            3,
-        ),
-    ],
-)
-def test_a_deeply_nested_filter_is_a_warning_at_the_directive(
-    make_app: MakeApp, tmp_path: Path, host: str, page: str, text: str, line: int
-) -> None:
-    srcdir = make_site(tmp_path, host)
-    (srcdir / "ideas.md").write_text(ideas_file(""), encoding="utf-8")
-    expression = "(" * 300 + "title" + ")" * 300
-    (srcdir / page).write_text(text.format(expression), encoding="utf-8")
-    app = build(make_app, srcdir, "html")
-    (warning,) = warnings(app)
-    assert f"{page}:{line}: WARNING: invalid :filter: option" in warning
-    assert "nested deeper than 32 levels" in warning
-    assert warning.endswith("[ideas.directive]")

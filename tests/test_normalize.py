@@ -572,6 +572,13 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
         [("Go", None, None), ("Kubernetes", "intermediate", None)],
     ),
     ("Go, golang, Golang", [("Go", None, None)]),
+    # names outside the built-in table are one skill whatever their case
+    ("Zettelkasten, ZETTELKASTEN and zettelkasten", [("Zettelkasten", None, None)]),
+    ("foo-bar, Foo-Bar, Qux", [("foo-bar", None, None), ("Qux", None, None)]),
+    # a qualifier given only at a later mention is kept, the first one otherwise
+    ("Quuxlang, Rust, quuxLang (basic)", [("Quuxlang", "basic", None), ("Rust", None, None)]),
+    ("Go (basic), golang (advanced)", [("Go", "basic", None)]),
+    ("Rust, rust (optional)", [("Rust", None, "optional")]),
     ("**Go**, `Docker`", [("Go", None, None), ("Docker", None, None)]),
     (
         "[Rust](https://rust-lang.org), [Go](https://go.dev) (basic)",

@@ -11,6 +11,7 @@ import sphinx
 from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 from sphinx.errors import ConfigError
 
+from sphinxcontrib_ideas.filters import FilterError, compile_filter
 from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
 
@@ -443,3 +444,65 @@ def test_the_preamble_and_intros_can_be_left_out(
     assert ("the fastest widgets" in project) is not hidden
     assert "Faster import" in catalog
     assert "Import in half the time." in project
+
+
+_BAD_FILTERS = [
+    "title ==",
+    'skills ~ "(unclosed"',
+    "colour == 'red'",
+    "not",
+    "(" * 300 + "title" + ")" * 300,  # deeper than the bound: an error, not a RecursionError
+]
+
+
+@pytest.mark.parametrize("expression", _BAD_FILTERS)
+@pytest.mark.parametrize(
+    ("host", "page", "text", "line"),
+    [
+        (
+            "reading-rst",
+            "index.rst",
+            "Home\n====\n\n.. ideas-catalog:: ideas.md\n   :filter: {}\n",
+            4,
+        ),
+        (
+            "reading-myst",
+            "index.md",
+            "# Home\n\n```{{ideas-catalog}} ideas.md\n:filter: {}\n```\n",
+            3,
+        ),
+    ],
+)
+def test_a_bad_catalog_filter_warns_at_the_directive_and_builds_the_rest(
+    make_app: MakeApp,
+    tmp_path: Path,
+    seed_path: Path,
+    host: str,
+    page: str,
+    text: str,
+    line: int,
+    expression: str,
+) -> None:
+    """A malformed ``:filter:`` on ``ideas-catalog`` is one located warning (the filter's own
+    message), the catalog shows nothing and generates no page, the other pages build."""
+    srcdir = make_site(tmp_path, host)
+    (srcdir / "ideas.md").write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    (srcdir / page).write_text(text.format(expression), encoding="utf-8")
+    other = "other.md" if page.endswith(".md") else "other.rst"
+    heading = (
+        "---\norphan: true\n---\n# Other\n"
+        if page.endswith(".md")
+        else ":orphan:\n\nOther\n=====\n"
+    )
+    (srcdir / other).write_text(heading + "\nStill built.\n", encoding="utf-8")
+    with pytest.raises(FilterError) as error:
+        compile_filter(expression)
+    app = build(make_app, srcdir, "html")
+    assert warnings(app) == [
+        f"{srcdir / page}:{line}: WARNING: invalid :filter: option: {error.value} [ideas.directive]"
+    ]
+    assert not (srcdir / "ideas").exists()
+    outdir = Path(app.outdir)
+    assert "Still built." in (outdir / "other.html").read_text(encoding="utf-8")
+    assert "Home" in (outdir / "index.html").read_text(encoding="utf-8")
+    assert list(app.env.domains["ideas"].get_objects()) == []

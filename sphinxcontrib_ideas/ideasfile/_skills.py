@@ -637,7 +637,15 @@ def _skills_in_prose(piece: Text, table: _SkillTable) -> list[Skill]:
 
 
 def _dedupe_skills(skills: Iterable[Skill]) -> tuple[Skill, ...]:
+    """One skill per name, whatever its case, where it first appears.
+
+    A qualifier written only at a later mention is kept ("Rust, rust (advanced)" is Rust,
+    advanced): the reading that loses nothing.
+    """
     seen: dict[str, Skill] = {}
     for skill in skills:
-        seen.setdefault(skill.name.casefold(), skill)
+        key = skill.name.casefold()
+        first = seen.setdefault(key, skill)
+        if first is not skill and (first.level, first.note) == (None, None):
+            seen[key] = replace(first, raw=skill.raw, level=skill.level, note=skill.note)
     return tuple(seen.values())
