@@ -13,8 +13,13 @@ from pathlib import Path
 
 import pytest
 from _sphinx_sites import MakeApp, build, make_site, warnings
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
-from sphinxcontrib_ideas.ideasfile._depth import MAX_DEPTH
+from sphinxcontrib_ideas.ideasfile import _blocks
+from sphinxcontrib_ideas.ideasfile._blocks import read_outline
+from sphinxcontrib_ideas.ideasfile._depth import MARKDOWN_NESTING, MAX_DEPTH
 from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
 
@@ -70,6 +75,15 @@ def test_lists_nested_within_the_bound_are_read_whole() -> None:
         ("![" * 300 + "x" + "](u)" * 300 + "\n", 9),
         ("".join("> " + "  " * level + f"- level {level}\n" for level in range(40)), 24),
         ("".join(">" * level + f" level {level}\n" for level in range(1, 40)), 25),
+        # a fence opened in a list item ends with the item, not at the next fence line
+        ("- item\n  ```\n  code\n" + "- " * 40 + "deep\n", 12),
+        ("> quote\n> ~~~\n" + "1. " * 40 + "deep\n", 11),
+        # indented four columns (a tab too), three backticks are code, not a fence
+        ("\t```\n\n" + "- " * 40 + "deep\n", 11),
+        ("    ~~~\n\n" + "> " * 40 + "deep\n", 11),
+        # a lazy line goes on with the paragraph: its list items stay open
+        ("- " * 15 + "a\nlazy text\n" + "  " * 15 + "- " * 6 + "b\n", 11),
+        ("> " * 10 + "a\nlazy\n" + "> " * 10 + "- " * 8 + "b\n", 11),
     ],
     ids=[
         "list",
@@ -83,6 +97,12 @@ def test_lists_nested_within_the_bound_are_read_whole() -> None:
         "images",
         "list-in-quote",
         "quotes-growing",
+        "fence-ended-by-its-item",
+        "fence-ended-by-its-quote",
+        "tab-indented-backticks",
+        "indented-tildes",
+        "lazy-line-in-list",
+        "lazy-line-in-quote",
     ],
 )
 def test_deeper_content_is_flattened_at_its_line_and_nothing_after_it_is_lost(
@@ -161,3 +181,69 @@ def test_a_build_with_deep_content_completes_with_located_warnings(
     shutil.rmtree(outdir)
     text_app = build(make_app, srcdir, "text")
     assert "Later" in (Path(text_app.outdir) / "ideas" / "beta.txt").read_text(encoding="utf-8")
+
+
+def _containers_deepest(text: str) -> int:
+    """How many list items and quotes markdown-it itself nests, at most, in ``text``."""
+    depth = deepest = 0
+    for token in MarkdownIt("commonmark", {"maxNesting": 10_000}).parse(text):
+        if token.type in ("blockquote_open", "list_item_open"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.type in ("blockquote_close", "list_item_close"):
+            depth -= 1
+    return deepest
+
+
+_CONTAINER_SOUP = st.lists(
+    st.lists(
+        st.sampled_from(["- ", "* ", "1. ", "2) ", "> ", ">", "-\t", "  ", "    ", "\t", "x"]),
+        max_size=40,
+    ).map(lambda markers: "".join(markers) + "x")
+    | st.sampled_from(["", "text", "```", "    ```", "~~~", "# h", "---"]),
+    min_size=1,
+    max_size=10,
+).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(middle=_CONTAINER_SOUP)
+def test_what_the_reader_keeps_never_reaches_markdown_its_limit(middle: str) -> None:
+    """Whatever mix of list markers, quotes, fences and indentation: the lines as read are
+    nested far below markdown-it's limit (the bound, give or take the tab and blank-item
+    rules the line scan simplifies), and the projects and ideas after them are read."""
+    text = ideas_file(middle + "\n")
+    outline = read_outline(text)
+    assert _containers_deepest("\n".join(outline.lines)) <= 2 * MAX_DEPTH
+    if not outline.unclosed_fences:  # a fence left open is code to the end (and reported)
+        assert titles(text)[-2:] == ["Next", "Later"]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "".join("  " * level + f"- level {level}\n" for level in range(100)),
+        "> " * 200 + "quoted\n",
+        "- " * 300 + "x\n" + "".join("  " * level + "- y\n" for level in range(90)),
+    ],
+    ids=["list", "quotes", "two-places"],
+)
+def test_markdown_its_own_limit_never_drops_content(
+    monkeypatch: pytest.MonkeyPatch, middle: str
+) -> None:
+    """The safety net: were the line scan ever to miss a shape, markdown-it's nesting limit
+    would skip the rest of the file; what it skipped is read again as text, with a warning
+    where the cut was."""
+    monkeypatch.setattr(_blocks, "flatten_deep", lambda lines: [])  # a scan that misses
+    text = ideas_file(middle)
+    result = parse_catalog(text, source="d.md")
+    assert [i.title for _, i in result.catalog.iter_ideas()] == ["Deep", "Next", "Later"]
+    deep = next(i for _, i in result.catalog.iter_ideas())
+    assert deep.description.endswith("After it.")
+    lines = [d.line for d in result.diagnostics if d.subtype.value == "depth"]
+    assert lines
+    outline = read_outline(text)
+    assert _containers_deepest("\n".join(outline.lines)) < MARKDOWN_NESTING // 2
+    # every cut is reported at a line of the deep part
+    last = 9 + middle.count("\n")
+    assert all(9 <= line < last for line in lines)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from _sphinx_sites import MakeApp, build, make_site, warnings
 
-from sphinxcontrib_ideas.ideasfile._sanitize import link_target, repository_root
+from sphinxcontrib_ideas.ideasfile._sanitize import is_web_url, link_target, repository_root
 from sphinxcontrib_ideas.ideasfile._urls import split_bare_urls
 
 GITHUB_FILE = "https://github.com/cncf/mentoring/blob/main/lfx-mentorship/2021/ideas.md"
@@ -48,6 +48,29 @@ def test_root_relative_and_relative_links() -> None:
         "https://github.com/cncf/mentoring/blob/main/lfx-mentorship/2021/notes.md"
     )
     assert link_target("/TEMPLATE.md").url is None  # no upstream URL: text only
+    # only the leading slashes go, not letters of the name
+    assert link_target("/XML/X.md", base_url=GITHUB_FILE).url == (
+        "https://github.com/cncf/mentoring/blob/main/XML/X.md"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://github.com/cncf/mentoring/issues/1", True),
+        ("http://example.org", True),
+        ("  HTTP://example.org/x  ", True),  # the scheme in any case, space around
+        ("ftp://example.org/file", False),  # a host, but not the web
+        ("https:/no-host", False),  # the web, but no host
+        ("//example.org/x", False),  # no scheme
+        ("mailto:ann@example.org", False),
+        ("javascript:alert(1)", False),
+        ("github.com/cncf/mentoring", False),
+        ("", False),
+    ],
+)
+def test_is_web_url(value: str, expected: bool) -> None:
+    assert is_web_url(value) is expected
 
 
 @pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])

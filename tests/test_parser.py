@@ -1011,6 +1011,9 @@ UNCLOSED = """# Ideas
         ("```", True),
         ("~~~\ncode\n~~~~~", False),  # closed (a longer closer closes it too)
         ("```text\ncode\n```", False),
+        ("```\ncode\n    ```", True),  # four columns in, "```" is code, not a closer
+        ("~~~\ncode\n```", True),  # another mark does not close it
+        ("````\ncode\n```", True),  # nor a shorter one
     ],
 )
 def test_a_fence_left_open_is_reported_at_its_line(fence: str, *, warned: bool) -> None:
@@ -1021,7 +1024,7 @@ def test_a_fence_left_open_is_reported_at_its_line(fence: str, *, warned: bool) 
     if warned:
         assert titles == ["One"]
         (diagnostic,) = structure
-        assert diagnostic.line == line_of(text, fence)
+        assert diagnostic.line == line_of(text, fence.split("\n")[0])
         assert "never closed" in diagnostic.message
         assert f"the {len(text.rstrip().split(chr(10))) - diagnostic.line} lines" in (
             diagnostic.message

@@ -16,7 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 
-from ._depth import MARKDOWN_NESTING, flatten_deep, flatten_deep_inline
+from ._depth import MARKDOWN_NESTING, flatten_cut, flatten_deep, flatten_deep_inline
 
 # markdown-it's own normalisation (its "normalize" core rule); we apply it first so that our
 # line numbers and markdown-it's token maps count the same lines.
@@ -24,6 +24,8 @@ _NEWLINES = re.compile(r"\r\n?")
 _HTML_COMMENT = re.compile(r"\s*<!--.*-->\s*", re.DOTALL)
 _LISTS = ("bullet_list", "ordered_list")
 _MAX_FRONT_MATTER = 200
+#: How many times the file is read again after markdown-it's nesting limit cut it.
+_MAX_CUTS = 16
 _YAML_LINE = re.compile(r"\s*(?:#.*|[\w.-]+[ \t]*:.*|-[ \t].*|)|[ \t]+\S.*")
 _YAML_KEY = re.compile(r"([\w.-]+)[ \t]*:[ \t]*(.*)")
 # "[text][label]", "[text][]" or "[label]" not followed by "(url)" or ": url".
@@ -129,6 +131,13 @@ def read_outline(text: str) -> Outline:
     flattened = flatten_deep(lines)
     env: dict[str, Any] = {}
     tokens = _MD.parse("\n".join(lines), env)
+    for _ in range(_MAX_CUTS):  # never expected (see flatten_cut)
+        cut = flatten_cut(lines, tokens)
+        if not cut:
+            break
+        flattened = sorted(flattened + cut)  # read again what markdown-it left out
+        env = {}
+        tokens = _MD.parse("\n".join(lines), env)
     if _unwrap_item_headings(tokens, lines):
         env = {}
         tokens = _MD.parse("\n".join(lines), env)
@@ -168,10 +177,12 @@ def _unclosed_fences(tokens: list[Any], lines: list[str]) -> Iterator[tuple[int,
     for token in tokens:
         if token.type != "fence" or not token.map or token.map[1] < last:
             continue
-        start = token.map[0]
-        mark = token.markup
-        closer = re.compile(rf"^[\s>]*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
-        if not any(closer.match(line) for line in lines[start + 1 : last]):
+        start, end = token.map
+        # markdown-it's map covers the opening line, the code and, when it found one, the
+        # closing line; the code is every line between (the last one may lack its newline)
+        content = token.content
+        code_lines = content.count("\n") + (1 if content and not content.endswith("\n") else 0)
+        if end - start != code_lines + 2:
             yield start + 1, last - start - 1
 
 

@@ -44,6 +44,7 @@ MARKDOWN_NESTING = 4 * MAX_DEPTH + 2 * MAX_INLINE_DEPTH
 #: One container marker at the start of what is left of a line: a quote or a list item.
 _CONTAINER = re.compile(r"(>)[ \t]?|([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
+_THEMATIC_BREAK = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 #: An inline delimiter not already escaped (an escape pair is matched first, kept as it is).
 _INLINE_DELIMITER = re.compile(r"\\.|([*_~\[\]])")
 _BRACKET = re.compile(r"\\.|[\[\]]")
@@ -60,18 +61,30 @@ def flatten_deep(lines: list[str]) -> list[tuple[int, str]]:
     open_: list[tuple[bool, int]] = []
     fence: str | None = None
     previous_flat = False
+    paragraph = False  # the line before is paragraph text
     for number, line in enumerate(lines):
         if not line.strip():
+            paragraph = False
             continue
         expanded = line.expandtabs(4)
-        if fence is not None:  # code is text, however it is indented
-            if expanded.lstrip(" >").startswith(fence):
-                fence = None
-            continue
+        kept, _position, rest = _continued(expanded, open_)
+        if fence is not None:  # code is text, however it is indented...
+            if kept == len(open_):
+                if rest.lstrip(" ").startswith(fence):
+                    fence = None
+                continue
+            # ...until the list item or quote it is in ends: that closes it too
+            fence = None
+        if paragraph and kept < len(open_) and _lazy(rest):
+            continue  # the paragraph goes on: its list items and quotes stay open
         rest = _containers(expanded, open_)
-        opened = _FENCE.match(rest)
+        indent = len(rest) - len(rest.lstrip(" "))
+        rest = rest[indent:]
+        # four columns in, a fence is indented code, not a fence
+        opened = _FENCE.match(rest) if indent <= 3 else None
         if opened:
             fence = opened.group(1)
+        paragraph = bool(rest) and not opened and not rest.startswith("#")
         flat = len(open_) > MAX_DEPTH
         if flat:
             # the text stays inside the deepest item kept; quotes are not kept (the text
@@ -93,9 +106,34 @@ def _containers(line: str, open_: list[tuple[bool, int]]) -> str:
     Like CommonMark's container matching, simplified: an open quote continues while the
     line repeats its ``>``, an open list item while the line is indented to its content
     column; the first one not continued closes it and all inside it (a lazy continuation
-    line closes them too: that can only under-count). Then each list or quote marker
-    left on the line opens a container.
+    line of a paragraph is told apart before: see :func:`_lazy`). Then each list or quote
+    marker left on the line opens a container. The text returned keeps its indentation.
     """
+    kept, position, rest = _continued(line, open_)
+    del open_[kept:]
+    while True:
+        blanks = len(rest) - len(rest.lstrip(" "))
+        match = _CONTAINER.match(rest, blanks)
+        if match is None:
+            return rest
+        width = match.end()
+        open_.append((bool(match.group(1)), position + width))
+        position += width
+        rest = rest[width:]
+
+
+def _lazy(rest: str) -> bool:
+    """Whether ``rest``, a line that does not continue every open container, is a lazy
+    continuation of the paragraph before: plain text, not the start of another block."""
+    text = rest.lstrip(" ")
+    if _CONTAINER.match(text) or text.startswith(("#", "```", "~~~", "<")):
+        return False
+    return not _THEMATIC_BREAK.match(text)
+
+
+def _continued(line: str, open_: list[tuple[bool, int]]) -> tuple[int, int, str]:
+    """How many of the open containers ``line`` continues, the column after their
+    markers, and the text from there."""
     position = 0
     rest = line
     kept = 0
@@ -110,16 +148,7 @@ def _containers(line: str, open_: list[tuple[bool, int]]) -> str:
         position += taken
         rest = rest[taken:]
         kept += 1
-    del open_[kept:]
-    while True:
-        blanks = len(rest) - len(rest.lstrip(" "))
-        match = _CONTAINER.match(rest, blanks)
-        if match is None:
-            return rest[blanks:]
-        width = match.end()
-        open_.append((bool(match.group(1)), position + width))
-        position += width
-        rest = rest[width:]
+    return kept, position, rest
 
 
 def _escaped(text: str) -> str:
@@ -132,6 +161,42 @@ def _escaped(text: str) -> str:
     if start[0].isdigit():
         return start[:-1] + "\\" + start[-1] + text[len(start) :]
     return "\\" + text
+
+
+def flatten_cut(lines: list[str], tokens: Iterable[Any]) -> list[tuple[int, str]]:
+    """The safety net under :func:`flatten_deep`: where markdown-it reached its nesting
+    limit anyway (it then skips the rest of what encloses that point, often the rest of
+    the file), rewrite the line there as plain text, markers and all, with the lines
+    indented deeper below it; return (1-based line, what) per place. The caller reads the
+    file again and repeats while this finds something.
+
+    :func:`flatten_deep` follows CommonMark's containers closely enough that this should
+    never happen; if a shape it misreads ever gets this deep, its text is still shown.
+    """
+    found: list[tuple[int, str]] = []
+    done = 0  # lines before this are rewritten already
+    for token in tokens:
+        if token.nesting != 1 or token.level + 1 < MARKDOWN_NESTING or not token.map:
+            continue
+        start = token.map[0]
+        if start < done:
+            continue
+        base = _indent(lines[start])
+        number = start
+        while number < len(lines) and (
+            number == start or not lines[number].strip() or _indent(lines[number]) > base
+        ):
+            text = _containers(lines[number].expandtabs(4), []).lstrip(" ")
+            lines[number] = _escaped(text) if text else ""
+            number += 1
+        done = number
+        found.append((start + 1, f"lists or quotes nested deeper than {MAX_DEPTH}"))
+    return found
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def flatten_deep_inline(lines: list[str], tokens: Iterable[Any]) -> list[tuple[int, str]]:
