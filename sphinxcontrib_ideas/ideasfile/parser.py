@@ -2,16 +2,9 @@
 
 Data flow: ``ideas.md`` --(:func:`parse_catalog`)--> :class:`~.model.ParseResult` -->
 CLI export, Sphinx pages, domain objects. The file is tokenised once by markdown-it-py
-(:mod:`._blocks`); sections are then classified *relatively*, because real files put
-projects and ideas at different heading levels:
-
-- an idea is a section whose own body carries fields (:mod:`._units`): a labelled bullet,
-  two labelled paragraphs (GSoC pages), or two sub-headings named like fields;
-- a container is a section with ideas below it; the project level is the shallowest level
-  with several containers (one container level above it is a wrapper such as "Proposed
-  Project ideas"; containers below it are groups such as "SIG Usability");
-- a section whose heading says "Sample"/"Template" (or a "(sample)" project) excludes
-  everything in it, decided by the enclosing section, never by an idea's own title.
+into a section tree (:mod:`._blocks`); :class:`._classify.Shape` decides which sections
+are ideas, projects, groups, wrappers or excluded samples; then :class:`_CatalogBuilder`
+walks the tree in file order, filling project drafts and accounting for every line.
 
 Text before the first project is the preamble, text under a project before its first idea
 its intro; anything else that holds no idea is reported (``ideas.structure``), never
@@ -23,13 +16,11 @@ No Sphinx import here.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ._account import LineAccount
 from ._blocks import (
-    Block,
     Outline,
     Section,
     is_comment,
@@ -39,12 +30,12 @@ from ._blocks import (
     read_outline,
     with_references,
 )
+from ._classify import Shape, kept_body, names_category, record_title, says_sample, whole
 from ._fields import read_fields
-from ._labels import DESCRIPTION, TITLE, Label, user_labels
-from ._repair import field_heading, names_idea_field, repair_outline
+from ._labels import user_labels
 from ._text import word_set
 from ._titles import idea_title, idea_title_markdown
-from ._units import Unit, is_field_bearing, read_units, slice_lines
+from ._units import Unit, slice_lines
 from .lint import lint_catalog
 from .model import (
     Catalog,
@@ -61,37 +52,12 @@ from .model import (
 )
 from .options import ReadingOptions
 
-__all__ = ["parse_catalog"]
+__all__ = ["names_category", "parse_catalog", "says_sample"]
 
-_MARKER_WORDS = frozenset({"sample", "samples", "template", "templates", "example", "examples"})
-# Words that may sit next to a marker word in a heading that is still only a marker
-# ("Project idea template", "Sample:"), unlike a real name ("Template Engine").
-_FILLER_WORDS = frozenset(
-    {"a", "an", "the", "of", "for", "this", "here", "is", "project", "projects", "idea", "ideas"}
-    | {"proposal", "entry", "format", "submission", "name", "title", "cncf", "lfx", "gsoc"}
-)
-_MARKER_PAREN = re.compile(r"\(\s*(?:sample|template|example)s?\s*\)", re.IGNORECASE)
-_MARKER_PREFIX = re.compile(r"\s*(?:sample|template|example)s?\s*:", re.IGNORECASE)
-_WORD = re.compile(r"[a-z]+")
-# Headings that sort ideas by size or difficulty ("small (90 hours)", "Easy", "Long
-# projects") group the ideas of one project; they never name a project themselves.
-_CATEGORY_GLUE = frozenset({"h", "hr", "hrs", "or", "to", "and"})
-_CATEGORY_WORDS = frozenset(
-    {"small", "medium", "large", "long", "short", "mid", "sized", "size", "length"}
-    | {"easy", "hard", "moderate", "difficult", "difficulty", "level", "intermediate"}
-    | {"beginner", "beginners", "advanced", "expert", "newcomer", "newcomers", "friendly"}
-    | {"hour", "hours", "about", "approx", "approximately"}
-    | _CATEGORY_GLUE
-)
-_GROUP_PREFIX = re.compile(
-    r"\s*(?:sig|wg|(?:special\s+interest|working)\s+group)\b(?!\s*$)", re.IGNORECASE
-)
-_CATEGORY_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _IDEA_PARTS = frozenset(
     {"first steps", "getting started", "technical details", "resources", "references"}
     | {"tasks", "milestones", "deliverables", "helpful experience", "project goals"}
 )
-_TITLE_LINK = re.compile(r"(?:\*\*|__)?\[[^\[\]]+\]\([^()\s]+\)(?:\*\*|__)?")
 _GROUP_LINE = re.compile(r"[*_]{0,2}([^\W\d_][^\n:*_\[\]()]{0,60}?)[*_]{0,2}:[*_]{0,2}")
 _MAX_GROUP_WORDS = 5
 #: Name of the project that takes ideas written under no project heading at all.
@@ -121,34 +87,6 @@ def parse_catalog(
         catalog=catalog,
         diagnostics=tuple(replace(d, source=source) for d in diagnostics),
         spans=builder.spans,
-    )
-
-
-def says_sample(title: str) -> bool:
-    """Whether a heading marks its section as a sample or template, not real ideas."""
-    if _MARKER_PAREN.search(title) or _MARKER_PREFIX.match(title):
-        return True
-    words = _WORD.findall(title.casefold())
-    return bool(_MARKER_WORDS & set(words)) and all(
-        word in _MARKER_WORDS or word in _FILLER_WORDS for word in words
-    )
-
-
-def names_category(title: str) -> bool:
-    """Whether a heading names a group of one project's ideas rather than a project.
-
-    Size or difficulty classes ("Small (90 hours)") and community groups ("SIG Network",
-    "WG Policy") sort ideas; a file whose every heading above the ideas is one of them
-    holds one project.
-    """
-    if _GROUP_PREFIX.match(title):
-        return True
-    words = _CATEGORY_TOKEN.findall(title.casefold())
-    kept = [word for word in words if word not in _FILLER_WORDS and not word.isdigit()]
-    return (
-        bool(kept)
-        and all(word in _CATEGORY_WORDS for word in kept)
-        and not set(kept) <= _CATEGORY_GLUE
     )
 
 
@@ -205,274 +143,12 @@ class _CatalogBuilder:
         self.last_idea_line = 0
         #: The last section reported as stray text, and its diagnostic.
         self.flagged: tuple[Section, Diagnostic] | None = None
-        #: Sections left out as unfilled templates (excluded, with a warning).
-        self.templates: set[Section] = set()
         #: Sections whose heading has been considered for the preamble.
         self.headed: set[Section] = set()
-        self.units = {
-            section: read_units(section.body, self.lines)
-            for section in [self.root, *iter_sections(self.root)]
-        }
-        # Levels given by the user are taken as written: no slip to repair.
-        levels_given = self.reading.project_level or self.reading.idea_level
-        repairs = (
-            []
-            if levels_given
-            else repair_outline(
-                self.root,
-                bears_fields=lambda section: is_field_bearing(self.units[section]),
-                says_sample=says_sample,
-            )
-        )
-        self.diagnostics += [_diag(r.line, Subtype.LEVEL, r.message) for r in repairs if not r.note]
-        #: Lines of the headings a repair re-read (and reported, unless announced).
-        self.repaired = {repair.line for repair in repairs}
-        sections = iter_sections(self.root)
-        #: Ideas written as tables with a Title row or column, by the section holding them.
-        self.records: dict[Section, list[list[Unit]]] = {}
-        #: 0-based first lines of those tables (not shown as intro text).
-        self.record_tables: set[int] = set()
-        for section in [self.root, *sections]:
-            self._find_records(section)
-        #: Sub-sections read as fields of their parent ("#### Expected Outcomes").
-        self.absorbed: set[Section] = set()
-        for section in sections:
-            self._absorb_heading_fields(section)
-        self.excluded = self._find_excluded(sections)
-        self.ideas = {
-            s
-            for s in sections
-            if s not in self.excluded and s not in self.absorbed and self._is_idea(s)
-        }
-        if not self.reading.idea_level:
-            self.ideas -= self._find_field_containers()
-        self.containers = self._find_containers(sections)
-        self.project_level = self._find_project_level()
-        self.wrappers = self._find_wrappers(sections)
-        self.title_section = self._find_title()
+        #: How the file's sections are read: ideas, containers, levels, exclusions.
+        self.shape = Shape(outline, self.reading)
+        self.diagnostics += self.shape.diagnostics
         self.spans: tuple[Span, ...] = ()
-
-    # -- classification ------------------------------------------------------------------
-
-    def _find_records(self, section: Section) -> None:
-        """Tables that each hold a whole idea, titled by a Title row or column.
-
-        One such table whose title is the section's own heading is that idea's fields.
-        """
-        records: dict[int, list[Unit]] = {}
-        for unit in self.units[section]:
-            if unit.record >= 0:
-                records.setdefault(unit.record, []).append(unit)
-        titled = [units for units in records.values() if _record_title(units) is not None]
-        if not titled:
-            self._find_link_titled(section)
-            return
-        if len(titled) == 1 and section.heading is not None:
-            title = _record_title(titled[0])
-            assert title is not None
-            if normalize_name(plain_inline(title.value)[0]) == normalize_name(section.title):
-                self.units[section] = [u for u in self.units[section] if u is not title]
-                return
-        kept = {id(unit) for units in titled for unit in units}
-        self.units[section] = [u for u in self.units[section] if id(u) not in kept]
-        self.records[section] = titled
-        self.record_tables.update(units[0].table for units in titled)
-
-    def _find_link_titled(self, section: Section) -> None:
-        """Ideas without headings, each opened by a paragraph that is only a link.
-
-        Apache's generated GSoC page lists each idea under its project's heading as
-        ``[Title](issue URL)``, the description, then bold fields; every part from a
-        title link to the next must carry fields, or the links are just text.
-        """
-        body = section.body
-        starts = [i for i, block in enumerate(body) if self._is_title_link(block)]
-        if not starts:
-            return
-        records: list[list[Unit]] = []
-        for position, start in enumerate(starts):
-            end = starts[position + 1] if position + 1 < len(starts) else len(body)
-            units = read_units(body[start + 1 : end], self.lines)
-            if not is_field_bearing(units):
-                return
-            block = body[start]
-            text, line = slice_lines(self.lines, block.start, block.end)
-            title = Label(text="Title", key=TITLE, known=True, emphasised=False, value=text)
-            records.append([Unit(title, text, line, line), *units])
-        self.records[section] = records
-        self.record_tables.update(block.start for block in body[starts[0] :])
-        self.units[section] = read_units(body[: starts[0]], self.lines)
-
-    def _is_title_link(self, block: Block) -> bool:
-        if block.kind != "paragraph" or block.end - block.start != 1:
-            return False
-        return _TITLE_LINK.fullmatch(self.lines[block.start].strip()) is not None
-
-    def _absorb_heading_fields(self, section: Section) -> None:
-        """Fields written as sub-headings (``### Abstract``, ``### Mentors``): one idea.
-
-        Two such headings are needed, or one naming a field only ideas have (mentors,
-        skills) under a section with text of its own and no idea below it: a lone
-        "Mentors" heading beside ideas is an organisation's list of mentors. A lone
-        "Abstract" that holds the fields (NumFOCUS's table) is enough: it is never an
-        idea of its own.
-        """
-        labels = [field_heading(child.title) for child in section.children]
-        described = any(
-            label is not None and label.key == DESCRIPTION and self._bears_fields(child)
-            for child, label in zip(section.children, labels, strict=True)
-        )
-        named = sum(label is not None for label in labels)
-        alone = (
-            any(names_idea_field(label) for label in labels)
-            and bool(self._kept_body(section))
-            and not any(self._bears_fields(s) for s in iter_sections(section))
-        )
-        if named < 2 and not described and not alone:
-            return
-        units = list(self.units[section])
-        # An unlabelled child holding fields the idea already has is an idea of its own.
-        keys = _unit_keys(units) | {label.key for label in labels if label and label.known}
-        for child, label in zip(section.children, labels, strict=True):
-            if label is not None and label.key == DESCRIPTION and self._bears_fields(child):
-                # "### Abstract" holding the idea's field table: its text is the
-                # description, its fields are the idea's.
-                units.extend(self.units[child])
-                units.extend(_chunk_unit(self._whole(sub)) for sub in child.children)
-            elif label is not None:
-                assert child.heading is not None
-                value, line = slice_lines(self.lines, child.heading.end, child.end)
-                units.append(Unit(label, value, child.line, line if value else child.line))
-            elif self._bears_fields(child) and not keys & _unit_keys(self.units[child]):
-                units.extend(self.units[child])  # "### Details" holding field bullets
-            else:
-                continue
-            self.absorbed.add(child)
-        self.units[section] = units
-
-    def _is_idea(self, section: Section) -> bool:
-        """An idea holds fields, or sits at the ideas' level when the user gave it."""
-        if self.reading.idea_level:
-            return section.level == self.reading.idea_level
-        return is_field_bearing(self.units[section])
-
-    def _bears_fields(self, section: Section) -> bool:
-        return is_field_bearing(self.units[section])
-
-    def _find_field_containers(self) -> set[Section]:
-        """Sections with fields of their own above the idea level: organisations.
-
-        "## Org" with "- Website:" and "- Mentors:" bullets above its "### Idea"
-        sections holds ideas; an idea with one idea below it (written a level too low)
-        stays an idea. Which it is follows from where most ideas are.
-        """
-        parents: list[Section] = []
-        nested: Counter[int] = Counter()  # ideas right below ideas of a level
-        childless: Counter[int] = Counter()  # ideas of a level with no idea below
-        for section in self.ideas:
-            below = sum(child in self.ideas for child in section.children)
-            if below:
-                parents.append(section)
-                nested[section.level] += below
-            else:
-                childless[section.level] += 1
-        return {s for s in parents if nested[s.level] > childless[s.level]}
-
-    def _find_excluded(self, sections: list[Section]) -> set[Section]:
-        excluded: set[Section] = set()
-        for section in sections:  # pre-order: a parent is decided before its children
-            marker = says_sample(section.title) and not is_field_bearing(self.units[section])
-            if marker or self.reading.excludes(section.title) or section.parent in excluded:
-                excluded.add(section)
-            elif self._is_unfilled_template(section):
-                excluded.add(section)
-                self.templates.add(section)
-                message = (
-                    f"section {section.title!r} is an unfilled template (a placeholder title "
-                    "and values) and is left out of the catalog; give it a heading that "
-                    "says 'Template' to say so"
-                )
-                self.diagnostics.append(_diag(section.line, Subtype.STRUCTURE, message))
-        return excluded
-
-    def _is_unfilled_template(self, section: Section) -> bool:
-        """``## Title`` with ``Mentors: MentorName @MentorName``: a template nobody announced."""
-        if normalize_name(section.title) not in _PLACEHOLDER_TITLES:
-            return False
-        text, _line = self._whole(section)
-        return _PLACEHOLDER_VALUE.search(text) is not None
-
-    def _find_containers(self, sections: list[Section]) -> set[Section]:
-        containers: set[Section] = set()
-        for section in reversed(sections):  # children before parents
-            if section in self.ideas or section in self.excluded:
-                continue
-            if section in self.records or any(
-                c in self.ideas or c in containers for c in section.children
-            ):
-                containers.add(section)
-        return containers
-
-    def _find_project_level(self) -> int:
-        if self.reading.project_level:
-            return self.reading.project_level
-        return self._guess_project_level()
-
-    def _guess_project_level(self) -> int:
-        """The level of the projects: the shallowest level of two or more containers.
-
-        Only containers holding ideas themselves count while there are two, so that a
-        wrapper ("### Proposed Project ideas") beside one project written at its level
-        does not make every project a group of the wrapper.
-        """
-        counts: dict[int, int] = {}
-        holding = [
-            s
-            for s in self.containers
-            if s in self.records or any(c in self.ideas for c in s.children)
-        ]
-        pool = holding if len(holding) >= 2 else list(self.containers)
-        named = [s for s in pool if not names_category(s.title)] or [
-            s for s in self.containers if not names_category(s.title)
-        ]
-        # Size or difficulty headings are groups, so the project is the heading above
-        # them; only when nothing is above them do they stand in as projects.
-        for section in named or pool:
-            counts[section.level] = counts.get(section.level, 0) + 1
-        several = [level for level, count in counts.items() if count >= 2]
-        if several:
-            return min(several)
-        return max(counts, default=0)
-
-    def _find_wrappers(self, sections: list[Section]) -> set[Section]:
-        """Containers above the project level that hold project-level containers."""
-        wrappers: set[Section] = set()
-        for section in reversed(sections):
-            if section not in self.containers or section.level >= self.project_level:
-                continue
-            if any(
-                c in wrappers or (c in self.containers and c.level <= self.project_level)
-                for c in section.children
-            ):
-                wrappers.add(section)
-        return wrappers
-
-    def _find_title(self) -> Section | None:
-        """The file's title: its only top heading, or a bare one above the others."""
-        children = self.root.children
-        if not children:
-            return None
-        first = children[0]
-        if len(children) > 1:
-            bare = not first.children and not self._kept_body(first)
-            if not bare or first.level > 2 or children[1] in self.ideas:
-                return None  # "# Example Org" then "# Projects" names the file
-            return first
-        if first.level > 2 or first in self.ideas or first in self.excluded:
-            return None
-        if first in self.containers and first not in self.wrappers:
-            return None  # the only top heading is the (single) project
-        return first
 
     # -- the walk ------------------------------------------------------------------------
 
@@ -489,7 +165,7 @@ class _CatalogBuilder:
             self.diagnostics.append(_no_ideas(self.lines))
         preamble, preamble_line = _join(self.preamble)
         preamble = with_references(preamble, self.references)
-        title = self.title_section.title if self.title_section else None
+        title = self.shape.title_section.title if self.shape.title_section else None
         title = title or self.wrapper_title or self.front_title
         if not self.reading.project_name:
             projects = _named_after_title(projects, title)
@@ -525,11 +201,11 @@ class _CatalogBuilder:
         """The sub-sections that are not excluded; the excluded ones are accounted for."""
         kept: list[Section] = []
         for child in section.children:
-            if child in self.excluded:
+            if child in self.shape.excluded:
                 assert child.heading is not None
                 if self.reading.excludes(child.title):
                     reason = f"excluded by the reading options: {child.title!r}"
-                elif child in self.templates:
+                elif child in self.shape.templates:
                     reason = f"unfilled template {child.title!r} (see warning)"
                 else:
                     reason = f"sample or template {child.title!r}"
@@ -540,21 +216,21 @@ class _CatalogBuilder:
 
     def _walk_outside(self, section: Section) -> None:
         """A section above or beside the projects: preamble, wrapper or stray text."""
-        if self.projects and section.heading and section not in self.containers:
+        if self.projects and section.heading and section not in self.shape.containers:
             self._stray_section(section)
             return
         self._mark_heading(section)
         self._outside_body(section)
         self._mark_record_tables(section)
-        for record in self.records.get(section, []):
+        for record in self.shape.records.get(section, []):
             line = record[0].line
             self._add_record(record, self._project_for_stray(line, record[0].value), groups=())
         children = self._kept_children(section)
         demoted = self._demoted_projects(children)
         for child in children:
-            if child in self.ideas:
+            if child in self.shape.ideas:
                 self._add_idea(child, self._project_for_stray(child.line, child.title), groups=())
-            elif child in self.containers and child not in self.wrappers:
+            elif child in self.shape.containers and child not in self.shape.wrappers:
                 self._walk_project(child)
             elif child in demoted:
                 self._demoted_project(child)  # its ideas follow at its own level
@@ -566,9 +242,9 @@ class _CatalogBuilder:
         heading = section.heading
         if heading is None:
             return
-        if section is self.title_section:
+        if section is self.shape.title_section:
             self.account.mark(heading.line, heading.end, "title", section.title)
-        elif section in self.wrappers or section in self.containers:
+        elif section in self.shape.wrappers or section in self.shape.containers:
             self.account.mark(heading.line, heading.end, "structure", "heading over projects")
 
     def _stray_section(self, section: Section) -> None:
@@ -614,7 +290,7 @@ class _CatalogBuilder:
             heading = current.heading
             if self._holds_toc(current):
                 self.account.mark(heading.line, heading.end, "excluded", "table of contents")
-            elif current is not self.title_section:
+            elif current is not self.shape.title_section:
                 headings.append(slice_lines(self.lines, heading.line, heading.end))
             current = current.parent
         headings.reverse()
@@ -629,15 +305,19 @@ class _CatalogBuilder:
         project = _ProjectDraft(name=heading.title, line=section.line, url=heading.url)
         project.intro.extend(self._kept_body(section))
         self.projects.append(project)
-        if section.level < self.project_level and section.line not in self.repaired:
+        if section.level < self.shape.project_level and section.line not in self.shape.repaired:
             message = (
                 f"heading {section.title!r} is at level {section.level} where the projects "
-                f"around it use level {self.project_level}; read as a project like them"
+                f"around it use level {self.shape.project_level}; read as a project like them"
             )
             self.diagnostics.append(_diag(section.line, Subtype.LEVEL, message))
         self._add_records(section, project, groups=())
-        first = next((c for c in section.children if c not in self.excluded), None)
-        label = _group_line(project.intro[-1][0]) if project.intro and first in self.ideas else None
+        first = next((c for c in section.children if c not in self.shape.excluded), None)
+        label = (
+            _group_line(project.intro[-1][0])
+            if project.intro and first in self.shape.ideas
+            else None
+        )
         if label:
             text, line = project.intro.pop()  # "Prometheus ideas:" right above the first idea
             self.account.mark_text(text, line, "group", label)
@@ -660,11 +340,11 @@ class _CatalogBuilder:
         children = self._kept_children(section)
         demoted = self._demoted_projects(children)
         for index, child in enumerate(children):
-            if child in self.ideas:
+            if child in self.shape.ideas:
                 label = self._take_group_line(child, _next(children, index))
                 self._add_idea(child, target, groups=groups)
                 groups = (*base, label) if label else groups
-            elif child in self.containers:
+            elif child in self.shape.containers:
                 assert child.heading is not None
                 self.account.mark(child.heading.line, child.heading.end, "group", child.title)
                 self._group_body(child)
@@ -678,7 +358,7 @@ class _CatalogBuilder:
                 groups = base = ()
             elif not target.ideas:
                 target.intro.append(self._whole(child))
-            elif _names_idea_part(child.title) and _previous(children, index) in self.ideas:
+            elif _names_idea_part(child.title) and _previous(children, index) in self.shape.ideas:
                 self._extend_last_idea(target, child)  # "## First steps" a level too high
             else:
                 # After the first idea a section without fields is more often "How to
@@ -708,8 +388,8 @@ class _CatalogBuilder:
         Written as a paragraph between ideas, it belongs to none of them; taken from the
         idea's units so it is not its description.
         """
-        units = self.units[section]
-        if section.children or following not in self.ideas or not units:
+        units = self.shape.units[section]
+        if section.children or following not in self.shape.ideas or not units:
             return None
         last = units[-1]
         if last.label is None:
@@ -718,7 +398,7 @@ class _CatalogBuilder:
             empty = last.paragraph and not last.value and not last.label.known
             label = _group_line(f"{last.label.text}:") if empty else None
         if label:
-            self.units[section] = units[:-1]
+            self.shape.units[section] = units[:-1]
         return label
 
     def _demoted_projects(self, children: list[Section]) -> set[Section]:
@@ -731,7 +411,9 @@ class _CatalogBuilder:
 
     def _is_demoted_project(self, section: Section, following: Section | None) -> bool:
         """A bare heading followed by an idea at its own level."""
-        return not section.children and following in self.ideas and not self._kept_body(section)
+        return (
+            not section.children and following in self.shape.ideas and not self._kept_body(section)
+        )
 
     def _demoted_project(self, section: Section) -> _ProjectDraft:
         heading = section.heading
@@ -758,7 +440,7 @@ class _CatalogBuilder:
             return flagged
         if self.projects:
             return self.projects[-1]
-        name = self.title_section.title if self.title_section else _FALLBACK_PROJECT
+        name = self.shape.title_section.title if self.shape.title_section else _FALLBACK_PROJECT
         message = f"idea {title!r} is not under a project heading; put in project {name!r}"
         self.diagnostics.append(_diag(line, Subtype.STRUCTURE, message))
         project = _ProjectDraft(name=name, line=line, url=None)
@@ -772,14 +454,16 @@ class _CatalogBuilder:
     ) -> None:
         heading = section.heading
         assert heading is not None
-        draft = read_fields(self.units[section], aliases=self.aliases, references=self.references)
+        draft = read_fields(
+            self.shape.units[section], aliases=self.aliases, references=self.references
+        )
         self.diagnostics.extend(draft.diagnostics)
         self._mark_whole(section, "idea")
         nested: list[Section] = []
         for child in self._kept_children(section):
-            if child in self.absorbed:
+            if child in self.shape.absorbed:
                 continue
-            if child in self.ideas or child in self.containers:
+            if child in self.shape.ideas or child in self.shape.containers:
                 nested.append(child)  # an idea written one level too low
             else:
                 draft.description.append(self._whole(child))
@@ -804,7 +488,7 @@ class _CatalogBuilder:
         )
         self.last_idea_line = max(self.last_idea_line, project.ideas[-1].line)
         for child in nested:
-            if child in self.ideas:
+            if child in self.shape.ideas:
                 self._add_idea(child, project, groups=groups)
             else:
                 self._walk_inside(child, project, groups=(*groups, child.title))
@@ -813,7 +497,7 @@ class _CatalogBuilder:
         self, section: Section, project: _ProjectDraft, *, groups: tuple[str, ...]
     ) -> None:
         self._mark_record_tables(section)
-        for record in self.records.get(section, []):
+        for record in self.shape.records.get(section, []):
             self._add_record(record, project, groups=groups)
 
     def _mark_record_tables(self, section: Section) -> None:
@@ -823,14 +507,14 @@ class _CatalogBuilder:
         between them.
         """
         for block in section.body:
-            if block.start in self.record_tables:
+            if block.start in self.shape.record_tables:
                 self.account.mark(block.start, block.end, "idea", "ideas written as a table")
 
     def _add_record(
         self, record: list[Unit], project: _ProjectDraft, *, groups: tuple[str, ...]
     ) -> None:
         """An idea written as a table: its Title cell is its heading."""
-        title_unit = _record_title(record)
+        title_unit = record_title(record)
         assert title_unit is not None
         title, url = plain_inline(title_unit.value)
         fields = [unit for unit in record if unit is not title_unit]
@@ -862,26 +546,14 @@ class _CatalogBuilder:
     # -- helpers ---------------------------------------------------------------------------
 
     def _kept_body(self, section: Section) -> list[tuple[str, int]]:
-        """The section's own blocks as Markdown, without separators, comments and TOCs."""
-        parts: list[tuple[str, int]] = []
-        for block in section.body:
-            if block.start in self.record_tables:
-                continue  # ideas of their own
-            if block.kind == "hr" or is_comment(block, self.lines) or is_toc(block, self.lines):
-                continue
-            text, line = slice_lines(self.lines, block.start, block.end)
-            if text:
-                parts.append((text, line))
-        return parts
+        return kept_body(self.lines, section, self.shape.record_tables)
 
     def _mark_whole(self, section: Section, role: SpanRole) -> None:
         assert section.heading is not None
         self.account.mark(section.heading.line, section.end, role, section.title)
 
     def _whole(self, section: Section) -> tuple[str, int]:
-        """A whole section (heading, body and sub-sections) as Markdown source."""
-        assert section.heading is not None
-        return slice_lines(self.lines, section.heading.line, section.end)
+        return whole(self.lines, section)
 
     def _take_flagged(self, line: int) -> _ProjectDraft | None:
         if self.flagged is None:
@@ -957,7 +629,7 @@ class _CatalogBuilder:
         Before the first project its heading is the file's title (when it has none) and
         its text the preamble; later, its text is reported.
         """
-        if leading and self.title_section is None and self.wrapper_title is None:
+        if leading and self.shape.title_section is None and self.wrapper_title is None:
             self.wrapper_title = draft.name
             self.account.mark(draft.line - 1, draft.line, "title", draft.name)
         elif leading:
@@ -972,30 +644,6 @@ class _CatalogBuilder:
             self._structure(draft.intro[0][1], f"text under heading {draft.name!r}")
             for part, line in draft.intro:
                 self.account.mark_text(part, line, "reported", "left out (see warning)")
-
-
-#: Headings that stand for a title still to be written.
-_PLACEHOLDER_TITLES = frozenset(
-    {
-        "title",
-        "project title",
-        "idea title",
-        "your idea",
-        "idea name",
-        "project name",
-        "name of the idea",
-        "name of the project",
-        "idea",
-        "project idea",
-        "title of the idea",
-    }
-)
-#: Values still to be written: "MentorName", "@username", "Skill1", "<link>", "TBD".
-_PLACEHOLDER_VALUE = re.compile(
-    r"mentor\s?name|@?user\s?name\b|your[ -]?(?:name|handle|github)|\bskill\s?\d|"
-    r"<(?:link|url|issue|name|title)[^>]*>|\bTBD\b|\bXXX\b|lorem ipsum",
-    re.IGNORECASE,
-)
 
 
 #: Words of a heading that names no organisation: "Ideas", "Possible projects:",
@@ -1029,20 +677,6 @@ def _group_line(text: str) -> str | None:
     if match is None or len(match.group(1).split()) > _MAX_GROUP_WORDS:
         return None
     return match.group(1).strip()
-
-
-def _unit_keys(units: list[Unit]) -> set[str]:
-    """The known fields that units name."""
-    return {unit.label.key for unit in units if unit.label is not None and unit.label.known}
-
-
-def _record_title(units: list[Unit]) -> Unit | None:
-    return next((u for u in units if u.label is not None and u.label.key == TITLE), None)
-
-
-def _chunk_unit(part: tuple[str, int]) -> Unit:
-    text, line = part
-    return Unit(label=None, value=text, line=line, value_line=line)
 
 
 def _names_idea_part(title: str) -> bool:
