@@ -369,7 +369,7 @@ class SizeResult:
 NOOP_REPEATS = 5
 
 #: Groups of runs, selectable with ``--variants`` (no-op and edits build on "full").
-VARIANTS = ("full", "noop", "edits", "nosidebar", "j2")
+VARIANTS = ("full", "noop", "edits", "nosidebar", "j2", "j3")
 
 
 def run_size(ideas: int, *, variants: Sequence[str], work: Path = WORK) -> SizeResult:
@@ -425,6 +425,8 @@ def run_size(ideas: int, *, variants: Sequence[str], work: Path = WORK) -> SizeR
         build("B full nosidebar", src_b, "out-b-ns", fresh=True, no_sidebar=True)
     if "j2" in variants:
         build("A full -j2", src_a, "out-a-j2", fresh=True, jobs=2)
+    if "j3" in variants:  # Sphinx forks -j minus one writers: two here
+        build("A full -j3", src_a, "out-a-j3", fresh=True, jobs=3)
     text = (src_a / "ideas.md").read_text(encoding="utf-8")
     return SizeResult(
         ideas=ideas, projects=len(catalog.projects), file_mb=len(text.encode()) / 1e6, runs=runs
@@ -478,6 +480,9 @@ def print_summary(result: SizeResult) -> None:
                 f"(cpu, {a_ns.own_samples} samples, 95%)"
             )
     print(f"    A -j2 / -j1 wall       {_ratio(r.get('A full -j2'), r.get('A full'), 'wall_s')}")
+    if "A full -j3" in r:
+        j3 = _ratio(r.get("A full -j3"), r.get("A full"), "wall_s")
+        print(f"    A -j3 / -j1 wall       {j3}")
     for key in EDITS:
         if key in r:
             run = r[key]

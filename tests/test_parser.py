@@ -317,7 +317,10 @@ def test_ideas_one_level_off_groups_and_demoted_project() -> None:
     }
     assert project(catalog, "Delta").intro == "Delta intro paragraph."
     assert catalog.title == "Ideas"
-    assert not result.diagnostics
+    # the idea inside an idea is kept as an idea, and said (it could be a part of the first)
+    low = next(i for p, i in catalog.iter_ideas() if i.title == "Delta written too low")
+    assert [(d.line, d.subtype.value) for d in result.diagnostics] == [(low.line, "level")]
+    assert "inside idea 'Delta one' (level 5)" in result.diagnostics[0].message
 
 
 # -- fixtures: labels ---------------------------------------------------------------------
@@ -1032,3 +1035,29 @@ def test_a_fence_left_open_is_reported_at_its_line(fence: str, *, warned: bool) 
     else:
         assert titles == ["One", "Two"]
         assert structure == []
+
+
+@pytest.mark.parametrize(
+    ("after", "remark"),
+    [
+        ("Reach us on the forum.", True),  # four words and a full stop: prose
+        ("Is anyone else free?", True),
+        ("Ask us anything.", False),  # three words: may still be people
+        ("Reach us on the forum", False),  # no full stop
+        ("Ask Cy (@cy-ex) anything, any time.", False),  # names someone
+        ("See https://forum.example.org for more.", False),
+    ],
+)
+def test_a_remark_below_the_mentors_is_a_sentence_of_four_words_naming_nobody(
+    after: str, *, remark: bool
+) -> None:
+    text = (
+        "## Alpha\n\n### One\n\n- Description: Do it.\n- Skills: C\n"
+        f"- Mentors: Bo Example (@bo-ex)\n\n  {after}\n"
+    )
+    (one,) = [i for _, i in parse_catalog(text, source="r.md").catalog.iter_ideas()]
+    if remark:
+        assert one.description == f"Do it.\n\n{after}"
+        assert [m.github for m in one.mentors] == ["bo-ex"]
+    else:
+        assert one.description == "Do it."

@@ -322,3 +322,48 @@ def test_mentor_labels_that_name_a_role_give_their_mentors_that_role() -> None:
         ("Eve", "co-mentor"),
     ]
     assert found(result) == []
+
+
+_IDEA_FIELD_LINES = [
+    "- Description: Stream rows.\n- Skills: Python\n- Mentors: @ann-ex\n",
+    "**Description:** Stream rows.<br>\n**Mentors:** Ann Lee (@ann-ex)\n",
+    "- Expected outcome: A streaming reader.\n- Mentor(s): @ann-ex\n",
+    "Difficulty: Hard\n\nSkills: Go, SQL\n\nMentors: Ann (@ann-ex)\n",
+    "- Project size: 175 hours\n- Mentors: @ann-ex\n- Upstream Issue (URL): https://x.example/1\n",
+]
+
+
+@pytest.mark.parametrize("fields", _IDEA_FIELD_LINES)
+@pytest.mark.parametrize("levels", [(2, 3, 4), (3, 4, 5), (1, 3, 5)])
+def test_an_idea_written_inside_the_idea_before_it_is_kept_and_said(
+    fields: str, levels: tuple[int, int, int]
+) -> None:
+    """An idea with a field only ideas have (a description, skills, an outcome, a size,
+    an issue) is never read as an organisation over the idea below it: both are ideas,
+    and the one written a level too low gets an ``ideas.level`` warning at its line."""
+    project, idea, low = ("#" * level for level in levels)
+    text = (
+        f"{project} Alpha\n\n{idea} First\n\n{fields}\n{low} Second\n\n"
+        "- Description: Write columns.\n- Skills: Rust\n- Mentors: @bo-ex\n\n"
+        f"{idea} Third\n\n- Description: Docs.\n- Skills: Sphinx\n- Mentors: @cy-ex\n"
+    )
+    result = parse_catalog(text, source="x.md")
+    check_spans(text, result)
+    assert shape(result.catalog) == {"Alpha": ["First", "Second", "Third"]}
+    second = text.split("\n").index(f"{low} Second") + 1
+    assert (second, "level") in found(result)
+    assert [line for line, subtype in found(result) if subtype == "level"] == [second]
+
+
+def test_an_organisation_with_a_website_and_mentors_stays_over_its_one_idea() -> None:
+    """Beside a project without fields, an organisation whose only fields are a website
+    and mentors holds its idea; it is not an idea written a level too high."""
+    text = (
+        "## Kappa\n\n### Import\n\n- Description: d\n- Skills: Go\n- Mentors: @a-ex\n\n"
+        "## Lambda\n\n- Website: https://lambda.example.org\n- Mentors: Di (@di-ex)\n\n"
+        "### Planner\n\n- Description: p\n- Skills: Rust\n- Mentors: @di-ex\n"
+    )
+    result = parse_catalog(text, source="x.md")
+    check_spans(text, result)
+    assert shape(result.catalog) == {"Kappa": ["Import"], "Lambda": ["Planner"]}
+    assert found(result) == []

@@ -42,6 +42,17 @@ EXPECTED = {
         },
         [(13, "level")],
     ),
+    "idea-inside-idea.md": (
+        {"kappa", "lambda"},
+        {
+            "kappa.streaming-import",
+            "kappa.columnar-export",
+            "kappa.plugin-docs",
+            "lambda.query-planner",
+            "lambda.index-advisor",
+        },
+        [(13, "level"), (40, "level")],
+    ),
     "sample-then-projects.md": (
         {"jaeger", "keptn"},
         {"jaeger.trace-sampling-ui", "jaeger.span-search", "keptn.quality-gate-templates"},

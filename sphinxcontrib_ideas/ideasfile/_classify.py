@@ -23,7 +23,7 @@ import re
 from collections import Counter
 
 from ._blocks import Block, Outline, Section, is_comment, is_toc, iter_sections, plain_inline
-from ._labels import DESCRIPTION, TITLE, Label
+from ._labels import DESCRIPTION, ISSUES, SKILLS, TITLE, Label
 from ._repair import field_heading, names_idea_field, repair_outline
 from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .model import Diagnostic, Subtype, normalize_name
@@ -53,6 +53,10 @@ _GROUP_PREFIX = re.compile(
     r"\s*(?:sig|wg|(?:special\s+interest|working)\s+group)\b(?!\s*$)", re.IGNORECASE
 )
 _CATEGORY_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+#: Fields an organisation above its ideas does not have (it may have mentors, a website).
+_IDEA_ONLY_KEYS = frozenset(
+    {DESCRIPTION, SKILLS, ISSUES, "expected-outcome", "project-size", "difficulty"}
+)
 _TITLE_LINK = re.compile(r"(?:\*\*|__)?\[[^\[\]]+\]\([^()\s]+\)(?:\*\*|__)?")
 
 
@@ -109,6 +113,7 @@ class Shape:
                 self.root,
                 bears_fields=lambda section: is_field_bearing(self.units[section]),
                 says_sample=says_sample,
+                has_idea_fields=self._has_idea_fields,
             )
         )
         self.diagnostics += [_diag(r.line, Subtype.LEVEL, r.message) for r in repairs if not r.note]
@@ -248,7 +253,10 @@ class Shape:
 
         "## Org" with "- Website:" and "- Mentors:" bullets above its "### Idea"
         sections holds ideas; an idea with one idea below it (written a level too low)
-        stays an idea. Which it is follows from where most ideas are.
+        stays an idea. Which it is follows from where most ideas are, unless the section
+        has a field only ideas have (a description, skills, an outcome, a size): then
+        it is an idea, whatever its neighbours, and reading it as an organisation would
+        lose it.
         """
         parents: list[Section] = []
         nested: Counter[int] = Counter()  # ideas right below ideas of a level
@@ -260,7 +268,14 @@ class Shape:
                 nested[section.level] += below
             else:
                 childless[section.level] += 1
-        return {s for s in parents if nested[s.level] > childless[s.level]}
+        return {
+            s
+            for s in parents
+            if nested[s.level] > childless[s.level] and not self._has_idea_fields(s)
+        }
+
+    def _has_idea_fields(self, section: Section) -> bool:
+        return bool(_unit_keys(self.units[section]) & _IDEA_ONLY_KEYS)
 
     def _find_excluded(self, sections: list[Section]) -> set[Section]:
         excluded: set[Section] = set()

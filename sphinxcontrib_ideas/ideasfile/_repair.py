@@ -66,11 +66,14 @@ def repair_outline(
     *,
     bears_fields: Callable[[Section], bool],
     says_sample: Callable[[str], bool],
+    has_idea_fields: Callable[[Section], bool] | None = None,
 ) -> list[Repair]:
     """Re-parent slipped sections of the tree under ``root`` in place; what was done.
 
-    ``bears_fields`` tells whether a section's own body holds an idea's fields and
-    ``says_sample`` whether a heading announces a sample or template.
+    ``bears_fields`` tells whether a section's own body holds fields, ``has_idea_fields``
+    whether one of them is a field only ideas have (an organisation above its ideas may
+    have a website and mentors; by default any field counts) and ``says_sample`` whether
+    a heading announces a sample or template.
     """
     repairs: list[Repair] = []
     for section in [root, *iter_sections(root)]:
@@ -78,7 +81,7 @@ def repair_outline(
     for section in iter_sections(root):
         if says_sample(section.title) and not bears_fields(section):
             repairs += _limit_sample(section, says_sample)
-    shapes = _Shapes(bears_fields)
+    shapes = _Shapes(bears_fields, has_idea_fields or bears_fields)
     usual = _usual_project_level(root, shapes)
     for section in [root, *iter_sections(root)]:
         repairs += _lift_peers_of_high_projects(section, shapes, usual)
@@ -95,8 +98,11 @@ def repair_outline(
 class _Shapes:
     """What sections' own bodies show them to be, memoised (repairs are rare)."""
 
-    def __init__(self, bears_fields: Callable[[Section], bool]) -> None:
+    def __init__(
+        self, bears_fields: Callable[[Section], bool], has_idea_fields: Callable[[Section], bool]
+    ) -> None:
         self.bears_fields = bears_fields
+        self.has_idea_fields = has_idea_fields
         self._holds: dict[Section, bool] = {}
 
     def is_project_like(self, section: Section) -> bool:
@@ -352,8 +358,8 @@ def _lower_high_ideas(parent: Section, shapes: _Shapes) -> list[Repair]:
 
 def _lower_high_idea(section: Section, previous: Section, shapes: _Shapes) -> Repair | None:
     bears = shapes.bears_fields
-    if not bears(section):
-        return None
+    if not shapes.has_idea_fields(section):
+        return None  # fields of an organisation ("Website", "Mentors") over its ideas
     first = next((i for i, c in enumerate(section.children) if bears(c)), None)
     if first is None:
         return None

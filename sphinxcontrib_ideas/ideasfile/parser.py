@@ -489,6 +489,12 @@ class _CatalogBuilder:
         self.last_idea_line = max(self.last_idea_line, project.ideas[-1].line)
         for child in nested:
             if child in self.shape.ideas:
+                if child.line not in self.shape.repaired:
+                    message = (
+                        f"idea {child.title!r} is written at level {child.level}, inside idea "
+                        f"{heading.title!r} (level {section.level}); read as an idea of its own"
+                    )
+                    self.diagnostics.append(_diag(child.line, Subtype.LEVEL, message))
                 self._add_idea(child, project, groups=groups)
             else:
                 self._walk_inside(child, project, groups=(*groups, child.title))
