@@ -8,7 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from _sphinx_sites import MakeApp, build, make_site, warnings
+from _sphinx_sites import MakeApp, build, make_site, read_inventory, warnings
+
+from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
 
 def test_each_bad_file_gives_one_located_message_and_the_rest_builds(
@@ -225,3 +227,75 @@ def test_hostile_content_is_inert_in_every_builder(
     assert not [t for t in parser.targets if "alert(" in t or _SCHEME.match(t)]
     for place in HOSTILE_PLACES:
         assert re.search(rf"&lt;script&gt;alert\(.{place}.\)&lt;/script&gt;", output), place
+
+
+HEADING_LINKS = """# Ideas
+
+## [Alpha](javascript:alert('project'))
+
+### [One](https://ok.example/one)
+
+- Description: d
+- Skills: Go
+- Mentors: @ann-ex
+
+### [Two](data:text/html,<script>alert(2)</script>)
+
+- Description: d
+- Skills: Go
+- Mentors: @bo-ex
+
+## [Beta](//beta.example/home)
+
+### [Three](vbscript:msgbox(3))
+
+- Description: d
+- Skills: Go
+- Mentors: @cy-ex
+"""
+
+
+@pytest.mark.parametrize("host", ["reading-rst", "reading-myst"])
+def test_links_in_project_and_idea_headings_keep_their_text_and_drop_unsafe_targets(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    """A heading written as a link names its project or idea by the link's text; a safe
+    target is its link, an unsafe one is dropped with an ``ideas.unsafe`` warning at the
+    heading, the same in ``sphinx-ideas check`` and in the build."""
+    srcdir = make_site(tmp_path, host)
+    (srcdir / "ideas.md").write_text(HEADING_LINKS, encoding="utf-8")
+    lines = HEADING_LINKS.split("\n")
+    unsafe = {
+        number: scheme
+        for number, line in enumerate(lines, 1)
+        for scheme in ("javascript", "data", "vbscript")
+        if line.startswith("#") and f"]({scheme}:" in line
+    }
+    assert len(unsafe) == 3
+    checked = parse_catalog(HEADING_LINKS, source="ideas.md")
+    assert [(d.line, d.subtype.value) for d in checked.diagnostics] == [
+        (number, "unsafe") for number in sorted(unsafe)
+    ]
+    app = build(make_app, srcdir, "html")
+    found = [
+        (int(m.group(1)), m.group(2))
+        for m in map(
+            re.compile(r"ideas\.md:(\d+): WARNING: .* \[ideas\.(\w+)\]").search, warnings(app)
+        )
+        if m
+    ]
+    assert found == [(number, "unsafe") for number in sorted(unsafe)]
+    assert all(
+        f"the {unsafe[line]!r} scheme is not allowed" in w
+        for line, w in zip(sorted(unsafe), warnings(app), strict=True)
+    )
+    inventory = read_inventory(Path(app.outdir) / "objects.inv")
+    assert set(inventory["ideas:project"]) == {"alpha", "beta"}
+    assert set(inventory["ideas:idea"]) == {"alpha.one", "alpha.two", "beta.three"}
+    active = _active(Path(app.outdir))
+    assert not [t for t in active.targets if re.match(r"\s*(java|data|vb)", t, re.I)]
+    assert "https://ok.example/one" in active.targets
+    assert "https://beta.example/home" in active.targets
+    pages = " ".join(p.read_text(encoding="utf-8") for p in Path(app.outdir).rglob("*.html"))
+    assert "alert(" not in pages
+    assert "msgbox(" not in pages

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 
 from ._depth import MARKDOWN_NESTING, flatten_cut, flatten_deep, flatten_deep_inline
+from ._sanitize import link_target
 
 # markdown-it's own normalisation (its "normalize" core rule); we apply it first so that our
 # line numbers and markdown-it's token maps count the same lines.
@@ -63,6 +64,8 @@ class Heading:
     title: str
     #: Target of a heading written wholly as a link, or None.
     url: str | None
+    #: (target, scheme) of a link in the heading dropped for its scheme ("javascript:").
+    dropped: tuple[str, str] | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -117,6 +120,11 @@ def _markdown() -> MarkdownIt:
 
 
 _MD = _markdown()
+#: Reads headings and title cells. It takes links of every scheme, which markdown-it
+#: would leave as text ("[Alpha](javascript:...)" as a project name); ``_plain_title``
+#: keeps their text and drops the target.
+_TITLE_MD = MarkdownIt("commonmark", {"maxNesting": MARKDOWN_NESTING})
+_TITLE_MD.validateLink = lambda url: True  # type: ignore[method-assign]
 
 
 def normalize_text(text: str) -> str:
@@ -318,34 +326,46 @@ def _top_level(tokens: list[Any], env: dict[str, Any], lines: list[str]) -> list
 
 def _heading(token: Any, inline: Any, env: dict[str, Any]) -> Heading:
     children: list[Any] = []
-    _MD.inline.parse(inline.content, _MD, env, children)
-    title, url = _plain_title(children)
+    _TITLE_MD.inline.parse(inline.content, _TITLE_MD, env, children)
+    title, url, dropped = _plain_title(children)
     return Heading(
         level=int(token.tag[1:]),
         line=token.map[0],
         end=token.map[1],
-        markdown=inline.content.strip(),
+        # the title alone when its link was dropped: no page shows the target
+        markdown=inline.content.strip() if dropped is None else title,
         title=title,
         url=url,
+        dropped=dropped,
     )
 
 
 def plain_inline(text: str) -> tuple[str, str | None]:
     """Plain text of one line of Markdown, and the link target if a link is all of it."""
     children: list[Any] = []
-    _MD.inline.parse(text, _MD, {}, children)
-    return _plain_title(children)
+    _TITLE_MD.inline.parse(text, _TITLE_MD, {}, children)
+    title, url, _dropped = _plain_title(children)
+    return title, url
 
 
-def _plain_title(children: list[Any]) -> tuple[str, str | None]:
-    """Plain text of inline tokens, and the link target if one link holds all the text."""
+def _plain_title(
+    children: list[Any],
+) -> tuple[str, str | None, tuple[str, str] | None]:
+    """Plain text of inline tokens, the link target if one link holds all the text, and
+    (target, scheme) of a link dropped for its scheme (its text stays)."""
     parts: list[str] = []
     links: list[tuple[str, int]] = []
+    dropped: tuple[str, str] | None = None
     link_depth = 0
     outside_link = False
     for child in children:
         if child.type == "link_open":
-            links.append((str(child.attrGet("href") or ""), len(parts)))
+            href = str(child.attrGet("href") or "")
+            scheme = link_target(href).unsafe_scheme
+            if scheme is not None:
+                dropped = dropped or (href, scheme)
+                href = ""
+            links.append((href, len(parts)))
             link_depth += 1
         elif child.type == "link_close":
             link_depth = max(0, link_depth - 1)
@@ -358,7 +378,7 @@ def _plain_title(children: list[Any]) -> tuple[str, str | None]:
             parts.append(child.content)
     title = " ".join("".join(parts).split())
     url = links[0][0] if len(links) == 1 and not outside_link and links[0][0] else None
-    return title, url
+    return title, url, dropped
 
 
 def is_comment(block: Block, lines: list[str]) -> bool:

@@ -33,6 +33,7 @@ from ._blocks import (
 from ._classify import Shape, kept_body, names_category, record_title, says_sample, whole
 from ._fields import read_fields
 from ._labels import user_labels
+from ._sanitize import dropped_link_message
 from ._text import word_set
 from ._titles import idea_title, idea_title_markdown
 from ._units import Unit, slice_lines
@@ -134,6 +135,11 @@ class _CatalogBuilder:
             )
             for line, count in outline.unclosed_fences
             if count
+        ]
+        self.diagnostics += [
+            _diag(section.line, Subtype.UNSAFE, dropped_link_message(*section.heading.dropped))
+            for section in iter_sections(self.root)
+            if section.heading is not None and section.heading.dropped is not None
         ]
         self.projects: list[_ProjectDraft] = []
         self.preamble: list[tuple[str, int]] = []
