@@ -367,3 +367,49 @@ def test_an_organisation_with_a_website_and_mentors_stays_over_its_one_idea() ->
     check_spans(text, result)
     assert shape(result.catalog) == {"Kappa": ["Import"], "Lambda": ["Planner"]}
     assert found(result) == []
+
+
+@pytest.mark.parametrize(
+    ("sample", "warned"),
+    [
+        # the sample's example ideas: the announced reading, nothing to say
+        ("### Sample\n\n#### Example title\n\n{idea}", ""),
+        ("### Template\n\n#### Project Name\n\n##### Idea Title\n\n{idea}", ""),
+        ("### Sample\n\n#### Foo (sample)\n\n##### One\n\n{idea}##### Two\n\n{idea}", ""),
+        # a real project written a level too low slipped into the sample with its ideas
+        (
+            "### Sample\n\n#### Prometheus (sample)\n\n##### Example\n\n{idea}"
+            "##### Jaeger\n\n##### Trace UI\n\n{idea}##### Span search\n\n{idea}",
+            "##### Jaeger",
+        ),
+        (
+            "### Examples\n\n#### Example\n\n##### One\n\n{idea}"
+            "##### Real project\n\n##### Its idea\n\n{idea}",
+            "##### Real project",
+        ),
+    ],
+)
+def test_a_project_heading_that_slipped_into_a_sample_is_said(sample: str, warned: str) -> None:
+    """What a sample leaves out beyond its own examples is named in a warning."""
+    idea = "- Description: d\n- Recommended Skills: Go\n- Mentor(s): Ann (@ann-ex)\n\n"
+    text = "## Ideas\n\n" + sample.format(idea=idea) + "### Keptn\n\n#### Gates\n\n" + idea
+    result = parse_catalog(text, source="s.md")
+    check_spans(text, result)
+    assert [i.title for _, i in result.catalog.iter_ideas()] == ["Gates"]
+    lines = text.split("\n")
+    expected = [(lines.index(warned) + 1, "structure")] if warned else []
+    assert found(result) == expected
+
+
+def test_an_idea_written_below_an_abstract_idea_stays_an_idea() -> None:
+    """``## Binary transport`` with ``### Abstract`` (its fields), then the next idea
+    written ``###``: it repeats fields the first already has, so it is an idea (with a
+    level warning), not more fields of the first."""
+    text = (FIXTURES / "idea-parts.md").read_text(encoding="utf-8")
+    slipped = text.replace("## Model benchmarks", "### Model benchmarks")
+    original = parse_catalog(text, source="idea-parts.md")
+    result = parse_catalog(slipped, source="idea-parts.md")
+    check_spans(slipped, result)
+    assert shape(result.catalog) == shape(original.catalog)
+    line = slipped.split("\n").index("### Model benchmarks") + 1
+    assert (line, "level") in found(result)

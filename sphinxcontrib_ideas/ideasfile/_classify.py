@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import takewhile
 
 from ._blocks import Block, Outline, Section, is_comment, is_toc, iter_sections, plain_inline
 from ._labels import DESCRIPTION, ISSUES, SKILLS, TITLE, Label
@@ -232,7 +233,9 @@ class Shape:
                 assert child.heading is not None
                 value, line = slice_lines(self.lines, child.heading.end, child.end)
                 units.append(Unit(label, value, child.line, line if value else child.line))
-            elif self._bears_fields(child) and not keys & _unit_keys(self.units[child]):
+            elif self._bears_fields(child) and not (keys | _unit_keys(units)) & _unit_keys(
+                self.units[child]
+            ):
                 units.extend(self.units[child])  # "### Details" holding field bullets
             else:
                 continue
@@ -283,6 +286,8 @@ class Shape:
             marker = says_sample(section.title) and not is_field_bearing(self.units[section])
             if marker or self.reading.excludes(section.title) or section.parent in excluded:
                 excluded.add(section)
+                if marker and section.parent not in excluded:
+                    self._check_sample_size(section)
             elif self._is_unfilled_template(section):
                 excluded.add(section)
                 self.templates.add(section)
@@ -293,6 +298,29 @@ class Shape:
                 )
                 self.diagnostics.append(_diag(section.line, Subtype.STRUCTURE, message))
         return excluded
+
+    def _check_sample_size(self, marker: Section) -> None:
+        """A project heading written a level too low inside a sample ("##### Jaeger" among
+        the sample's ideas, then its own ideas) would be left out with it: say so.
+
+        Such a heading is bare (no text, no sub-sections) and followed by ideas at its
+        own level; a sample's own example ideas are not, so an announced sample with two
+        example ideas is still quiet.
+        """
+        for section in iter_sections(marker):
+            siblings = section.parent.children if section.parent else []
+            index = siblings.index(section)
+            following = siblings[index + 1 :]
+            ideas = list(takewhile(lambda s: is_field_bearing(self.units[s]), following))
+            if section.children or self.units[section] or not ideas:
+                continue
+            message = (
+                f"heading {section.title!r} in sample {marker.title!r} is followed by "
+                f"{len(ideas)} idea(s) at its level ({ideas[0].title!r}...): left out with "
+                "the sample; if it is a real project, write its heading at the level of "
+                "the other projects"
+            )
+            self.diagnostics.append(_diag(section.line, Subtype.STRUCTURE, message))
 
     def _is_unfilled_template(self, section: Section) -> bool:
         """``## Title`` with ``Mentors: MentorName @MentorName``: a template nobody announced."""

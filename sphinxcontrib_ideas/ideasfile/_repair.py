@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ._blocks import Section, iter_sections
@@ -79,7 +79,10 @@ def repair_outline(
     for section in [root, *iter_sections(root)]:
         _adopt_field_headings(section)
     for section in iter_sections(root):
-        if says_sample(section.title) and not bears_fields(section):
+        # within a sample ("### Sample" over "#### Foo (sample)") the outer heading sets
+        # the limit: what the inner one holds is the sample's own example ideas
+        marker = says_sample(section.title) and not bears_fields(section)
+        if marker and not any(says_sample(above.title) for above in _ancestors(section)):
             repairs += _limit_sample(section, says_sample)
     shapes = _Shapes(bears_fields, has_idea_fields or bears_fields)
     usual = _usual_project_level(root, shapes)
@@ -156,6 +159,13 @@ def _adopt_field_headings(section: Section) -> None:
                 _reparent(child, owner, level=owner.level + 1)
             owner.children.extend(moved)
         index += 1
+
+
+def _ancestors(section: Section) -> Iterator[Section]:
+    parent = section.parent
+    while parent is not None and parent.heading is not None:
+        yield parent
+        parent = parent.parent
 
 
 def _limit_sample(marker: Section, says_sample: Callable[[str], bool]) -> list[Repair]:
