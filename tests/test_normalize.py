@@ -559,7 +559,7 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
     ("Erlang Programming, Rust Programming", [("Erlang", None, None), ("Rust", None, None)]),
     (
         "User Research, UX, synthesis",
-        [("User research", None, None), ("UX", None, None), ("synthesis", None, None)],
+        [("User research", None, None), ("UX", None, None), ("Synthesis", None, None)],
     ),
     ("Go (nice to have)", [("Go", None, "nice to have")]),
     ("basic knowledge of Kubernetes", [("Kubernetes", "basic", None)]),
@@ -572,6 +572,19 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
         [("Go", None, None), ("Kubernetes", "intermediate", None)],
     ),
     ("Go, golang, Golang", [("Go", None, None)]),
+    # names the table does not know are cased like those it knows
+    (
+        "Github CI, Javascript testing",
+        [("GitHub CI", None, None), ("JavaScript testing", None, None)],
+    ),
+    (
+        "distributed systems, linux namespaces",
+        [("Distributed systems", None, None), ("Linux namespaces", None, None)],
+    ),
+    (
+        "kubectl plugins, gRPC streaming",
+        [("kubectl plugins", None, None), ("gRPC streaming", None, None)],
+    ),
     # names outside the built-in table are one skill whatever their case
     ("Zettelkasten, ZETTELKASTEN and zettelkasten", [("Zettelkasten", None, None)]),
     ("foo-bar, Foo-Bar, Qux", [("foo-bar", None, None), ("Qux", None, None)]),
@@ -604,7 +617,7 @@ SKILL_CASES: list[tuple[str, list[tuple[str, str | None, str | None]]]] = [
     ("TBD (ask maintainers)", []),
     (
         "Golang, unit and feature testing.",
-        [("Go", None, None), ("Unit testing", None, None), ("feature testing", None, None)],
+        [("Go", None, None), ("Unit testing", None, None), ("Feature testing", None, None)],
     ),
     ("Rust and Go programming", [("Rust", None, None), ("Go", None, None)]),
     (".NET, C#. Go., ...and more", [(".NET", None, None), ("C#", None, None), ("Go", None, None)]),
@@ -688,7 +701,7 @@ def test_skill_notations(value: str, expected: list[tuple[str, str | None, str |
             "Programming REST APIs in any language. Some Go experience, or interest in learning.",
             ["REST", "Go"],
         ),
-        ("Go programming, testing best practices.", ["Go", "testing best practices"]),
+        ("Go programming, testing best practices.", ["Go", "Testing best practices"]),
         ("Any language is fine, we will go through it together", []),
         (
             "You should be comfortable reading Rust and writing some Python scripts.",

@@ -259,7 +259,7 @@ def test_skill_notations_give_each_skill_its_own_note_and_plain_chips() -> None:
         ("Rust", "Rust (the bot)", "the bot"),
         ("Haskell", "Haskell (the updater)", "the updater"),
     ]
-    assert [s.name for s in solver.skills] == ["designing algorithms", "implementing algorithms"]
+    assert [s.name for s in solver.skills] == ["Designing algorithms", "Implementing algorithms"]
     assert [(s.name, s.raw) for s in shells.skills] == [
         ("Nix", "nix"),
         ("Bash", "bash"),

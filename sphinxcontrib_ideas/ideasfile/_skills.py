@@ -526,7 +526,7 @@ def _sub_skills(
         if _lookup_skill(part_text, table.names) is None and _is_prose(part_text):
             skills.extend(_skills_in_prose(Text(part, (0,), (piece.line_at(0),)), table))
             continue
-        name = _lookup_skill(part_text, table.names) or part_text
+        name = _lookup_skill(part_text, table.names) or _cased(part_text, table.names)
         skill_raw = raw if len(parts) == 1 else part
         level = qualifiers.level or part_level
         skills.append(
@@ -535,6 +535,44 @@ def _sub_skills(
             )
         )
     return skills
+
+
+_WORD = re.compile(r"[^\W\d_][\w.+#-]*")
+#: Endings of common English words ("testing", "synthesis", "distributed"): a name that
+#: starts with one is prose-like and takes a capital; "kubectl plugins" keeps its own case.
+_ENGLISH_ENDING = re.compile(
+    r"(?:ing|ed|ion|ment|ity|ics|ysis|esis|ance|ence|ness|ogy|ure|ies|ship|ices|ive|al)$"
+)
+
+
+def _cased(name: str, names: Mapping[str, str]) -> str:
+    """A name the table does not know, cased like the names it does know.
+
+    Words the table spells with inner capitals take its spelling ("Github CI" -> "GitHub
+    CI", "Javascript testing" -> "JavaScript testing"), and a name all in lower case that
+    starts with an English word takes a capital, as the table's own names do ("testing
+    best practices" -> "Testing best practices"); tool names ("kubectl plugins") and the
+    author's own capitals ("gRPC streaming") stay as written. A first word the table
+    knows takes its spelling ("linux kernel" -> "Linux kernel").
+    """
+
+    def known(match: re.Match[str]) -> str:
+        word = match.group()
+        canonical = names.get(word.casefold())
+        mixed = canonical is not None and any(c.isupper() for c in canonical[1:])
+        return canonical if mixed and canonical.casefold() == word.casefold() else word
+
+    cased = _WORD.sub(known, name)
+    first = _WORD.match(cased)
+    if not cased.islower() or first is None:
+        return cased
+    word = first.group()
+    canonical = names.get(word)
+    if canonical is not None and canonical.casefold() == word:  # "linux kernel"
+        return canonical + cased[len(word) :]
+    if _ENGLISH_ENDING.search(word):
+        return cased[0].upper() + cased[1:]
+    return cased
 
 
 def _take_qualifiers(raw: str) -> _Qualified:
