@@ -559,8 +559,9 @@ def _cased(name: str, names: Mapping[str, str]) -> str:
     def known(match: re.Match[str]) -> str:
         word = match.group()
         canonical = names.get(word.casefold())
-        mixed = canonical is not None and any(c.isupper() for c in canonical[1:])
-        return canonical if mixed and canonical.casefold() == word.casefold() else word
+        if canonical is None or canonical.casefold() != word.casefold():
+            return word
+        return canonical if any(c.isupper() for c in canonical[1:]) else word
 
     cased = _WORD.sub(known, name)
     first = _WORD.match(cased)
