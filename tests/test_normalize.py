@@ -10,6 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sphinxcontrib_ideas.ideasfile._mentors import (
+    _address_name,
+    _github_user,
+    _link_name,
+    _names_team,
+    _resembles,
+    _role,
+    _starts_new_entry,
+)
+from sphinxcontrib_ideas.ideasfile._skills import skill_aliases_of
 from sphinxcontrib_ideas.ideasfile.model import Subtype
 from sphinxcontrib_ideas.ideasfile.normalize import (
     BUILTIN_SKILL_ALIASES,
@@ -1054,3 +1064,186 @@ def test_br_separates_issues_without_shifting_later_lines() -> None:
     urls, diagnostics = parse_issues(value, line=10)
     assert urls == ("https://github.com/a/b/issues/1", "https://github.com/a/b/issues/2")
     assert [d.line for d in diagnostics] == [11]
+
+
+# -- the mentor parser's helpers, pinned down (mutation testing found them loose) ---------
+
+
+@pytest.mark.parametrize(
+    ("url", "user"),
+    [
+        ("https://github.com/ann-ex", "ann-ex"),
+        ("  https://github.com/ann-ex/  ", "ann-ex"),
+        ("github.com/ann-ex", "ann-ex"),
+        ("HTTPS://WWW.GitHub.com/Ann-Ex", "Ann-Ex"),
+        ("https://github.com/ann-ex?tab=repositories", "ann-ex"),
+        ("https://github.com/ann-ex#top", "ann-ex"),
+        ("https://github.com/@ann-ex", "ann-ex"),
+        ("https://github.com/cncf/mentoring", None),  # a repository, not a person
+        ("https://github.com/ann-ex/repo/", None),
+        ("https://github.com/orgs", None),
+        ("https://github.com/features", None),
+        ("https://github.com/", None),
+        ("https://gitlab.com/ann-ex", None),
+    ],
+)
+def test_github_user_of_a_profile_url(url: str, user: str | None) -> None:
+    assert _github_user(url) == user
+
+
+@pytest.mark.parametrize(
+    ("name", "contact", "expected"),
+    [
+        ("Ada Byron", "adab", True),  # a word of the name
+        ("Ada Byron", "@adab", True),
+        ("Ada Byron", "<ada.byron@example.org>", True),
+        ("Ada Byron", "https://github.com/abyron", True),
+        ("Ada Byron", "a.b@example.org", True),  # initials, dots between
+        ("Ada Byron", "xadax@example.org", True),  # a three-letter word inside
+        ("Ada Byron", "xxbyr@example.org", True),  # ends with the surname's start
+        ("Bo Li", "bl@example.org", True),
+        ("Bo Li", "xli@example.org", True),
+        ("Bo Li", "oi@example.org", False),
+        ("Ann Lee", "x@annlee.org", False),  # the domain is not the person
+        ("Ada Byron", "zz@example.org", False),
+        ("", "abc", False),
+        ("Ada Byron", "", False),
+    ],
+)
+def test_a_contact_resembles_the_name_it_was_made_from(
+    name: str, contact: str, *, expected: bool
+) -> None:
+    assert _resembles(name, contact) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Lyft networking team", True),
+        ("Lyft team.", True),
+        ("Storage Team", True),
+        ("Foo maintainers", True),
+        ("networking team", False),  # not a name
+        ("team", False),
+        ("The big fancy cloud storage networking team", False),  # a sentence
+        ("Ann Lee", False),
+        ("Ann Lee team leader", False),
+    ],
+)
+def test_a_named_team_stands_in_for_people(name: str, *, expected: bool) -> None:
+    assert _names_team(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "handle", "expected"),
+    [
+        ("William Wang", "william-wang", "William Wang"),
+        ("@William-Wang", "william-wang", "William-Wang"),  # written as a handle: kept
+        ("William-Wang", "william-wang", None),  # the handle again: no name
+        ("  ", "x", None),
+        ("https://example.org/ann", "ann", None),
+        ("GitHub.com/ann", "ann", None),
+        ("profile on github.com", "ann", None),
+    ],
+)
+def test_a_profile_links_text_names_the_mentor(
+    text: str, handle: str, expected: str | None
+) -> None:
+    assert _link_name(text, handle) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        (None, None),
+        ("", None),
+        ("Coding", "coding"),
+        ("Co-Mentor", "co-mentor"),
+        ("COMENTOR", "co-mentor"),
+        ("comentor", "co-mentor"),
+    ],
+)
+def test_roles_are_lower_case_and_co_mentor_is_one_spelling(
+    word: str | None, role: str | None
+) -> None:
+    assert _role(word) == role
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        (" Bo Chen", True),
+        (" @bo", True),
+        (" [Bo](https://github.com/bo)", True),
+        ("Bo Chen", False),  # no space: the same entry goes on
+        ("   ", False),
+        (" (co-mentor)", False),
+        (" 2nd mentor", False),
+    ],
+)
+def test_what_starts_a_new_mentor_entry(rest: str, *, expected: bool) -> None:
+    assert _starts_new_entry(rest) is expected
+
+
+def test_an_address_only_mentor_is_named_by_a_stable_digest() -> None:
+    name = _address_name("Ann@Example.org")
+    assert re.fullmatch(r"Mentor [0-9a-f]{4}", name)
+    assert name == _address_name("ann@example.org")  # the same address, any case
+    assert name != _address_name("bo@example.org")
+    assert _address_name(None) == _address_name("") == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "raws"),
+    [
+        ("testing best practices.", ["testing best practices"]),  # a chip ends a sentence
+        ("Go..", ["Go.."]),  # an ellipsis is the author's
+        ("**Go**.", ["Go"]),
+        ("Rust , Go .", ["Rust", "Go"]),
+        ("`kubectl` plugins.", ["kubectl plugins"]),
+    ],
+)
+def test_chips_lose_markup_and_a_closing_full_stop(value: str, raws: list[str]) -> None:
+    skills, _text, _problems = parse_skills(value, line=1)
+    assert [skill.raw for skill in skills] == raws
+
+
+def test_a_users_skill_aliases_reach_the_canonical_name_and_its_aliases() -> None:
+    aliases = {"tf": "Terraform"}
+    assert canonical_skill("tf", aliases=aliases) == "Terraform"
+    assert canonical_skill("tf") == "tf"  # without the user's table: the text itself
+    assert skill_aliases_of("Terraform", aliases=aliases) == ("tf",)
+    assert skill_aliases_of("Nothing like it") == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "urls"),
+    [
+        # in the order they are written, whatever their notation
+        (
+            "https://b.example/issues/2 and <https://a.example/issues/1>",
+            ["https://b.example/issues/2", "https://a.example/issues/1"],
+        ),
+        # a link's text is its caption, even when it looks like a URL
+        (
+            "[https://c.example/issues/9](https://d.example/issues/4) then "
+            "https://e.example/issues/5",
+            ["https://d.example/issues/4", "https://e.example/issues/5"],
+        ),
+        (
+            "https://github.com/a/b/issues/1, a/b#2",
+            ["https://github.com/a/b/issues/1", "https://github.com/a/b/issues/2"],
+        ),
+        ("<https://x.example/1> <https://x.example/1>", ["https://x.example/1"]),
+    ],
+)
+def test_issue_urls_in_written_order_without_captions(value: str, urls: list[str]) -> None:
+    found, problems = parse_issues(value, line=3)
+    assert list(found) == urls
+    assert problems == ()
+
+
+def test_a_malformed_url_names_the_value_by_default() -> None:
+    found, problems = find_urls("see http//x.example", line=2)
+    assert found == ()
+    assert [(p.line, p.message) for p in problems] == [(2, "malformed URL 'http//x.example'")]
