@@ -22,6 +22,8 @@ def script_strings() -> dict[str, str]:
         "label": _("Filter ideas"),
         "clear": _("Clear"),
         "skills": _("Skills"),
+        "projects": _("Projects"),
+        "mentors": _("Mentors"),
         "placeholder": _("skill, mentor or words"),
         "placeholderOverview": _("title, project, skill or mentor"),
         "one": _("{n} idea"),

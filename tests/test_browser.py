@@ -567,7 +567,7 @@ def test_filter_narrows_and_clears(pages: dict[str, list[str]], driver: WebDrive
 
     # Skills: each chip keeps exactly the ideas that ask for its skill; a second chip narrows
     # further; pressing a chip again releases it.
-    chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-chip")
+    chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-skills .ideas-filter-chip")
     assert chips
     for chip in chips:
         skill = str(chip.get_attribute("data-skill"))
@@ -717,10 +717,13 @@ return [...document.querySelectorAll('ul.ideas-overview > li > ul > li')].map(i 
     .map(a => a.getAttribute('href').split('#').pop()),
   shown: i.offsetParent !== null,
   text: i.textContent.toLowerCase(),
+  project: i.parentElement.closest('li').querySelector('a').getAttribute('href').split('#').pop(),
+  mentors: [...i.querySelectorAll('a.ideas-mentor')]
+    .map(a => a.getAttribute('href').split('#').pop()),
 }));
 """
 SHOWN_CHIPS_JS = """
-return [...document.querySelectorAll('.ideas-filter-chip')]
+return [...document.querySelectorAll('.ideas-filter-skills .ideas-filter-chip')]
   .filter(c => c.offsetParent !== null).map(c => c.getAttribute('data-skill'));
 """
 
@@ -741,7 +744,7 @@ def test_overview_chips_narrow_and_the_state_is_in_the_address(
     lines: list[dict[str, Any]] = js(driver, OVERVIEW_LINES_JS)
     everyone = [line["href"] for line in lines]
     counts = collections.Counter(skill for line in lines for skill in set(line["skills"]))
-    chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-chip")
+    chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-skills .ideas-filter-chip")
     assert {c.get_attribute("data-skill") for c in chips} == set(counts)
     # the most common first; past twelve, only after "more"
     shown = js(driver, SHOWN_CHIPS_JS)
@@ -778,6 +781,69 @@ def test_overview_chips_narrow_and_the_state_is_in_the_address(
     assert shown_lines(driver) == filtered
     clear_filter(driver)
     assert shown_lines(driver) == everyone
+
+
+def _chip(driver: WebDriver, kind: str, key: str) -> WebElement:
+    return driver.find_element(By.CSS_SELECTOR, f'.ideas-filter-chip[data-{kind}="{key}"]')
+
+
+def _open_more(driver: WebDriver, kind: str) -> None:
+    more = driver.find_elements(By.CSS_SELECTOR, f".ideas-filter-{kind}s .ideas-filter-more")
+    if more and more[0].get_attribute("aria-expanded") == "false":
+        more[0].click()
+
+
+def test_project_and_mentor_chips_combine_with_skills(
+    pages: dict[str, list[str]], driver: WebDriver
+) -> None:
+    """The catalog page's project chips keep the ideas of any pressed project, mentor
+    chips those of every pressed mentor; rows combine with the skills and the words, each
+    chip counts what it would leave, and the state is in the address."""
+    set_viewport(driver, 1280, dark=False)
+    load(driver, pages["catalog"][0])
+    lines: list[dict[str, Any]] = js(driver, OVERVIEW_LINES_JS)
+    everyone = [line["href"] for line in lines]
+    projects = collections.Counter(line["project"] for line in lines)
+    mentors = collections.Counter(m for line in lines for m in set(line["mentors"]))
+    chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-projects .ideas-filter-chip")
+    assert {c.get_attribute("data-project") for c in chips} == set(projects)
+    chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-mentors .ideas-filter-chip")
+    assert {c.get_attribute("data-mentor") for c in chips} == set(mentors)
+    # two projects: the ideas of either
+    first, second = (key for key, _count in projects.most_common(2))
+    _open_more(driver, "project")
+    _chip(driver, "project", first).click()
+    assert shown_lines(driver) == [line["href"] for line in lines if line["project"] == first]
+    # the other project's chip still counts its own ideas (pressing it adds them)
+    assert f"({projects[second]})" in _chip(driver, "project", second).text
+    _chip(driver, "project", second).click()
+    both = [line["href"] for line in lines if line["project"] in (first, second)]
+    assert shown_lines(driver) == both
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(driver.current_url).query)
+    assert sorted(query["ideas-project"]) == sorted(
+        key.removeprefix("ideas-project-") for key in (first, second)
+    )
+    # and a skill of theirs: both rows hold
+    skills = collections.Counter(
+        skill for line in lines if line["href"] in both for skill in set(line["skills"])
+    )
+    skill = skills.most_common(1)[0][0]
+    _open_more(driver, "skill")
+    _chip(driver, "skill", skill).click()
+    kept = [line["href"] for line in lines if line["href"] in both and skill in line["skills"]]
+    assert shown_lines(driver) == kept
+    load(driver, driver.current_url)  # a link to this view shows it
+    assert shown_lines(driver) == kept
+    clear_filter(driver)
+    assert shown_lines(driver) == everyone
+    # a mentor: the ideas they mentor, and their chip counts them
+    mentor, count = mentors.most_common(1)[0]
+    _open_more(driver, "mentor")
+    assert f"({count})" in _chip(driver, "mentor", mentor).text
+    _chip(driver, "mentor", mentor).click()
+    assert shown_lines(driver) == [line["href"] for line in lines if mentor in line["mentors"]]
+    assert "ideas-mentor=" in driver.current_url
+    clear_filter(driver)
 
 
 def test_an_alias_finds_its_skill(pages: dict[str, list[str]], driver: WebDriver) -> None:
@@ -821,8 +887,11 @@ def test_the_filter_speaks_the_build_language(
     out = build_site(srcdir, tmp_path / "out")
     locale = Path(sphinxcontrib_ideas.__file__).parent / "locale"
     german = gettext.translation("sphinxcontrib_ideas", locale, ["de"])
-    label, clear, many = (german.gettext(m) for m in ("Filter ideas", "Clear", "{n} ideas"))
+    label, clear, many, projects, mentors = (
+        german.gettext(m) for m in ("Filter ideas", "Clear", "{n} ideas", "Projects", "Mentors")
+    )
     assert label != "Filter ideas"  # the catalog has the translation
+    assert projects != "Projects"
     total = load_catalog(seed_path).catalog.idea_count
     with serve(out) as base:
         set_viewport(driver, 1280, dark=False)
@@ -831,6 +900,8 @@ def test_the_filter_speaks_the_build_language(
         assert box.find_element(By.TAG_NAME, "label").text == label
         assert box.find_element(By.CSS_SELECTOR, ".ideas-filter-clear").text == clear
         assert status(driver) == many.replace("{n}", str(total))
+        facets = box.find_elements(By.CSS_SELECTOR, ".ideas-filter-facet")
+        assert [facet.text for facet in facets] == [projects, mentors]
 
 
 def test_no_controls_without_javascript(pages: dict[str, list[str]]) -> None:

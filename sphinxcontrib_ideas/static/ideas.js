@@ -18,6 +18,8 @@
       label: "Filter ideas",
       clear: "Clear",
       skills: "Skills",
+      projects: "Projects",
+      mentors: "Mentors",
       placeholder: "skill, mentor or words",
       placeholderOverview: "title, project, skill or mentor",
       one: "{n} idea",
@@ -29,17 +31,30 @@
     },
     window.sphinxcontribIdeasStrings || {}
   );
-  /* How many skill chips show before "more": the most common first. */
+  /* How many chips of a row show before "more": the most common first. */
   var CHIPS_SHOWN = 12;
   /* A skill's key is its skills-index anchor: "ideas-skill-" and its slug. */
   var SKILL_ANCHOR = "ideas-skill-";
+  /* The facets an idea can be narrowed by, each a row of chips. A key is the anchor its
+   * link points to ("ideas-skill-go", "ideas-project-tikv", "ideas-mentor-ann"); `any`:
+   * pressed chips of the row keep ideas with any of them (an idea has one project), else
+   * with all of them. `param` names the row's chips in the address. */
+  var FACETS = [
+    { kind: "skill", prefix: SKILL_ANCHOR, param: "ideas-skill", any: false },
+    { kind: "project", prefix: "ideas-project-", param: "ideas-project", any: true },
+    { kind: "mentor", prefix: "ideas-mentor-", param: "ideas-mentor", any: false },
+  ];
   /* Skill slug -> its other spellings ("go" -> ["golang", ...]), which the extension
    * writes into the page as JSON: typing an alias finds the skill. */
   var ALIASES = {};
 
-  /* "ideas-skill-go" -> "go" (the slug the address and the aliases use). */
+  /* "ideas-skill-go" -> "go": the slug the address and the aliases use. */
+  function slugOf(key, prefix) {
+    return key.indexOf(prefix) === 0 ? key.slice(prefix.length) : key;
+  }
+
   function skillSlug(key) {
-    return key.indexOf(SKILL_ANCHOR) === 0 ? key.slice(SKILL_ANCHOR.length) : key;
+    return slugOf(key, SKILL_ANCHOR);
   }
 
   function readAliases() {
@@ -138,19 +153,37 @@
     return parts;
   }
 
+  /* An idea's facets from its links: skills (by canonical name), its project, mentors. */
+  function facetsOf(skillLinks, projectLinks, mentorLinks) {
+    function read(links, label) {
+      return { keys: links.map(skillKey), labels: links.map(label) };
+    }
+    return {
+      skill: read(skillLinks, skillLabel),
+      project: read(projectLinks, linkLabel),
+      mentor: read(mentorLinks, linkLabel),
+    };
+  }
+
+  /* A project's or mentor's label: the name its link shows. */
+  function linkLabel(link) {
+    return (link.getAttribute("title") || link.textContent || "").trim();
+  }
+
   function readIdea(heading) {
     var parts = partsOf(heading, "ideas-idea");
-    var links = [];
+    var skills = [];
+    var mentors = [];
     var text = "";
     parts.forEach(function (part) {
-      links = links.concat(toArray(part.querySelectorAll("a.ideas-skill")));
+      skills = skills.concat(toArray(part.querySelectorAll("a.ideas-skill")));
+      mentors = mentors.concat(toArray(part.querySelectorAll("a.ideas-mentor")));
       text += " " + part.textContent;
     });
     return {
       parts: parts,
-      skillKeys: links.map(skillKey),
-      skillLabels: links.map(skillLabel),
-      text: fold(text + " " + skillWords(links)),
+      facets: facetsOf(skills, [], mentors),
+      text: fold(text + " " + skillWords(skills)),
     };
   }
 
@@ -159,13 +192,12 @@
   function readOverviewItem(li) {
     var project = li.parentElement && li.parentElement.closest("li");
     var projectName = project ? (project.querySelector("p, a") || project).textContent : "";
-    var links = toArray(li.querySelectorAll("a.ideas-skill"));
-    var canonical = skillWords(links);
+    var projectLink = project && project.querySelector(":scope > p > a[href*='#ideas-project-']");
+    var skills = toArray(li.querySelectorAll("a.ideas-skill"));
     return {
       parts: [li],
-      skillKeys: links.map(skillKey),
-      skillLabels: links.map(skillLabel),
-      text: fold(projectName + " " + li.textContent + " " + canonical),
+      facets: facetsOf(skills, projectLink ? [projectLink] : [], toArray(li.querySelectorAll("a.ideas-mentor"))),
+      text: fold(projectName + " " + li.textContent + " " + skillWords(skills)),
     };
   }
 
@@ -192,13 +224,16 @@
   }
 
   /* One entry per skill: how many ideas ask for it, and its shortest label. */
-  function skillCounts(ideas) {
+  /* The keys of one facet over the ideas, the most common first, each with the shortest
+   * label it is written with. */
+  function facetCounts(ideas, kind) {
     var counts = {};
     var names = {};
     ideas.forEach(function (idea) {
       var seen = {};
-      idea.skillKeys.forEach(function (key, i) {
-        var label = idea.skillLabels[i];
+      var facet = idea.facets[kind];
+      facet.keys.forEach(function (key, i) {
+        var label = facet.labels[i];
         if (!names[key] || label.length < names[key].length) names[key] = label;
         if (seen[key]) return;
         seen[key] = true;
@@ -223,9 +258,18 @@
     return false;
   }
 
-  function matches(idea, words, chosen) {
-    for (var i = 0; i < chosen.length; i++) {
-      if (idea.skillKeys.indexOf(chosen[i]) < 0) return false;
+  /* Whether an idea has the chips pressed in one facet: any of them or all of them. */
+  function hasChosen(idea, facet, chosen) {
+    var keys = idea.facets[facet.kind].keys;
+    var has = function (key) { return keys.indexOf(key) >= 0; };
+    if (!chosen.length) return true;
+    return facet.any ? chosen.some(has) : chosen.every(has);
+  }
+
+  /* chosen: kind -> pressed keys. `except`: a facet left out (for its own counts). */
+  function matches(idea, words, chosen, except) {
+    for (var f = 0; f < FACETS.length; f++) {
+      if (FACETS[f] !== except && !hasChosen(idea, FACETS[f], chosen[FACETS[f].kind])) return false;
     }
     for (var j = 0; j < words.length; j++) {
       if (!startsAWord(idea.text, words[j])) return false;
@@ -259,47 +303,55 @@
     return { box: box, input: input, clear: clear };
   }
 
-  /* One chip per skill, the most common first; past CHIPS_SHOWN, behind a "more" button. */
-  function chipRow(ideas) {
-    var row = el("div", { class: "ideas-filter-row ideas-filter-chips", role: "group", "aria-label": STRINGS.skills });
-    var skills = skillCounts(ideas);
-    var buttons = skills.map(function (skill, index) {
-      var b = el("button", {
-        type: "button",
-        class: "ideas-filter-chip",
-        "aria-pressed": "false",
-        "data-skill": skill.key,
-      });
-      b.ideasName = skill.name;
+  /* One chip per key of a facet, the most common first; past CHIPS_SHOWN, behind a "more"
+   * button. A facet with one key or none (the project on a project page) gets no row. */
+  function chipRow(ideas, facet) {
+    var label = STRINGS[facet.kind + "s"];
+    var row = el("div", {
+      class: "ideas-filter-row ideas-filter-chips ideas-filter-" + facet.kind + "s",
+      role: "group",
+      "aria-label": label,
+    });
+    var keys = facetCounts(ideas, facet.kind);
+    if (keys.length < 2) return null;
+    if (facet.kind !== "skill") row.appendChild(el("span", { class: "ideas-filter-facet" }, label));
+    var buttons = keys.map(function (item, index) {
+      var attrs = { type: "button", class: "ideas-filter-chip", "aria-pressed": "false" };
+      attrs["data-" + facet.kind] = item.key;
+      var b = el("button", attrs);
+      b.ideasKey = item.key;
+      b.ideasName = item.name;
       b.ideasExtra = index >= CHIPS_SHOWN;
       row.appendChild(b);
       return b;
     });
     var more = null;
-    if (skills.length > CHIPS_SHOWN) {
+    if (keys.length > CHIPS_SHOWN) {
       more = el("button", { type: "button", class: "ideas-filter-more", "aria-expanded": "false" });
       row.appendChild(more);
     }
-    return { row: row, buttons: buttons, more: more };
+    return { facet: facet, row: row, buttons: buttons, more: more };
   }
 
-  /* Each chip's count: the ideas shown now that have its skill (what pressing it would
-   * leave, or, for a pressed chip, what it keeps), counted in one pass over the shown
-   * ideas. A chip beyond the first ones shows only when "more" is open or it is pressed. */
-  function showChips(chips, ideas) {
+  /* Each chip's count: the ideas it would leave (for a pressed chip, what it keeps),
+   * counted in one pass. In an "all of them" row that is the shown ideas with its key; in
+   * an "any of them" row (projects), the ideas the other rows and the words keep, with its
+   * key. A chip beyond the first ones shows only when "more" is open or it is pressed. */
+  function showChips(chips, ideas, words, chosen) {
+    var facet = chips.facet;
     var open = chips.more && chips.more.getAttribute("aria-expanded") === "true";
     var counts = {};
     ideas.forEach(function (idea) {
-      if (!idea.shown) return;
+      if (facet.any ? !matches(idea, words, chosen, facet) : !idea.shown) return;
       var seen = {};
-      idea.skillKeys.forEach(function (key) {
+      idea.facets[facet.kind].keys.forEach(function (key) {
         if (seen[key]) return;
         seen[key] = true;
         counts[key] = (counts[key] || 0) + 1;
       });
     });
     chips.buttons.forEach(function (b) {
-      var count = counts[b.getAttribute("data-skill")] || 0;
+      var count = counts[b.ideasKey] || 0;
       var pressed = b.getAttribute("aria-pressed") === "true";
       b.textContent = b.ideasName + " (" + count + ")";
       b.disabled = count === 0 && !pressed;
@@ -319,25 +371,37 @@
 
   /* The filter's state in the page's query string (the fragment holds idea anchors), so a
    * filtered view can be linked and Back returns to the one before: ``ideas`` for the
-   * words, one ``ideas-skill`` per pressed chip; a second filter on the page adds "-2". */
+   * words, one ``ideas-skill`` (``ideas-project``, ``ideas-mentor``) per pressed chip; a
+   * second filter on the page adds "-2". */
   function stateNames(index) {
     var suffix = index ? "-" + (index + 1) : "";
-    return { words: "ideas" + suffix, skill: "ideas-skill" + suffix };
+    var names = { words: "ideas" + suffix };
+    FACETS.forEach(function (facet) { names[facet.kind] = facet.param + suffix; });
+    return names;
   }
 
-  /* A skill in the address by its slug ("go"), not its whole anchor ("ideas-skill-go"). */
+  /* A chip in the address by its slug ("go"), not its whole anchor ("ideas-skill-go"). */
   function readState(names) {
     var params = new URLSearchParams(window.location.search);
-    var skills = params.getAll(names.skill).map(function (slug) { return SKILL_ANCHOR + slug; });
-    return { words: params.get(names.words) || "", skills: skills };
+    var chosen = {};
+    FACETS.forEach(function (facet) {
+      chosen[facet.kind] = params.getAll(names[facet.kind]).map(function (slug) {
+        return facet.prefix + slug;
+      });
+    });
+    return { words: params.get(names.words) || "", chosen: chosen };
   }
 
-  function writeState(names, words, skills, push) {
+  function writeState(names, words, chosen, push) {
     var params = new URLSearchParams(window.location.search);
     params.delete(names.words);
-    params.delete(names.skill);
     if (words) params.set(names.words, words);
-    skills.forEach(function (key) { params.append(names.skill, skillSlug(key)); });
+    FACETS.forEach(function (facet) {
+      params.delete(names[facet.kind]);
+      chosen[facet.kind].forEach(function (key) {
+        params.append(names[facet.kind], slugOf(key, facet.prefix));
+      });
+    });
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url === window.location.pathname + window.location.search + window.location.hash) return;
@@ -352,15 +416,21 @@
     var uid = "ideas-filter-" + (index + 1);
     var names = stateNames(index);
     var ui = controls(uid, view.placeholder);
-    var chips = chipRow(ideas);
-    if (chips.buttons.length) ui.box.appendChild(chips.row);
+    var rows = FACETS.map(function (facet) { return chipRow(ideas, facet); }).filter(Boolean);
+    rows.forEach(function (chips) { ui.box.appendChild(chips.row); });
     var status = el("p", { class: "ideas-filter-status", role: "status", "aria-live": "polite" });
     ui.box.appendChild(status);
 
+    /* kind -> the keys of its pressed chips */
     function pressed() {
-      return chips.buttons
-        .filter(function (b) { return b.getAttribute("aria-pressed") === "true"; })
-        .map(function (b) { return b.getAttribute("data-skill"); });
+      var chosen = {};
+      FACETS.forEach(function (facet) { chosen[facet.kind] = []; });
+      rows.forEach(function (chips) {
+        chosen[chips.facet.kind] = chips.buttons
+          .filter(function (b) { return b.getAttribute("aria-pressed") === "true"; })
+          .map(function (b) { return b.ideasKey; });
+      });
+      return chosen;
     }
 
     /* push: whether Back should return to the state before this change */
@@ -369,13 +439,13 @@
       var chosen = pressed();
       var shown = 0;
       ideas.forEach(function (idea) {
-        idea.shown = matches(idea, words, chosen);
+        idea.shown = matches(idea, words, chosen, null);
         setHidden(idea.parts, !idea.shown);
         if (idea.shown) shown++;
       });
       hideEmpty(view.containers);
-      showChips(chips, ideas);
-      var active = words.length > 0 || chosen.length > 0;
+      rows.forEach(function (chips) { showChips(chips, ideas, words, chosen); });
+      var active = words.length > 0 || FACETS.some(function (f) { return chosen[f.kind].length; });
       ui.clear.disabled = !active;
       status.textContent = statusText(active, shown, ideas.length);
       if (push !== null) writeState(names, ui.input.value.trim(), chosen, push);
@@ -385,31 +455,37 @@
     function restore() {
       var state = readState(names);
       ui.input.value = state.words;
-      chips.buttons.forEach(function (b) {
-        var on = state.skills.indexOf(b.getAttribute("data-skill")) >= 0;
-        b.setAttribute("aria-pressed", on ? "true" : "false");
+      rows.forEach(function (chips) {
+        var keys = state.chosen[chips.facet.kind];
+        chips.buttons.forEach(function (b) {
+          b.setAttribute("aria-pressed", keys.indexOf(b.ideasKey) >= 0 ? "true" : "false");
+        });
       });
       apply(null);
     }
 
     ui.input.addEventListener("input", function () { apply(false); });
     ui.input.addEventListener("change", function () { apply(true); });
-    chips.buttons.forEach(function (b) {
-      b.addEventListener("click", function () {
-        b.setAttribute("aria-pressed", b.getAttribute("aria-pressed") === "true" ? "false" : "true");
-        apply(true);
+    rows.forEach(function (chips) {
+      chips.buttons.forEach(function (b) {
+        b.addEventListener("click", function () {
+          b.setAttribute("aria-pressed", b.getAttribute("aria-pressed") === "true" ? "false" : "true");
+          apply(true);
+        });
       });
+      if (chips.more) {
+        chips.more.addEventListener("click", function () {
+          var open = chips.more.getAttribute("aria-expanded") === "true";
+          chips.more.setAttribute("aria-expanded", open ? "false" : "true");
+          apply(null);
+        });
+      }
     });
-    if (chips.more) {
-      chips.more.addEventListener("click", function () {
-        var open = chips.more.getAttribute("aria-expanded") === "true";
-        chips.more.setAttribute("aria-expanded", open ? "false" : "true");
-        apply(null);
-      });
-    }
     ui.clear.addEventListener("click", function () {
       ui.input.value = "";
-      chips.buttons.forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+      rows.forEach(function (chips) {
+        chips.buttons.forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+      });
       apply(true);
       ui.input.focus();
     });
