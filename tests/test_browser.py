@@ -887,8 +887,9 @@ def test_the_filter_speaks_the_build_language(
     out = build_site(srcdir, tmp_path / "out")
     locale = Path(sphinxcontrib_ideas.__file__).parent / "locale"
     german = gettext.translation("sphinxcontrib_ideas", locale, ["de"])
-    label, clear, many, projects, mentors = (
-        german.gettext(m) for m in ("Filter ideas", "Clear", "{n} ideas", "Projects", "Mentors")
+    label, clear, many, skills, projects, mentors = (
+        german.gettext(m)
+        for m in ("Filter ideas", "Clear", "{n} ideas", "Skills", "Projects", "Mentors")
     )
     assert label != "Filter ideas"  # the catalog has the translation
     assert projects != "Projects"
@@ -901,7 +902,7 @@ def test_the_filter_speaks_the_build_language(
         assert box.find_element(By.CSS_SELECTOR, ".ideas-filter-clear").text == clear
         assert status(driver) == many.replace("{n}", str(total))
         facets = box.find_elements(By.CSS_SELECTOR, ".ideas-filter-facet")
-        assert [facet.text for facet in facets] == [projects, mentors]
+        assert [facet.text for facet in facets] == [skills, projects, mentors]
 
 
 def test_no_controls_without_javascript(pages: dict[str, list[str]]) -> None:
@@ -941,9 +942,10 @@ def test_no_controls_with_javascript_off(
 @pytest.fixture(scope="module")
 def themed(
     tmp_path_factory: pytest.TempPathFactory, seed_path: Path, driver: WebDriver
-) -> Iterator[dict[str, tuple[str, str]]]:
-    """Theme -> (a project page URL, the mentor index URL), each theme built and served."""
-    found: dict[str, tuple[str, str]] = {}
+) -> Iterator[dict[str, tuple[str, str, str]]]:
+    """Theme -> (a project page URL, the mentor index URL, the catalog page URL), each
+    theme built and served."""
+    found: dict[str, tuple[str, str, str]] = {}
     sites: dict[str, tuple[Path, Path]] = {}
     for theme in THEMES:
         base = tmp_path_factory.mktemp(f"theme-{theme}")
@@ -958,7 +960,7 @@ def themed(
             # The project page with the longest unbreakable text (a long URL as a link's
             # text): the hardest to fit on a phone.
             project = max(kinds["project"], key=lambda u: longest_word(fetch_body(u)))
-            found[theme] = (project, kinds["mentors"][0])
+            found[theme] = (project, kinds["mentors"][0], kinds["catalog"][0])
         yield found
 
 
@@ -996,11 +998,11 @@ THEME_CASES = [
 
 @pytest.mark.parametrize(("theme", "mode", "width"), THEME_CASES)
 def test_pages_fit_the_window(
-    themed: dict[str, tuple[str, str]], driver: WebDriver, theme: str, mode: str, width: int
+    themed: dict[str, tuple[str, str, str]], driver: WebDriver, theme: str, mode: str, width: int
 ) -> None:
     set_viewport(driver, width, dark=mode == "dark")
-    project, mentors = themed[theme]
-    for name, url in (("project", project), ("mentors", mentors)):
+    project, mentors, catalog = themed[theme]
+    for name, url in (("project", project), ("mentors", mentors), ("catalog", catalog)):
         load(driver, url)
         # a theme may keep the colour scheme it last showed (sphinx-immaterial): start afresh
         js(driver, "localStorage.clear()")
@@ -1028,7 +1030,7 @@ return {
 
 @pytest.mark.parametrize("theme", list(THEMES))
 def test_filter_works_in_every_theme(
-    themed: dict[str, tuple[str, str]], driver: WebDriver, theme: str
+    themed: dict[str, tuple[str, str, str]], driver: WebDriver, theme: str
 ) -> None:
     """The filter finds and hides whole ideas (heading, description and fields) in every
     theme, also where the theme writes sections as bare headings (sphinx-immaterial)."""

@@ -31,8 +31,9 @@
     },
     window.sphinxcontribIdeasStrings || {}
   );
-  /* How many chips of a row show before "more": the most common first. */
-  var CHIPS_SHOWN = 12;
+  /* How many chips of a row show before "more": the most common first; fewer on a
+   * phone, where three full rows would push the ideas off the first screen. */
+  var CHIPS_SHOWN = window.matchMedia && window.matchMedia("(max-width: 40em)").matches ? 6 : 12;
   /* A skill's key is its skills-index anchor: "ideas-skill-" and its slug. */
   var SKILL_ANCHOR = "ideas-skill-";
   /* The facets an idea can be narrowed by, each a row of chips. A key is the anchor its
@@ -314,7 +315,7 @@
     });
     var keys = facetCounts(ideas, facet.kind);
     if (keys.length < 2) return null;
-    if (facet.kind !== "skill") row.appendChild(el("span", { class: "ideas-filter-facet" }, label));
+    row.appendChild(el("span", { class: "ideas-filter-facet" }, label));
     var buttons = keys.map(function (item, index) {
       var attrs = { type: "button", class: "ideas-filter-chip", "aria-pressed": "false" };
       attrs["data-" + facet.kind] = item.key;
