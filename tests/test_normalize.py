@@ -1247,3 +1247,38 @@ def test_a_malformed_url_names_the_value_by_default() -> None:
     found, problems = find_urls("see http//x.example", line=2)
     assert found == ()
     assert [(p.line, p.message) for p in problems] == [(2, "malformed URL 'http//x.example'")]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # each skill at its own line of a value that runs over several
+        ("Go,\nRust (basic)", [("Go", None, None, 10), ("Rust", "basic", None, 11)]),
+        # several qualifiers: levels and notes each joined, punctuation trimmed
+        ("Go (basic) (optional)", [("Go", "basic", "optional", 10)]),
+        ("Go (basic) (beginner)", [("Go", "basic; beginner", None, 10)]),
+        ("Go (the bot) (the API)", [("Go", None, "the bot; the API", 10)]),
+        ("Go (basic.)", [("Go", "basic", None, 10)]),
+        # a level says so in four words at most; longer, it is a note
+        ("Rust (beginner level is fine)", [("Rust", "beginner level is fine", None, 10)]),
+        (
+            "Rust (some basic knowledge is fine)",
+            [("Rust", None, "some basic knowledge is fine", 10)],
+        ),
+        # a slash splits names of three letters or more; shorter, it is one name
+        ("Qux/Zap", [("Qux", None, None, 10), ("Zap", None, None, 10)]),
+        ("Qu/Zap", [("Qu/Zap", None, None, 10)]),
+        ("Node.js/TypeScript", [("Node.js", None, None, 10), ("TypeScript", None, None, 10)]),
+        # two verbs share their object; a verb and a name do not
+        (
+            "reading and writing docs",
+            [("Reading docs", None, None, 10), ("Writing docs", None, None, 10)],
+        ),
+        ("testing and Go tooling", [("Testing", None, None, 10), ("Go", None, None, 10)]),
+    ],
+)
+def test_skill_lines_qualifiers_and_splits(
+    value: str, expected: list[tuple[str, str | None, str | None, int]]
+) -> None:
+    skills, _text, _problems = parse_skills(value, line=10)
+    assert [(s.name, s.level, s.note, s.line) for s in skills] == expected
