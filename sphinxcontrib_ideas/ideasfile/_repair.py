@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from ._blocks import Section, iter_sections
 from ._labels import DESCRIPTION, MENTORS, SKILLS, Label, heading_label
@@ -77,7 +78,7 @@ def repair_outline(
     """
     repairs: list[Repair] = []
     for section in [root, *iter_sections(root)]:
-        _adopt_field_headings(section)
+        repairs += _adopt_field_headings(section)
     for section in iter_sections(root):
         # within a sample ("### Sample" over "#### Foo (sample)") the outer heading sets
         # the limit: what the inner one holds is the sample's own example ideas
@@ -130,35 +131,56 @@ class _Shapes:
         self._holds.clear()
 
 
-def _adopt_field_headings(section: Section) -> None:
+def _adopt_field_headings(section: Section) -> list[Repair]:
     """``### Idea`` then ``### Mentors``, ``### Difficulty``: fields at the idea's own level.
 
     A run of field-named siblings right after a heading that names no field belongs to
     that heading, when the run names a field only ideas have (description, skills,
     mentors) besides; a lone "Mentors" heading is an organisation's list of mentors.
+    A field heading of the run written a level above the ones after it (``## Mentors``
+    holding ``### Difficulty``) takes them beside it, reported.
     """
+    repairs: list[Repair] = []
     children = section.children
     index = 0
     while index < len(children):
         owner = children[index]
-        run_end = index + 1
-        keys: list[str] = []
-        while run_end < len(children) and not children[run_end].children:
-            label = field_heading(children[run_end].title)
-            if label is None:
-                break
-            keys.append(label.key)
-            run_end += 1
-        adopt = (
-            len(keys) >= 2 and field_heading(owner.title) is None and bool(_IDEA_FIELDS & set(keys))
-        )
-        if adopt:
-            moved = children[index + 1 : run_end]
-            del children[index + 1 : run_end]
+        run = list(takewhile(_is_field_run_part, children[index + 1 :]))
+        keys = {
+            label.key
+            for part in run
+            for sub in (part, *part.children)
+            if (label := field_heading(sub.title)) is not None
+        }
+        fields = sum(1 + len(part.children) for part in run)
+        if fields >= 2 and field_heading(owner.title) is None and bool(_IDEA_FIELDS & keys):
+            moved: list[Section] = []
+            for part in run:
+                moved.append(part)
+                if part.children:  # fields written a level below a field heading
+                    message = (
+                        f"field heading {part.title!r} is at level {part.level} where the "
+                        f"field headings after it use level {part.level + 1}; read as "
+                        f"fields of {owner.title!r} side by side"
+                    )
+                    repairs.append(Repair(part.line, message))
+                    moved.extend(part.children)
+                    part.children = []
+            del children[index + 1 : index + 1 + len(run)]
             for child in moved:
                 _reparent(child, owner, level=owner.level + 1)
             owner.children.extend(moved)
         index += 1
+    return repairs
+
+
+def _is_field_run_part(section: Section) -> bool:
+    """A field heading with no sub-sections, or only field headings without any."""
+    if field_heading(section.title) is None:
+        return False
+    return all(
+        not sub.children and field_heading(sub.title) is not None for sub in section.children
+    )
 
 
 def _ancestors(section: Section) -> Iterator[Section]:
