@@ -1275,6 +1275,13 @@ def test_a_malformed_url_names_the_value_by_default() -> None:
             [("Reading docs", None, None, 10), ("Writing docs", None, None, 10)],
         ),
         ("testing and Go tooling", [("Testing", None, None, 10), ("Go", None, None, 10)]),
+        # a sentence cut at its commas: "in Python" names Python
+        (
+            "You will write it in Rust and, if you want to go further, in Python.",
+            [("Rust", None, None, 10), ("Python", None, None, 10)],
+        ),
+        ("with Go, on Kubernetes", [("Go", None, None, 10), ("Kubernetes", None, None, 10)]),
+        ("in memory caches", [("in memory caches", None, None, 10)]),  # not a known name
     ],
 )
 def test_skill_lines_qualifiers_and_splits(

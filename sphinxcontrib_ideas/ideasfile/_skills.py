@@ -311,6 +311,7 @@ _FILLER_PREFIX = re.compile(
 _FILLER_ADJECTIVES = frozenset(
     {"some", "basic", "advanced", "intermediate", "a bit of", "a little"}
 )
+_PREPOSITION = re.compile(r"^(?:in|with|via|through|on)\s+", re.IGNORECASE)
 _VARIANT_SUFFIX = re.compile(
     r"(?:\s+(?:programming(?:\s+language)?|language|lang|experience|skills?|knowledge|"
     r"development|coding|scripting|basics|fundamentals|ecosystem|proficiency|systems?|"
@@ -523,6 +524,11 @@ def _sub_skills(
         part_text, part_level = _strip_filler(_clean_skill_text(part))
         if not part_text or is_placeholder(part_text):
             continue
+        if _lookup_skill(part_text, table.names) is None:
+            # "..., in Python." at the end of a sentence cut at its commas: the skill only
+            bare = _PREPOSITION.sub("", part_text, count=1)
+            if bare != part_text and _lookup_skill(bare, table.names) is not None:
+                part_text = bare
         if _lookup_skill(part_text, table.names) is None and _is_prose(part_text):
             skills.extend(_skills_in_prose(Text(part, (0,), (piece.line_at(0),)), table))
             continue
