@@ -24,6 +24,8 @@ def script_strings() -> dict[str, str]:
         "skills": _("Skills"),
         "projects": _("Projects"),
         "mentors": _("Mentors"),
+        "difficulty": _("Difficulty"),
+        "size": _("Size"),
         "placeholder": _("skill, mentor or words"),
         "placeholderOverview": _("title, project, skill or mentor"),
         "one": _("{n} idea"),

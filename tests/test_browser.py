@@ -846,6 +846,87 @@ def test_project_and_mentor_chips_combine_with_skills(
     clear_filter(driver)
 
 
+SIZED_IDEAS = """# Ideas
+
+## Alpha
+
+### Parser
+
+- Description: d
+- Skills: Go
+- Mentors: @ann-ex
+- Difficulty: Medium
+- Expected size: 175 hours
+
+### Printer
+
+- Description: d
+- Skills: Go
+- Mentors: @ann-ex
+- Difficulty: Easy
+- Expected size: 90 hours
+
+## Beta
+
+### Planner
+
+- Description: d
+- Skills: Rust
+- Mentors: @bo-ex
+- Difficulty: medium
+- Expected size: 350 hours
+
+### Docs
+
+- Description: d
+- Skills: Sphinx
+- Mentors: @bo-ex
+"""
+
+# Each idea line's title with the difficulty and size the line shows.
+FACTS_JS = """
+return [...document.querySelectorAll('ul.ideas-overview > li > ul > li')].map(i => ({
+  title: i.querySelector('a').textContent.trim(),
+  difficulty: (i.querySelector('.ideas-fact-difficulty') || {}).textContent || '',
+  size: (i.querySelector('.ideas-fact-project-size') || {}).textContent || '',
+  shown: i.offsetParent !== null,
+}));
+"""
+
+
+def test_difficulty_and_size_chips(tmp_path: Path, driver: WebDriver) -> None:
+    """Rows of difficulty and size chips from the values the lines show ("Medium" and
+    "medium" are one chip): any pressed value of a row keeps its ideas; an idea without
+    a value is kept only while its row has nothing pressed."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['sphinxcontrib_ideas']\n", encoding="utf-8")
+    (src / "index.rst").write_text("Home\n====\n\n.. ideas-catalog:: ideas.md\n")
+    (src / "ideas.md").write_text(SIZED_IDEAS, encoding="utf-8")
+    out = build_site(src, tmp_path / "out")
+    with serve(out) as base:
+        set_viewport(driver, 1280, dark=False)
+        load(driver, base + "index.html")
+        lines: list[dict[str, Any]] = js(driver, FACTS_JS)
+        chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-difficulty .ideas-filter-chip")
+        assert sorted(c.get_attribute("data-difficulty") for c in chips) == ["easy", "medium"]
+        medium = _chip(driver, "difficulty", "medium")
+        assert "(2)" in medium.text
+        medium.click()
+        shown = [line["title"] for line in js(driver, FACTS_JS) if line["shown"]]
+        assert shown == [ln["title"] for ln in lines if ln["difficulty"].lower() == "medium"]
+        _chip(driver, "difficulty", "easy").click()
+        shown = [line["title"] for line in js(driver, FACTS_JS) if line["shown"]]
+        assert shown == [ln["title"] for ln in lines if ln["difficulty"]]
+        assert "ideas-difficulty=medium" in driver.current_url
+        # and a size: both rows hold
+        _chip(driver, "size", "350 hours").click()
+        shown = [line["title"] for line in js(driver, FACTS_JS) if line["shown"]]
+        assert shown == ["Planner"]
+        clear_filter(driver)
+        assert all(line["shown"] for line in js(driver, FACTS_JS))
+
+
 def test_an_alias_finds_its_skill(pages: dict[str, list[str]], driver: WebDriver) -> None:
     """Typing "golang" keeps every idea with the skill Go, however the idea spells it."""
     aliases = skill_aliases_of("Go")

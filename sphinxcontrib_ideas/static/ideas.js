@@ -20,6 +20,8 @@
       skills: "Skills",
       projects: "Projects",
       mentors: "Mentors",
+      difficulty: "Difficulty",
+      size: "Size",
       placeholder: "skill, mentor or words",
       placeholderOverview: "title, project, skill or mentor",
       one: "{n} idea",
@@ -36,14 +38,17 @@
   var CHIPS_SHOWN = window.matchMedia && window.matchMedia("(max-width: 40em)").matches ? 6 : 12;
   /* A skill's key is its skills-index anchor: "ideas-skill-" and its slug. */
   var SKILL_ANCHOR = "ideas-skill-";
-  /* The facets an idea can be narrowed by, each a row of chips. A key is the anchor its
-   * link points to ("ideas-skill-go", "ideas-project-tikv", "ideas-mentor-ann"); `any`:
-   * pressed chips of the row keep ideas with any of them (an idea has one project), else
-   * with all of them. `param` names the row's chips in the address. */
+  /* The facets an idea can be narrowed by, each a row of chips named by `label`. A key is
+   * the anchor its link points to ("ideas-skill-go", "ideas-project-tikv",
+   * "ideas-mentor-ann"), or for a difficulty or a size the folded text ("medium"); `any`:
+   * pressed chips of the row keep ideas with any of them (an idea has one project, one
+   * difficulty), else with all of them. `param` names the row's chips in the address. */
   var FACETS = [
-    { kind: "skill", prefix: SKILL_ANCHOR, param: "ideas-skill", any: false },
-    { kind: "project", prefix: "ideas-project-", param: "ideas-project", any: true },
-    { kind: "mentor", prefix: "ideas-mentor-", param: "ideas-mentor", any: false },
+    { kind: "skill", label: "skills", prefix: SKILL_ANCHOR, param: "ideas-skill", any: false },
+    { kind: "project", label: "projects", prefix: "ideas-project-", param: "ideas-project", any: true },
+    { kind: "mentor", label: "mentors", prefix: "ideas-mentor-", param: "ideas-mentor", any: false },
+    { kind: "difficulty", label: "difficulty", prefix: "", param: "ideas-difficulty", any: true },
+    { kind: "size", label: "size", prefix: "", param: "ideas-size", any: true },
   ];
   /* Skill slug -> its other spellings ("go" -> ["golang", ...]), which the extension
    * writes into the page as JSON: typing an alias finds the skill. */
@@ -154,15 +159,23 @@
     return parts;
   }
 
-  /* An idea's facets from its links: skills (by canonical name), its project, mentors. */
-  function facetsOf(skillLinks, projectLinks, mentorLinks) {
+  /* An idea's facets from its links (skills by canonical name, its project, mentors)
+   * and from the difficulty and size its catalog line shows, inside `scope`. */
+  function facetsOf(skillLinks, projectLinks, mentorLinks, scope) {
     function read(links, label) {
       return { keys: links.map(skillKey), labels: links.map(label) };
+    }
+    function fact(key) {
+      var nodes = scope ? toArray(scope.querySelectorAll(".ideas-fact-" + key)) : [];
+      var texts = nodes.map(function (n) { return n.textContent.trim(); }).filter(Boolean);
+      return { keys: texts.map(fold), labels: texts };
     }
     return {
       skill: read(skillLinks, skillLabel),
       project: read(projectLinks, linkLabel),
       mentor: read(mentorLinks, linkLabel),
+      difficulty: fact("difficulty"),
+      size: fact("project-size"),
     };
   }
 
@@ -183,7 +196,7 @@
     });
     return {
       parts: parts,
-      facets: facetsOf(skills, [], mentors),
+      facets: facetsOf(skills, [], mentors, null),
       text: fold(text + " " + skillWords(skills)),
     };
   }
@@ -197,7 +210,12 @@
     var skills = toArray(li.querySelectorAll("a.ideas-skill"));
     return {
       parts: [li],
-      facets: facetsOf(skills, projectLink ? [projectLink] : [], toArray(li.querySelectorAll("a.ideas-mentor"))),
+      facets: facetsOf(
+        skills,
+        projectLink ? [projectLink] : [],
+        toArray(li.querySelectorAll("a.ideas-mentor")),
+        li
+      ),
       text: fold(projectName + " " + li.textContent + " " + skillWords(skills)),
     };
   }
@@ -307,9 +325,9 @@
   /* One chip per key of a facet, the most common first; past CHIPS_SHOWN, behind a "more"
    * button. A facet with one key or none (the project on a project page) gets no row. */
   function chipRow(ideas, facet) {
-    var label = STRINGS[facet.kind + "s"];
+    var label = STRINGS[facet.label];
     var row = el("div", {
-      class: "ideas-filter-row ideas-filter-chips ideas-filter-" + facet.kind + "s",
+      class: "ideas-filter-row ideas-filter-chips ideas-filter-" + facet.label,
       role: "group",
       "aria-label": label,
     });
