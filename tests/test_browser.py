@@ -909,7 +909,7 @@ def test_difficulty_and_size_chips(tmp_path: Path, driver: WebDriver) -> None:
         load(driver, base + "index.html")
         lines: list[dict[str, Any]] = js(driver, FACTS_JS)
         chips = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-difficulty .ideas-filter-chip")
-        assert sorted(c.get_attribute("data-difficulty") for c in chips) == ["easy", "medium"]
+        assert sorted(str(c.get_attribute("data-difficulty")) for c in chips) == ["easy", "medium"]
         medium = _chip(driver, "difficulty", "medium")
         assert "(2)" in medium.text
         medium.click()
