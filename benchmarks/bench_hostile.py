@@ -12,6 +12,7 @@ Cases (issue 12):
 - one ``Mentor(s):`` line naming N people (each entry used to be compared with all the
   earlier ones);
 - N ideas with one title in one project (slugs used to count from ``-2`` each time);
+- N example ideas in a sample (each heading in it scanned the rest of its siblings);
 - ``title ~ "(a+)+$"`` against titles of ``a``s ending in ``b``: Python's ``re`` backtracks
   exponentially (timed up to 24 characters only), the filter's RE2 engine is linear.
 
@@ -57,6 +58,15 @@ def same_titles(ideas: int) -> str:
     """One project of ``ideas`` ideas that all have the same title."""
     idea = "### Same title\n\n- Description: d\n- Skills: Go\n- Mentors: @ann-ex\n\n"
     return "## Alpha\n\n" + idea * ideas
+
+
+def sample_ideas(ideas: int) -> str:
+    """A "Sample" section holding ``ideas`` example ideas (each bare heading inside it is
+    checked for a project that slipped in: that check once scanned ahead from every one)."""
+    idea = "- Description: d\n- Skills: Go\n- Mentors: @ann-ex\n\n"
+    examples = "".join(f"##### Example {i}\n\n{idea}" for i in range(ideas))
+    real = f"### Real\n\n#### One\n\n{idea}"
+    return f"## Ideas\n\n### Sample\n\n#### Foo (sample)\n\n{examples}{real}"
 
 
 def cpu_seconds(work: Callable[[], object], repeat: int = 3) -> float:
@@ -145,6 +155,7 @@ def main() -> None:
     print(f"{'case':<22} {'N':>7} {'CPU s':>10}")
     parse_case("mentors on one line", mentor_line, sizes)
     parse_case("ideas of one title", same_titles, sizes)
+    parse_case("ideas in a sample", sample_ideas, sizes)
     if args.build:
         build_case("build: mentors", mentor_line, sizes)
         build_case("build: one title", same_titles, sizes)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from ._blocks import Block, Outline, Section, is_comment, is_toc, iter_sections, plain_inline
 from ._labels import DESCRIPTION, ISSUES, SKILLS, TITLE, Label
@@ -287,7 +287,7 @@ class Shape:
             if marker or self.reading.excludes(section.title) or section.parent in excluded:
                 excluded.add(section)
                 if marker and section.parent not in excluded:
-                    self._check_sample_size(section)
+                    self._check_sample_slips(section)
             elif self._is_unfilled_template(section):
                 excluded.add(section)
                 self.templates.add(section)
@@ -299,7 +299,7 @@ class Shape:
                 self.diagnostics.append(_diag(section.line, Subtype.STRUCTURE, message))
         return excluded
 
-    def _check_sample_size(self, marker: Section) -> None:
+    def _check_sample_slips(self, marker: Section) -> None:
         """A project heading written a level too low inside a sample ("##### Jaeger" among
         the sample's ideas, then its own ideas) would be left out with it: say so.
 
@@ -307,20 +307,23 @@ class Shape:
         own level; a sample's own example ideas are not, so an announced sample with two
         example ideas is still quiet.
         """
-        for section in iter_sections(marker):
-            siblings = section.parent.children if section.parent else []
-            index = siblings.index(section)
-            following = siblings[index + 1 :]
-            ideas = list(takewhile(lambda s: is_field_bearing(self.units[s]), following))
-            if section.children or self.units[section] or not ideas:
-                continue
-            message = (
-                f"heading {section.title!r} in sample {marker.title!r} is followed by "
-                f"{len(ideas)} idea(s) at its level ({ideas[0].title!r}...): left out with "
-                "the sample; if it is a real project, write its heading at the level of "
-                "the other projects"
-            )
-            self.diagnostics.append(_diag(section.line, Subtype.STRUCTURE, message))
+        for parent in [marker, *iter_sections(marker)]:
+            for index, section in enumerate(parent.children):
+                if section.children or self.units[section]:
+                    continue  # not bare: checked first, so only bare headings scan ahead
+                following = islice(parent.children, index + 1, None)
+                ideas = list(takewhile(lambda s: is_field_bearing(self.units[s]), following))
+                if ideas:
+                    self._sample_slip(marker, section, ideas)
+
+    def _sample_slip(self, marker: Section, section: Section, ideas: list[Section]) -> None:
+        message = (
+            f"heading {section.title!r} in sample {marker.title!r} is followed by "
+            f"{len(ideas)} idea(s) at its level ({ideas[0].title!r}...): left out with "
+            "the sample; if it is a real project, write its heading at the level of "
+            "the other projects"
+        )
+        self.diagnostics.append(_diag(section.line, Subtype.STRUCTURE, message))
 
     def _is_unfilled_template(self, section: Section) -> bool:
         """``## Title`` with ``Mentors: MentorName @MentorName``: a template nobody announced."""

@@ -67,7 +67,7 @@ def flatten_deep(lines: list[str]) -> list[tuple[int, str]]:
             paragraph = False
             continue
         expanded = line.expandtabs(4)
-        kept, _position, rest = _continued(expanded, open_)
+        kept, position, rest = _continued(expanded, open_)
         if fence is not None:  # code is text, however it is indented...
             if kept == len(open_):
                 if rest.lstrip(" ").startswith(fence):
@@ -77,8 +77,9 @@ def flatten_deep(lines: list[str]) -> list[tuple[int, str]]:
             fence = None
         if paragraph and kept < len(open_) and _lazy(rest):
             continue  # the paragraph goes on: its list items and quotes stay open
-        rest = _containers(expanded, open_)
-        indent = len(rest) - len(rest.lstrip(" "))
+        del open_[kept:]
+        rest = _open_markers(rest, position, open_)
+        indent = _indent(rest)
         rest = rest[indent:]
         # four columns in, a fence is indented code, not a fence
         opened = _FENCE.match(rest) if indent <= 3 else None
@@ -100,17 +101,9 @@ def flatten_deep(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-def _containers(line: str, open_: list[tuple[bool, int]]) -> str:
-    """Update the open containers for ``line``; return its text after their markers.
-
-    Like CommonMark's container matching, simplified: an open quote continues while the
-    line repeats its ``>``, an open list item while the line is indented to its content
-    column; the first one not continued closes it and all inside it (a lazy continuation
-    line of a paragraph is told apart before: see :func:`_lazy`). Then each list or quote
-    marker left on the line opens a container. The text returned keeps its indentation.
-    """
-    kept, position, rest = _continued(line, open_)
-    del open_[kept:]
+def _open_markers(rest: str, position: int, open_: list[tuple[bool, int]]) -> str:
+    """Open a container for each list or quote marker at the start of ``rest`` (which
+    starts at column ``position``); the text after them, indentation kept."""
     while True:
         blanks = len(rest) - len(rest.lstrip(" "))
         match = _CONTAINER.match(rest, blanks)
@@ -133,7 +126,14 @@ def _lazy(rest: str) -> bool:
 
 def _continued(line: str, open_: list[tuple[bool, int]]) -> tuple[int, int, str]:
     """How many of the open containers ``line`` continues, the column after their
-    markers, and the text from there."""
+    markers, and the text from there.
+
+    Like CommonMark's container matching, simplified: an open quote continues while the
+    line repeats its ``>``, an open list item while the line is indented to its content
+    column; the first one not continued closes it and all inside it (a lazy continuation
+    line of a paragraph is told apart by :func:`_lazy`). Then each list or quote marker
+    left on the line opens a container (:func:`_open_markers`).
+    """
     position = 0
     rest = line
     kept = 0
@@ -186,7 +186,7 @@ def flatten_cut(lines: list[str], tokens: Iterable[Any]) -> list[tuple[int, str]
         while number < len(lines) and (
             number == start or not lines[number].strip() or _indent(lines[number]) > base
         ):
-            text = _containers(lines[number].expandtabs(4), []).lstrip(" ")
+            text = _open_markers(lines[number].expandtabs(4), 0, []).lstrip(" ")
             lines[number] = _escaped(text) if text else ""
             number += 1
         done = number

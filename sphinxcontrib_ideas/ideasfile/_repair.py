@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from ._blocks import Section, iter_sections
 from ._labels import DESCRIPTION, MENTORS, SKILLS, Label, heading_label
@@ -145,7 +145,7 @@ def _adopt_field_headings(section: Section) -> list[Repair]:
     index = 0
     while index < len(children):
         owner = children[index]
-        run = list(takewhile(_is_field_run_part, children[index + 1 :]))
+        run = list(takewhile(_is_field_run_part, islice(children, index + 1, None)))
         keys = {
             label.key
             for part in run

@@ -524,15 +524,15 @@ def _sub_skills(
         part_text, part_level = _strip_filler(_clean_skill_text(part))
         if not part_text or is_placeholder(part_text):
             continue
-        if _lookup_skill(part_text, table.names) is None:
+        known = _lookup_skill(part_text, table.names)
+        if known is None:
             # "..., in Python." at the end of a sentence cut at its commas: the skill only
             bare = _PREPOSITION.sub("", part_text, count=1)
-            if bare != part_text and _lookup_skill(bare, table.names) is not None:
-                part_text = bare
-        if _lookup_skill(part_text, table.names) is None and _is_prose(part_text):
+            known = _lookup_skill(bare, table.names) if bare != part_text else None
+        if known is None and _is_prose(part_text):
             skills.extend(_skills_in_prose(Text(part, (0,), (piece.line_at(0),)), table))
             continue
-        name = _lookup_skill(part_text, table.names) or _cased(part_text, table.names)
+        name = known or _cased(part_text, table.names)
         skill_raw = raw if len(parts) == 1 else part
         level = qualifiers.level or part_level
         skills.append(

@@ -78,7 +78,7 @@
   function skillWords(links) {
     return links
       .map(function (link) {
-        return skillLabel(link) + " " + (ALIASES[skillSlug(skillKey(link))] || []).join(" ");
+        return skillLabel(link) + " " + (ALIASES[skillSlug(linkKey(link))] || []).join(" ");
       })
       .join(" ");
   }
@@ -120,9 +120,10 @@
     return cur;
   }
 
-  /* A skill's identity: where its link points (its skills-index entry), so "Golang",
-   * "golang" and "Go" (one canonical skill, written three ways) are one chip. */
-  function skillKey(link) {
+  /* A linked thing's identity: the anchor its link points to (a skill's index entry, a
+   * project, a mentor), so "Golang", "golang" and "Go" (one canonical skill, written three
+   * ways) are one chip. */
+  function linkKey(link) {
     var href = link.getAttribute("href");
     return href ? href.split("#").pop() || href : fold(link.textContent);
   }
@@ -163,7 +164,7 @@
    * and from the difficulty and size its catalog line shows, inside `scope`. */
   function facetsOf(skillLinks, projectLinks, mentorLinks, scope) {
     function read(links, label) {
-      return { keys: links.map(skillKey), labels: links.map(label) };
+      return { keys: links.map(linkKey), labels: links.map(label) };
     }
     function fact(key) {
       var nodes = scope ? toArray(scope.querySelectorAll(".ideas-fact-" + key)) : [];
@@ -246,17 +247,13 @@
   /* The keys of one facet over the ideas, the most common first, each with the shortest
    * label it is written with. */
   function facetCounts(ideas, kind) {
-    var counts = {};
+    var counts = countKeys(ideas, kind);
     var names = {};
     ideas.forEach(function (idea) {
-      var seen = {};
       var facet = idea.facets[kind];
       facet.keys.forEach(function (key, i) {
         var label = facet.labels[i];
         if (!names[key] || label.length < names[key].length) names[key] = label;
-        if (seen[key]) return;
-        seen[key] = true;
-        counts[key] = (counts[key] || 0) + 1;
       });
     });
     return Object.keys(counts)
@@ -264,6 +261,20 @@
         return counts[b] - counts[a] || names[a].localeCompare(names[b]);
       })
       .map(function (key) { return { key: key, name: names[key], count: counts[key] }; });
+  }
+
+  /* key -> how many of `ideas` have it in the facet `kind` (an idea counts once). */
+  function countKeys(ideas, kind) {
+    var counts = {};
+    ideas.forEach(function (idea) {
+      var seen = {};
+      idea.facets[kind].keys.forEach(function (key) {
+        if (seen[key]) return;
+        seen[key] = true;
+        counts[key] = (counts[key] || 0) + 1;
+      });
+    });
+    return counts;
   }
 
   /* Whether `word` starts a word of `text`: "go" finds "Go" and "Google", not
@@ -359,16 +370,10 @@
   function showChips(chips, ideas, words, chosen) {
     var facet = chips.facet;
     var open = chips.more && chips.more.getAttribute("aria-expanded") === "true";
-    var counts = {};
-    ideas.forEach(function (idea) {
-      if (facet.any ? !matches(idea, words, chosen, facet) : !idea.shown) return;
-      var seen = {};
-      idea.facets[facet.kind].keys.forEach(function (key) {
-        if (seen[key]) return;
-        seen[key] = true;
-        counts[key] = (counts[key] || 0) + 1;
-      });
+    var counted = ideas.filter(function (idea) {
+      return facet.any ? matches(idea, words, chosen, facet) : idea.shown;
     });
+    var counts = countKeys(counted, facet.kind);
     chips.buttons.forEach(function (b) {
       var count = counts[b.ideasKey] || 0;
       var pressed = b.getAttribute("aria-pressed") === "true";
