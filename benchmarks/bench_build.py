@@ -84,6 +84,31 @@ if os.environ.get("BENCH_OWN_TIME"):
 
     _own_time.start()
     del sys, _own_time
+
+
+# Print the CPU time Sphinx spends resolving and writing documents (-j 1): what an
+# edit's rebuild is judged against, measured in the rebuild itself.
+def setup(app):
+    import sys
+    import time
+
+    def timed(app):
+        write = getattr(app.builder, "_write_serial", None)
+        if write is None:  # another Sphinx: no figure, no harm
+            return
+
+        def timed_write(docnames):
+            start = time.process_time()
+            try:
+                return write(docnames)
+            finally:
+                spent = time.process_time() - start
+                print(f"bench: writing documents {{spent:.3f}} s", file=sys.stderr)
+
+        app.builder._write_serial = timed_write
+
+    app.connect("builder-inited", timed)
+    return {{"parallel_read_safe": True, "parallel_write_safe": True}}
 """
 
 _A_INDEX = """\
@@ -255,6 +280,8 @@ class Run:
     own_share: float | None = None
     #: How many samples that share is of.
     own_samples: int = 0
+    #: CPU seconds spent resolving and writing documents (``-j 1`` builds that write).
+    writing_s: float | None = None
 
     @property
     def own_cpu_s(self) -> float | None:
@@ -310,8 +337,18 @@ def sphinx_build(
         written=tuple(_WRITE.findall(text)),
         warnings=sum(1 for line in text.splitlines() if _WARNING.search(line)),
         returncode=child.returncode,
+        writing_s=_writing(text),
         **_own_samples(text),
     )
+
+
+_WRITING = re.compile(r"^bench: writing documents ([\d.]+) s$", re.MULTILINE)
+
+
+def _writing(log: str) -> float | None:
+    """The CPU time the build spent writing documents, from conf.py's line in its log."""
+    found = _WRITING.findall(log)
+    return sum(float(value) for value in found) if found else None
 
 
 _OWN = re.compile(r"^own-time samples: (\d+) of (\d+)$", re.MULTILINE)
@@ -483,6 +520,7 @@ def print_summary(result: SizeResult) -> None:
     if "A full -j3" in r:
         j3 = _ratio(r.get("A full -j3"), r.get("A full"), "wall_s")
         print(f"    A -j3 / -j1 wall       {j3}")
+    noop = r.get("A no-op")
     for key in EDITS:
         if key in r:
             run = r[key]
@@ -490,6 +528,22 @@ def print_summary(result: SizeResult) -> None:
                 f"    {key:<22} re-read {len(run.read)} {list(run.read)[:6]}, "
                 f"re-written only {len(run.rewritten_only)}"
             )
+            for label in (key, f"{key} (undo)"):
+                if label in r and noop is not None:
+                    print(f"      {_edit_target(r[label], noop)}")
+
+
+def _edit_target(run: Run, noop: Run) -> str:
+    """An edit's rebuild against issue 15's target: at most twice a no-op rebuild plus the
+    writing of the pages it writes (the pages that show the idea, counted from Sphinx's
+    "writing output" lines; their writing time measured in that rebuild by conf.py)."""
+    writing = run.writing_s or 0.0
+    target = 2 * noop.cpu_s + writing
+    verdict = "met" if run.cpu_s <= target else "NOT met"
+    return (
+        f"{run.label}: {run.cpu_s:.2f} s cpu <= 2 x {noop.cpu_s:.2f} (no-op) + "
+        f"{writing:.2f} (writing {len(run.written)} pages) = {target:.2f}: {verdict}"
+    )
 
 
 def print_scaling(results: Sequence[SizeResult]) -> None:
@@ -548,6 +602,7 @@ def save(results: Sequence[SizeResult], path: Path) -> None:
                     "returncode": run.returncode,
                     "own_share": run.own_share,
                     "own_samples": run.own_samples,
+                    "writing_s": run.writing_s,
                 }
                 for key, run in res.runs.items()
             },

@@ -20,7 +20,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import markdown_it
+
 from .filters import IdeaFilter
+from .ideasfile._blocks import PieceCache
 from .ideasfile.model import Catalog, Idea, ParseResult, Project, slugify, unique_slug
 from .ideasfile.options import NO_READING, ReadingOptions, reading_options
 from .ideasfile.reader import IdeasFileError, load_catalog
@@ -419,8 +422,10 @@ def load(
                 _cache.clear()
             cached = _load_cached(key, cache_dir)
             if cached is None:
-                _cache[key] = _load_uncached(path, skill_aliases, reading)
+                pieces = _load_pieces(path, cache_dir)
+                _cache[key] = _load_uncached(path, skill_aliases, reading, pieces)
                 _store(key, _cache[key], cache_dir)
+                _store_pieces(path, pieces, cache_dir)
             else:  # already on disk: writing it back would only cost the no-op build time
                 _cache[key] = cached
         return _cache[key]
@@ -454,10 +459,13 @@ def read_cached(name: str, key: object, cache_dir: str | None) -> object | None:
         return None
     try:
         with _cache_file(name, cache_dir).open("rb") as stream:
-            stored_key, value = pickle.load(stream)
+            # the key first, on its own: a stale value (the file was edited) is not loaded
+            if pickle.load(stream) != key:
+                return None
+            value: object = pickle.load(stream)
+            return value
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
         return None  # e.g. a cache from another version of the model
-    return value if stored_key == key else None
 
 
 def write_cached(name: str, key: object, value: object, cache_dir: str | None) -> None:
@@ -468,7 +476,9 @@ def write_cached(name: str, key: object, value: object, cache_dir: str | None) -
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+        with partial.open("wb") as stream:
+            pickle.dump(key, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, target)  # atomic: parallel writers never leave half a file
     except OSError:
         pass  # a cache that cannot be written only costs time
@@ -489,12 +499,39 @@ def _store(key: _CacheKey, result: ParseResult | IdeasFileError, cache_dir: str 
         write_cached(repr(key[0]), key, result, cache_dir)
 
 
+def _pieces_key() -> tuple[object, ...]:
+    """What the tokenised pieces of a file depend on besides its text."""
+    return (code_stamp(), markdown_it.__version__)
+
+
+def _load_pieces(path: str, cache_dir: str | None) -> PieceCache:
+    """The pieces of ``path`` as its last parse tokenised them (none without a cache).
+
+    An edit changes the file, so its whole parse cannot be reused; its pieces (from one
+    top-level heading to the next) mostly can: an edit to one idea tokenises one piece.
+    """
+    earlier = read_cached(f"pieces:{path!r}", _pieces_key(), cache_dir)
+    return PieceCache(earlier if isinstance(earlier, dict) else None)
+
+
+def _store_pieces(path: str, pieces: PieceCache, cache_dir: str | None) -> None:
+    if pieces.used:  # only this read's pieces: the cache never outgrows the file
+        write_cached(f"pieces:{path!r}", _pieces_key(), pieces.used, cache_dir)
+
+
 def _load_uncached(
-    path: str, skill_aliases: Mapping[str, str], reading: ReadingOptions
+    path: str,
+    skill_aliases: Mapping[str, str],
+    reading: ReadingOptions,
+    pieces: PieceCache | None = None,
 ) -> ParseResult | IdeasFileError:
     try:
         return load_catalog(
-            path, source=path, skill_aliases=dict(skill_aliases) or None, reading=reading
+            path,
+            source=path,
+            skill_aliases=dict(skill_aliases) or None,
+            reading=reading,
+            pieces=pieces,
         )
     except IdeasFileError as error:
         return error

@@ -8,9 +8,10 @@ the original lines, so its Markdown source is kept exactly. No Sphinx import her
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -66,6 +67,8 @@ class Heading:
     url: str | None
     #: (target, scheme) of a link in the heading dropped for its scheme ("javascript:").
     dropped: tuple[str, str] | None = None
+    #: The heading's text as written (markers and closing ``#`` aside).
+    source: str = ""
 
 
 @dataclass(slots=True, eq=False)
@@ -132,47 +135,215 @@ def normalize_text(text: str) -> str:
     return _NEWLINES.sub("\n", text).replace("\0", "\ufffd")
 
 
-def read_outline(text: str) -> Outline:
-    """Tokenise ``text`` once and build its section tree."""
+def read_outline(text: str, pieces: PieceCache | None = None) -> Outline:
+    """Tokenise ``text`` and build its section tree.
+
+    The file is tokenised in pieces, each from a top-level heading to the next (see
+    :class:`PieceCache`); with ``pieces`` from an earlier read of the file, only the pieces
+    that changed are tokenised again.
+    """
     lines = normalize_text(text).split("\n")
     front_title, front_matter = _blank_front_matter(lines)
     flattened = flatten_deep(lines)
-    env: dict[str, Any] = {}
-    tokens = _MD.parse("\n".join(lines), env)
-    for _ in range(_MAX_CUTS):  # never expected (see flatten_cut)
-        cut = flatten_cut(lines, tokens)
-        if not cut:
-            break
-        flattened = sorted(flattened + cut)  # read again what markdown-it left out
-        env = {}
-        tokens = _MD.parse("\n".join(lines), env)
-    if _unwrap_item_headings(tokens, lines):
-        env = {}
-        tokens = _MD.parse("\n".join(lines), env)
-    flattened_inline = flatten_deep_inline(lines, tokens)
-    if flattened_inline:
-        flattened = sorted(flattened + flattened_inline)
-        env = {}
-        tokens = _MD.parse("\n".join(lines), env)
-    root = Section(heading=None, level=0, parent=None, end=len(lines))
+    cache = pieces if pieces is not None else PieceCache()
+    items: list[Heading | Block] = []
+    references: dict[str, tuple[str, str]] = {}
+    unclosed: list[tuple[int, int]] = []
+    read: list[str] = []
+    bounds = _piece_starts(lines)
+    first = 0
+    while first < len(bounds) - 1:
+        after = first + 1
+        while True:
+            start, end = bounds[first], bounds[after]
+            piece = cache.piece(lines[start:end], last=end == len(lines))
+            if not piece.open_end or after == len(bounds) - 1:
+                break
+            # a fence or HTML block runs into the next piece: read them as one (doubling
+            # the span, so that one fence left open at the top costs a few reads, not one
+            # per heading below it)
+            after = min(len(bounds) - 1, after + (after - first))
+        read.extend(piece.lines if piece.lines is not None else lines[start:end])
+        items.extend(_shifted(item, start) for item in piece.items)
+        for label, target in piece.references:
+            references.setdefault(label, target)  # the first definition counts
+        flattened.extend((line + start, what) for line, what in piece.flattened)
+        if end == len(lines):
+            unclosed.extend((line + start, count) for line, count in piece.unclosed)
+        first = after
+    if references:
+        items = _with_references(items, references)
+    root = Section(heading=None, level=0, parent=None, end=len(read))
     current = root
-    for item in _top_level(tokens, env, lines):
+    for item in items:
         if isinstance(item, Heading):
             current = _open_section(current, item)
         else:
             current.body.append(item)
-    references = {
-        str(label): (str(ref.get("href", "")), str(ref.get("title", "")))
-        for label, ref in env.get("references", {}).items()
-    }
     return Outline(
-        lines=lines,
+        lines=read,
         root=root,
         references=references,
         front_title=front_title,
         front_matter=front_matter,
-        flattened=flattened,
-        unclosed_fences=list(_unclosed_fences(tokens, lines)),
+        flattened=sorted(flattened),
+        unclosed_fences=unclosed,
+    )
+
+
+#: A line that opens a heading at the first column. It ends every Markdown block open
+#: before it (a paragraph, a list, a quote, a table) except a code fence or an HTML
+#: block: where a file can be cut into pieces that markdown-it reads on their own.
+_PIECE_START = re.compile(r"#{1,6}(?:[ \t]|$)")
+
+
+def _piece_starts(lines: list[str]) -> list[int]:
+    """0-based first lines of the pieces, then the number of lines."""
+    starts = [0]
+    starts += [number for number, line in enumerate(lines) if number and _PIECE_START.match(line)]
+    starts.append(len(lines))
+    return starts
+
+
+@dataclass(slots=True, frozen=True)
+class Piece:
+    """What markdown-it makes of a run of lines; line numbers count from its first line."""
+
+    #: The lines as rewritten by the depth checks and the unwrapping of list items that
+    #: open with a heading; None when none was rewritten.
+    lines: tuple[str, ...] | None
+    #: Top-level headings and blocks, in order.
+    items: tuple[Heading | Block, ...]
+    #: ``[label]: url "title"`` definitions: (normalised label, (url, title)), in order.
+    references: tuple[tuple[str, tuple[str, str]], ...]
+    #: (1-based line, what) of each run flattened into text after tokenising.
+    flattened: tuple[tuple[int, str], ...]
+    #: (1-based line, lines after it) of a code fence never closed (for the last piece).
+    unclosed: tuple[tuple[int, int], ...]
+    #: Whether a code fence or HTML block runs to the last line, so that read with the
+    #: lines after the piece it might go on: the piece must be read with the next one.
+    open_end: bool
+
+
+class PieceCache:
+    """The pieces of an ideas file, by the digest of their text, kept between reads.
+
+    A piece runs from one top-level heading to the next; markdown-it reads it as it
+    would inside the whole file (a heading at the first column ends every block but a
+    fence or an HTML block, and a piece that ends inside one of those is read with the
+    next). Our tokenising disables inline parsing, so no piece depends on another's
+    reference definitions. ``earlier`` holds the pieces of a previous read (the Sphinx
+    layer keeps them on disk); :attr:`used` the pieces of this one, to keep for the next.
+    """
+
+    def __init__(self, earlier: Mapping[str, Piece] | None = None) -> None:
+        self.earlier = dict(earlier or {})
+        #: The pieces this read used, by digest.
+        self.used: dict[str, Piece] = {}
+
+    def piece(self, lines: list[str], *, last: bool) -> Piece:
+        """The piece of ``lines`` (``last`` when they end the file), from an earlier read
+        if it had the same text."""
+        text = "\n".join(lines) + ("" if last else "\n")
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass")).hexdigest()
+        found = self.used.get(digest) or self.earlier.get(digest)
+        if found is None:
+            found = _read_piece(list(lines), last=last)
+        self.used[digest] = found
+        return found
+
+
+def _read_piece(lines: list[str], *, last: bool) -> Piece:
+    """Tokenise one piece (its ``lines`` may be rewritten in place).
+
+    A piece that does not end the file is given a final newline: its last line, blank or
+    not, is then a line to markdown-it, as it is in the whole file (``"a\\n"`` is one line).
+    """
+    original = list(lines)
+    flattened: list[tuple[int, str]] = []
+    end = "" if last else "\n"
+    env: dict[str, Any] = {}
+    tokens = _MD.parse("\n".join(lines) + end, env)
+    for _ in range(_MAX_CUTS):  # never expected (see flatten_cut)
+        cut = flatten_cut(lines, tokens)
+        if not cut:
+            break
+        flattened += cut  # read again what markdown-it left out
+        env = {}
+        tokens = _MD.parse("\n".join(lines) + end, env)
+    for _ in range(_MAX_CUTS):
+        # an item unwrapped can end a fence that hid more such items: until none is left
+        if not _unwrap_item_headings(tokens, lines):
+            break
+        env = {}
+        tokens = _MD.parse("\n".join(lines) + end, env)
+    flattened_inline = flatten_deep_inline(lines, tokens)
+    if flattened_inline:
+        flattened += flattened_inline
+        env = {}
+        tokens = _MD.parse("\n".join(lines) + end, env)
+    references = tuple(
+        (str(label), (str(ref.get("href", "")), str(ref.get("title", ""))))
+        for label, ref in env.get("references", {}).items()
+    )
+    return Piece(
+        lines=None if lines == original else tuple(lines),
+        items=tuple(_top_level(tokens, env, lines)),
+        references=references,
+        flattened=tuple(flattened),
+        unclosed=tuple(_unclosed_fences(tokens, lines)),
+        open_end=_open_end(tokens, len(lines)),
+    )
+
+
+def _with_references(
+    items: list[Heading | Block], references: Mapping[str, tuple[str, str]]
+) -> list[Heading | Block]:
+    """``items`` with each heading that may hold a reference link (``[Alpha][a]``) read
+    again with every definition of the file, wherever in it: its piece knew only its own."""
+    env = {
+        "references": {k: {"href": url, "title": title} for k, (url, title) in references.items()}
+    }
+    return [
+        _make_heading(item.level, item.line, item.end, item.source, env)
+        if isinstance(item, Heading) and "[" in item.source
+        else item
+        for item in items
+    ]
+
+
+def _open_end(tokens: list[Any], count: int) -> bool:
+    """Whether a top-level fence not closed, or an HTML block, reaches line ``count``.
+
+    An HTML block that ends on the last line is taken as open too: which kind it is
+    (one that ends at a blank line, or at its closing tag) is not in its token.
+    """
+    for token in tokens:
+        if token.level or not token.map or token.map[1] < count:
+            continue
+        if token.type == "html_block" or (token.type == "fence" and not _closed(token)):
+            return True
+    return False
+
+
+def _closed(fence: Any) -> bool:
+    """Whether markdown-it found the closing line of ``fence``: its map then covers the
+    opening line, the code and the closing line (the last code line may lack its newline)."""
+    start, end = fence.map
+    content = str(fence.content)
+    code_lines = content.count("\n") + (1 if content and not content.endswith("\n") else 0)
+    return bool(end - start == code_lines + 2)
+
+
+def _shifted(item: Heading | Block, offset: int) -> Heading | Block:
+    """A copy of a piece's item with its lines counted from the file's first line."""
+    if isinstance(item, Heading):
+        return replace(item, line=item.line + offset, end=item.end + offset)
+    return Block(
+        kind=item.kind,
+        start=item.start + offset,
+        end=item.end + offset,
+        items=[(start + offset, end + offset) for start, end in item.items],
     )
 
 
@@ -185,12 +356,8 @@ def _unclosed_fences(tokens: list[Any], lines: list[str]) -> Iterator[tuple[int,
     for token in tokens:
         if token.type != "fence" or not token.map or token.map[1] < last:
             continue
-        start, end = token.map
-        # markdown-it's map covers the opening line, the code and, when it found one, the
-        # closing line; the code is every line between (the last one may lack its newline)
-        content = token.content
-        code_lines = content.count("\n") + (1 if content and not content.endswith("\n") else 0)
-        if end - start != code_lines + 2:
+        if not _closed(token):
+            start = token.map[0]
             yield start + 1, last - start - 1
 
 
@@ -325,18 +492,23 @@ def _top_level(tokens: list[Any], env: dict[str, Any], lines: list[str]) -> list
 
 
 def _heading(token: Any, inline: Any, env: dict[str, Any]) -> Heading:
+    return _make_heading(int(token.tag[1:]), token.map[0], token.map[1], inline.content, env)
+
+
+def _make_heading(level: int, line: int, end: int, content: str, env: dict[str, Any]) -> Heading:
     children: list[Any] = []
-    _TITLE_MD.inline.parse(inline.content, _TITLE_MD, env, children)
+    _TITLE_MD.inline.parse(content, _TITLE_MD, env, children)
     title, url, dropped = _plain_title(children)
     return Heading(
-        level=int(token.tag[1:]),
-        line=token.map[0],
-        end=token.map[1],
+        level=level,
+        line=line,
+        end=end,
         # the title alone when its link was dropped: no page shows the target
-        markdown=inline.content.strip() if dropped is None else title,
+        markdown=content.strip() if dropped is None else title,
         title=title,
         url=url,
         dropped=dropped,
+        source=content,
     )
 
 

@@ -223,7 +223,7 @@ def _list_units(block: Block, lines: list[str]) -> list[Unit]:
         if item is not None and item.label is None:
             run.append(index)
             continue
-        lazy = _lazy_tail(lines, *block.items[index]) if item is not None else None
+        lazy = _lazy_tail(lines, *block.items[index], item.label) if item is not None else None
         if item is not None and lazy is not None:
             item = _item_unit(lines, block.items[index][0], lazy)
         if len(run) == 1:
@@ -250,16 +250,16 @@ def _starts_known_label(line: str) -> bool:
     return label is not None and label.known
 
 
-def _lazy_tail(lines: list[str], start: int, end: int) -> int | None:
+def _lazy_tail(lines: list[str], start: int, end: int, label: Label | None) -> int | None:
     """Where unindented text glued to a field bullet starts a new unit, if it does.
 
     ``* **Mentor**: Ann`` directly followed by ``This project will...`` at the margin
     continues the bullet for Markdown, but the author started the description; so does
     a known label at the margin (``Recommended Skills: Go`` below a Description line).
+    ``label`` is the bullet's own (its :func:`_item_unit`'s).
     """
     marker = _MARKER.match(lines[start])
     marker_end = marker.end() if marker else 0
-    label = split_label(lines[start][marker_end:].lstrip(" \t"))
     if label is None:
         return None
     prose_ends = label.key in _VALUE_KEYS and bool(label.value)

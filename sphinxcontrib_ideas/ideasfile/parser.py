@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from ._account import LineAccount
 from ._blocks import (
     Outline,
+    PieceCache,
     Section,
     is_comment,
     is_toc,
@@ -71,15 +72,18 @@ def parse_catalog(
     source: str = "<string>",
     skill_aliases: Mapping[str, str] | None = None,
     reading: ReadingOptions | None = None,
+    pieces: PieceCache | None = None,
 ) -> ParseResult:
     """Read an ideas file's text into a catalog; never raises on any text.
 
     Every diagnostic (from structure, value parsers and the linter) carries ``source``;
     line numbers are 1-based lines of ``text``. ``reading`` holds the user's corrections
     to the reader's guesses (levels, labels, excluded sections, the project name).
+    ``pieces``, kept from an earlier read of the file, spares tokenising again the parts
+    that did not change (see :class:`~._blocks.PieceCache`).
     """
     with user_labels(dict(reading.labels) if reading else {}):
-        outline = read_outline(text)
+        outline = read_outline(text, pieces)
         builder = _CatalogBuilder(outline, skill_aliases=skill_aliases, reading=reading)
         catalog = builder.build(source)
     diagnostics = [*builder.diagnostics, *lint_catalog(catalog)]

@@ -16,9 +16,13 @@ import errno
 import os
 import stat
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from .model import Diagnostic, ParseResult, Subtype
 from .options import ReadingOptions
+
+if TYPE_CHECKING:
+    from ._blocks import PieceCache
 
 #: Bytes looked at to decide whether a file is text; enough for any real header.
 _SNIFF_SIZE = 8192
@@ -74,11 +78,12 @@ def load_catalog(
     skill_aliases: Mapping[str, str] | None = None,
     reading: ReadingOptions | None = None,
     data: bytes | None = None,
+    pieces: PieceCache | None = None,
 ) -> ParseResult:
     """Read and parse one ideas file; reading and parsing diagnostics merged by line.
 
     With ``data`` (the file's bytes, already read from standard input) ``path`` only
-    names the file.
+    names the file. ``pieces`` is passed to :func:`~.parser.parse_catalog`.
     """
     # Imported here so that reading works (and this module imports) on its own.
     from .parser import parse_catalog
@@ -88,7 +93,9 @@ def load_catalog(
         text, read_diagnostics = read_ideas_bytes(data, source=name)
     else:
         text, read_diagnostics = read_ideas_file(path, source=name)
-    result = parse_catalog(text, source=name, skill_aliases=skill_aliases, reading=reading)
+    result = parse_catalog(
+        text, source=name, skill_aliases=skill_aliases, reading=reading, pieces=pieces
+    )
     merged = sorted(
         (*read_diagnostics, *(_with_source(d, name) for d in result.diagnostics)),
         key=lambda d: d.line,
