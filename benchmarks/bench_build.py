@@ -205,7 +205,8 @@ def _b_index(catalog: SynthCatalog, labels: _Labels) -> str:
         lines.append(f"- {{ref}}`{project.name} <project-{labels.projects[project.name]}>`")
         lines += [f"  - {{ref}}`{labels.ideas[project.name, i.title]}`" for i in project.ideas]
     pages = [f"projects/{labels.projects[p.name]}" for p in catalog.projects]
-    lines += ["", "```{toctree}", ":hidden:", "", *pages, "skills", "mentors", "```", ""]
+    toctree = [*pages, "skills", "mentors", "dashboard"]
+    lines += ["", "```{toctree}", ":hidden:", "", *toctree, "```", ""]
     return "\n".join(lines)
 
 
@@ -243,6 +244,43 @@ def _b_mentors(catalog: SynthCatalog, labels: _Labels) -> str:
     return _b_index_page("Mentors", entries)
 
 
+def _b_table(title: str, unit: str, rows: list[tuple[str, int]]) -> list[str]:
+    """A chart of A's dashboard, as B would write it by hand: a MyST table."""
+    lines = [f"## {title}", "", f"| {title} | {unit} |", "|---|---:|"]
+    lines += [f"| {name} | {count} |" for name, count in rows]
+    return [*lines, ""]
+
+
+def _b_dashboard(catalog: SynthCatalog) -> str:
+    """What A's dashboard shows (totals, the ten largest of each count, the ideas lacking
+    a field), as tables: the same content, so that the comparison stays fair."""
+    ideas = [idea for project in catalog.projects for idea in project.ideas]
+    skills: dict[str, int] = {}
+    mentors: dict[str, int] = {}
+    for idea in ideas:
+        for name in dict.fromkeys(skill.name for skill in idea.skills):
+            skills[name] = skills.get(name, 0) + 1
+        for name in dict.fromkeys(mentor.name for mentor in idea.mentors):
+            mentors[name] = mentors.get(name, 0) + 1
+
+    def top(counts: dict[str, int]) -> list[tuple[str, int]]:
+        return sorted(counts.items(), key=lambda kv: -kv[1])[:10]
+
+    per_project = {project.name: len(project.ideas) for project in catalog.projects}
+    lines = ["# Dashboard", ""]
+    lines += [f"{len(ideas)} ideas in {len(catalog.projects)} projects.", ""]
+    lines += _b_table("Ideas per project", "Ideas", top(per_project))
+    lines += _b_table("Most requested skills", "Ideas", top(skills))
+    lines += _b_table("Mentors with the most ideas", "Ideas", top(mentors))
+    gaps = [
+        ("without skills", sum(1 for idea in ideas if not idea.skills)),
+        ("without mentors", sum(1 for idea in ideas if not idea.mentors)),
+        ("without an upstream issue", sum(1 for idea in ideas if not idea.issues)),
+    ]
+    lines += _b_table("Ideas lacking a field", "Ideas", gaps)
+    return "\n".join(lines)
+
+
 def write_project_b(root: Path, catalog: SynthCatalog) -> None:
     """B: the same content as hand-written MyST pages."""
     labels = _labels(catalog)
@@ -251,6 +289,7 @@ def write_project_b(root: Path, catalog: SynthCatalog) -> None:
     write_if_changed(root / "index.md", _b_index(catalog, labels))
     write_if_changed(root / "skills.md", _b_skills(catalog, labels))
     write_if_changed(root / "mentors.md", _b_mentors(catalog, labels))
+    write_if_changed(root / "dashboard.md", _b_dashboard(catalog))
     for project in catalog.projects:
         page = root / "projects" / f"{labels.projects[project.name]}.md"
         write_if_changed(page, _b_project(project, labels))

@@ -29,7 +29,7 @@ from .ideasfile.options import NO_READING, ReadingOptions, reading_options
 from .ideasfile.reader import IdeasFileError, load_catalog
 
 #: Names a project page cannot take in a single-catalog pages folder.
-_RESERVED_PAGES = frozenset({"skills", "mentors", "index"})
+_RESERVED_PAGES = frozenset({"skills", "mentors", "dashboard", "index"})
 
 _RST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+ideas-catalog::[ \t]*(?P<arg>.*)$")
 _MYST_FENCE = re.compile(

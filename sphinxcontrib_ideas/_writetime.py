@@ -29,6 +29,7 @@ from sphinx.util.i18n import docname_to_domain
 
 from . import nodes as ideas_nodes
 from ._catalogs import make_filter
+from ._dashboard import dashboard_body
 from .config import settings
 from .domain import ideas_domain
 from .filters import FilterError
@@ -86,11 +87,18 @@ class ExpandPendingIdeas(SphinxPostTransform):
             if node["kind"] == "overview":
                 shown = [c for c in loaded if c.spec.key == node["catalog"]]
                 made: list[nodes.Node] = [_overview(c, node["options"]) for c in shown]
+            elif node["kind"] == "dashboard":
+                made = dashboard_body([c for c in loaded if not c.spec.inline], svg=self._svg())
             else:
                 kind = node["kind"]
                 entries = _entries(loaded, kind, show_emails=current.show_emails)
                 made = index_body(kind, entries, node["docname"], html=self._is_html())
             node.replace_self(made)
+
+    def _svg(self) -> bool:
+        """Whether charts are inline SVG: HTML pages, not epub (its readers vary)."""
+        builder = getattr(self.env, "_builder_cls", None) or self.app.builder
+        return self._is_html() and not builder.name.startswith("epub")
 
     def _is_html(self) -> bool:
         # the builder's class, as Sphinx's own post-transforms read it (``self.app`` is

@@ -102,6 +102,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "this build) into the output folder of every builder",
     ),
     ConfigValue(
+        "ideas_dashboard",
+        True,
+        (bool,),
+        "generate the program dashboard page (``<ideas_pages_dir>/dashboard``): charts of "
+        "ideas per project, the most requested skills, the mentors with the most ideas and "
+        "the ideas lacking skills, mentors or an upstream issue",
+    ),
+    ConfigValue(
         "ideas_tune_gc",
         True,
         (bool,),
@@ -128,6 +136,8 @@ class Settings:
     skill_aliases: Mapping[str, str]
     #: ``ideas_reading``: the corrections for every ideas file.
     reading: ReadingOptions = NO_READING
+    #: ``ideas_dashboard``: generate the dashboard page.
+    dashboard: bool = True
 
     def upstream_url_for(self, path: str) -> str:
         """The upstream URL configured for the ideas file ``path`` (as written), or ``""``."""
@@ -174,6 +184,7 @@ def settings(config: Config) -> Settings:
         default_upstream_url=upstream if isinstance(upstream, str) else "",
         skill_aliases=dict(config.ideas_skill_aliases),
         reading=reading_options(config.ideas_reading),
+        dashboard=config.ideas_dashboard,
     )
 
 

@@ -49,6 +49,7 @@ from .pages import (
     mentor_entries,
     select_projects,
     skill_entries,
+    summary_docnames,
 )
 
 if TYPE_CHECKING:
@@ -300,7 +301,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         container = nodes.container(classes=["ideas-catalog"])
         if catalog.preamble.strip() and "no-preamble" not in self.options:
             container += self.fragments(spec.path).block(catalog.preamble, catalog.preamble_line)
-        container += _index_links(self.ideas_settings.pages_dir)
+        container += _index_links(self.ideas_settings)
         options = option_pairs(self.options)
         container += pending("overview", self.env.docname, catalog=spec.key, options=options)
         if spec.host == self.env.docname:
@@ -313,8 +314,7 @@ class IdeasCatalogDirective(_IdeasDirective):
     ) -> nodes.Node:
         docnames = [spec.project_docname(project.slug) for project, _ideas in projects]
         if self.domain.data.get("index_host") == self.env.docname:
-            pages_dir = self.ideas_settings.pages_dir
-            docnames += index_docnames(pages_dir)
+            docnames += summary_docnames(self.ideas_settings)
         toctree = addnodes.toctree()
         toctree["parent"] = self.env.docname
         toctree["entries"] = [(None, d) for d in docnames]
@@ -411,7 +411,7 @@ class IdeasCatalogDirective(_IdeasDirective):
         if catalog.preamble.strip() and "no-preamble" not in self.options:
             container += options.fragments.block(catalog.preamble, catalog.preamble_line)
         if self._index_pages():
-            container += _index_links(self.ideas_settings.pages_dir)
+            container += _index_links(self.ideas_settings)
         container += project_list_of(projects, prefix)
         return container
 
@@ -421,13 +421,15 @@ def _planned(domain: IdeasDomain, path: str) -> CatalogSpec | None:
     return next((spec for spec in domain.catalogs if spec.path == path), None)
 
 
-def _index_links(pages_dir: str) -> nodes.paragraph:
-    skills_page, mentors_page = index_docnames(pages_dir)
-    skills = ideas_nodes.doc_link(skills_page, _("Skills index"))
-    mentors = ideas_nodes.doc_link(mentors_page, _("Mentor index"))
-    return nodes.paragraph(
-        "", "", skills, nodes.Text(" · "), mentors, classes=["ideas-index-links"]
-    )
+def _index_links(current: Settings) -> nodes.paragraph:
+    pages = summary_docnames(current)
+    titles = [_("Skills index"), _("Mentor index"), _("Dashboard")]
+    links = nodes.paragraph("", "", classes=["ideas-index-links"])
+    for index, (page, title) in enumerate(zip(pages, titles, strict=False)):
+        if index:
+            links += nodes.Text(" · ")
+        links += ideas_nodes.doc_link(page, title)
+    return links
 
 
 class IdeasProjectDirective(_IdeasDirective):
@@ -465,8 +467,10 @@ class IdeasIndexDirective(_IdeasDirective):
 
     def run(self) -> list[Node]:
         kind = self.arguments[0]
+        if kind == "dashboard":
+            return [self._dashboard()]
         if kind not in ("skills", "mentors"):
-            self.problem("unknown ideas index %r: use skills or mentors", kind)
+            self.problem("unknown ideas index %r: use skills, mentors or dashboard", kind)
             return []
         # the entries are made when the page is written (see ._writetime), their objects
         # when the pages are generated (.pages.index_object)
@@ -476,6 +480,15 @@ class IdeasIndexDirective(_IdeasDirective):
         section += pending(kind, self.env.docname)
         self.std_label(f"{kind}-index", section["ids"][0], title)
         return [section]
+
+    def _dashboard(self) -> nodes.section:
+        """The dashboard page: its charts are made when it is written (see ._dashboard)."""
+        title = _("Dashboard")
+        section = nodes.section(ids=["ideas-dashboard"], classes=["ideas-dashboard"])
+        section += nodes.title(title, title)
+        section += pending("dashboard", self.env.docname)
+        self.std_label("ideas-dashboard", section["ids"][0], title)
+        return section
 
 
 def _index_section(

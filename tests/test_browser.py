@@ -243,6 +243,7 @@ OVERFLOW_JS = """
 const w = window.innerWidth;
 const roots = document.querySelectorAll(
   '.ideas-project, .ideas-catalog, .ideas-skills-index, .ideas-mentors-index, .ideas-filter, ' +
+  '.ideas-dashboard, ' +
   '.ideas-project-title, .ideas-idea-title, .ideas-meta, .ideas-index-entry');
 function scrollsAlone(el, root) {
   for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
@@ -1087,10 +1088,11 @@ def test_pages_fit_the_window(
     set_viewport(driver, width, dark=mode == "dark")
     project, mentors, catalog = themed[theme]
     pages = [("project", project), ("mentors", mentors)]
-    # the catalog page (the longest: full-page screenshots cost) in the two reference
-    # themes; the project pages hold the same filter and chips in every theme
+    # the catalog page (the longest: full-page screenshots cost) and the dashboard in the
+    # two reference themes; the project pages hold the same filter and chips in every theme
     if theme in CATALOG_THEMES:
         pages.append(("catalog", catalog))
+        pages.append(("dashboard", mentors.replace("/mentors.html", "/dashboard.html")))
     for name, url in pages:
         load(driver, url)
         # a theme may keep the colour scheme it last showed (sphinx-immaterial): start afresh
@@ -1103,6 +1105,8 @@ def test_pages_fit_the_window(
         assert_no_overflow(driver, label)
         if name == "project":
             assert_legible(driver, label)
+        if name == "dashboard":
+            assert_charts_legible(driver, label)
 
 
 # Each idea heading's id (on the heading where a theme flattens sections, else on its
@@ -1175,19 +1179,36 @@ function behind(el) {
   }
   return [255, 255, 255, 1];
 }
-const el = arguments[0];
+const el = arguments[0], property = arguments[1] || 'color';
 // translucent text (a muted colour) is seen blended over its background
-const bg = behind(el), fg = rgba(getComputedStyle(el).color);
+const bg = behind(el), fg = rgba(getComputedStyle(el)[property]);
 const seen = [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
 const a = lum(seen), b = lum(bg);
 return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 """
 
 
-def contrast(driver: WebDriver, element: WebElement) -> float:
-    """The contrast ratio of ``element``'s text against its background (1 to 21)."""
-    ratio: float = js(driver, CONTRAST_JS, element)
+def contrast(driver: WebDriver, element: WebElement, property: str = "color") -> float:
+    """The contrast ratio of ``element``'s text (or, for SVG shapes, of the colour named by
+    ``property``, such as ``fill``) against its background (1 to 21)."""
+    ratio: float = js(driver, CONTRAST_JS, element, property)
     return ratio
+
+
+def assert_charts_legible(driver: WebDriver, label: str) -> None:
+    """The dashboard's charts: every chart fits its column, its bars stand out from the
+    background (WCAG 1.4.11, 3:1) and its names and counts read as text (1.4.3, 4.5:1)."""
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.ideas-chart")
+    assert len(charts) >= 4, label
+    column = js(driver, "return arguments[0].parentElement.clientWidth", charts[0])
+    for chart in charts:
+        assert chart.size["width"] <= column + 1, f"{label}: a chart is wider than its column"
+    bar = driver.find_element(By.CSS_SELECTOR, "svg.ideas-chart .ideas-chart-bar")
+    ratio = contrast(driver, bar, "fill")
+    assert ratio >= 3, f"{label}: a bar has contrast {ratio:.2f}"
+    for selector in ("svg.ideas-chart .ideas-chart-name", "svg.ideas-chart .ideas-chart-count"):
+        ratio = contrast(driver, driver.find_element(By.CSS_SELECTOR, selector), "fill")
+        assert ratio >= 4.5, f"{label}: {selector} has contrast {ratio:.2f}"
 
 
 def assert_legible(driver: WebDriver, label: str) -> None:

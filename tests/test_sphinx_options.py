@@ -30,6 +30,7 @@ def test_colon_fence_with_projects_option_generates_only_those(
     app = build(make_app, srcdir)
     assert warnings(app) == []
     assert sorted(p.stem for p in (srcdir / "ideas").glob("*.rst")) == [
+        "dashboard",
         "mentors",
         "skills",
         "thanos",
