@@ -877,6 +877,13 @@ SIZED_IDEAS = """# Ideas
 - Difficulty: medium
 - Expected size: 350 hours
 
+### Tracer
+
+- Description: d
+- Skills: Rust
+- Mentors: @bo-ex
+- Expected size: Medium (175h)
+
 ### Docs
 
 - Description: d
@@ -921,9 +928,18 @@ def test_difficulty_and_size_chips(tmp_path: Path, driver: WebDriver) -> None:
         assert shown == [ln["title"] for ln in lines if ln["difficulty"]]
         assert "ideas-difficulty=medium" in driver.current_url
         # and a size: both rows hold
-        _chip(driver, "size", "350 hours").click()
+        _chip(driver, "size", "350h").click()
         shown = [line["title"] for line in js(driver, FACTS_JS) if line["shown"]]
         assert shown == ["Planner"]
+        clear_filter(driver)
+        # "175 hours" and "Medium (175h)" are one size, "90 hours" another
+        sizes = driver.find_elements(By.CSS_SELECTOR, ".ideas-filter-size .ideas-filter-chip")
+        assert sorted(str(c.get_attribute("data-size")) for c in sizes) == ["175h", "350h", "90h"]
+        _chip(driver, "size", "175h").click()
+        shown = [line["title"] for line in js(driver, FACTS_JS) if line["shown"]]
+        assert shown == [ln["title"] for ln in lines if "175" in ln["size"]]
+        assert shown == ["Parser", "Tracer"]
+        assert "ideas-size=175h" in driver.current_url
         clear_filter(driver)
         assert all(line["shown"] for line in js(driver, FACTS_JS))
 

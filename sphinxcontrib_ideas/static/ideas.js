@@ -166,18 +166,26 @@
     function read(links, label) {
       return { keys: links.map(linkKey), labels: links.map(label) };
     }
-    function fact(key) {
+    function fact(key, keyOf) {
       var nodes = scope ? toArray(scope.querySelectorAll(".ideas-fact-" + key)) : [];
       var texts = nodes.map(function (n) { return n.textContent.trim(); }).filter(Boolean);
-      return { keys: texts.map(fold), labels: texts };
+      return { keys: texts.map(keyOf || fold), labels: texts };
     }
     return {
       skill: read(skillLinks, skillLabel),
       project: read(projectLinks, linkLabel),
       mentor: read(mentorLinks, linkLabel),
       difficulty: fact("difficulty"),
-      size: fact("project-size"),
+      size: fact("project-size", sizeKey),
     };
+  }
+
+  /* A size's key: "175 hours", "175h", "~175 hrs" and "Medium (175 hours)" are one size
+   * (its chip "175h") when the text gives one number of hours; else the folded text. */
+  function sizeKey(text) {
+    var folded = fold(text);
+    var hours = folded.match(/\d+(?=\s*-?\s*(?:h|hrs?|hours?)\b)/g);
+    return hours && hours.length === 1 ? hours[0] + "h" : folded;
   }
 
   /* A project's or mentor's label: the name its link shows. */
