@@ -1297,3 +1297,56 @@ def test_search_results_land_on_their_entry(
         targets = driver.find_elements(By.ID, anchor)
         assert targets, f"{result['text']}: no element #{anchor} on {href.split('#')[0]}"
         assert in_view(driver, targets[0]), f"{result['text']}: #{anchor} is not in view"
+
+
+# -- ideas-table on a phone: rows as cards ------------------------------------------
+
+# Each body cell of the first listing table: its column's name (data-label), whether it
+# is laid out as a block (a card's line), and the table's column headings.
+TABLE_JS = """
+const table = document.querySelector('table.ideas-table');
+const heads = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+const rows = [...table.querySelectorAll('tbody tr')].map(tr => [...tr.children].map(td => ({
+  label: td.getAttribute('data-label'), display: getComputedStyle(td).display,
+  before: getComputedStyle(td, '::before').content,
+})));
+return {heads: heads, rows: rows, headShown: table.querySelector('thead').offsetParent !== null};
+"""
+
+
+def test_a_listing_table_stacks_its_rows_on_a_phone(
+    tmp_path: Path, driver: WebDriver, seed_path: Path
+) -> None:
+    """At 390 px each row of ``ideas-table`` is a card of "Column: value" lines (nothing
+    off to the side, the page no wider than the window); at 1280 px it is a table."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['sphinxcontrib_ideas']\n", encoding="utf-8")
+    shutil.copy(seed_path, src / "ideas.md")
+    (src / "index.rst").write_text(
+        "Home\n====\n\n.. ideas-catalog:: ideas.md\n\n.. toctree::\n\n   table\n", encoding="utf-8"
+    )
+    (src / "table.rst").write_text(
+        "Go ideas\n========\n\n.. ideas-table::\n   :skills: Go\n"
+        "   :columns: title, project, skills, mentors, issues\n",
+        encoding="utf-8",
+    )
+    out = build_site(src, tmp_path / "out")
+    with serve(out) as base:
+        set_viewport(driver, 390, dark=False)
+        load(driver, base + "table.html")
+        table = js(driver, TABLE_JS)
+        assert table["rows"], "no rows"
+        assert not table["headShown"]
+        for cells in table["rows"]:
+            assert [cell["label"] for cell in cells] == table["heads"]
+            assert {cell["display"] for cell in cells} == {"block"}
+            assert all(cell["before"] == f'"{cell["label"]}: "' for cell in cells)
+        info = js(driver, OVERFLOW_JS)
+        assert info["scroll"] <= info["inner"], info
+        screenshot(driver, ARTIFACTS / "alabaster-light-390-ideas-table.png")
+        set_viewport(driver, 1280, dark=False)
+        load(driver, base + "table.html")
+        table = js(driver, TABLE_JS)
+        assert table["headShown"]
+        assert {cell["display"] for cells in table["rows"] for cell in cells} == {"table-cell"}

@@ -567,7 +567,26 @@
     };
   }
 
+  /* Listing tables (``ideas-table``): on a narrow screen each row shows as a card of
+   * "Column: value" lines (ideas.css, .ideas-table-stacked), so that no column hides off
+   * to the side. The cells get their column's name here; without the script the table
+   * scrolls sideways inside itself. */
+  function stackTables() {
+    toArray(document.querySelectorAll("table.ideas-table")).forEach(function (table) {
+      var names = toArray(table.querySelectorAll("thead th")).map(function (th) {
+        return th.textContent.trim();
+      });
+      toArray(table.querySelectorAll("tbody tr")).forEach(function (row) {
+        toArray(row.children).forEach(function (cell, index) {
+          if (names[index]) cell.setAttribute("data-label", names[index]);
+        });
+      });
+      table.classList.add("ideas-table-stacked");
+    });
+  }
+
   function init() {
+    stackTables();
     readAliases();
     var view = ideasView();
     if (view) {
