@@ -146,6 +146,18 @@ def regex_case(lengths: list[int], backtracking_up_to: int) -> None:
     print()
 
 
+def html_before_headings(headings: int) -> str:
+    """``headings`` projects each right after an HTML line with no blank line between:
+    Markdown reads each heading into the HTML block, so every piece of the file (see
+    ``_blocks.PieceCache``) runs into the next and is read again with it."""
+    return "\n".join(f"<div>logo</div>\n## Project {i}\n\ntext" for i in range(headings))
+
+
+def fence_left_open(headings: int) -> str:
+    """A code fence never closed above ``headings`` headings: the whole file is code."""
+    return "```\n" + "\n".join(f"## Project {i}\n\ntext {i}" for i in range(headings))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,2000,4000,8000", help="N for the parse cases")
@@ -156,6 +168,8 @@ def main() -> None:
     parse_case("mentors on one line", mentor_line, sizes)
     parse_case("ideas of one title", same_titles, sizes)
     parse_case("ideas in a sample", sample_ideas, sizes)
+    parse_case("HTML before headings", html_before_headings, sizes)
+    parse_case("fence left open", fence_left_open, sizes)
     if args.build:
         build_case("build: mentors", mentor_line, sizes)
         build_case("build: one title", same_titles, sizes)
