@@ -114,9 +114,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         True,
         (bool,),
         "while pages are written, have Python's garbage collector free each page's "
-        "objects when the page is done and, with ``-j N``, not walk the main process's "
-        "memory in the workers, as the usage page's section on large catalogs explains; "
-        "``False`` leaves the collector as it is",
+        "objects when the page is done and not walk again what the build started writing "
+        "with (after an edit, with ``-j N``) nor, at exit, what the build leaves, as the "
+        "page on large catalogs explains; ``False`` leaves the collector as it is",
         rebuild="",
     ),
 )

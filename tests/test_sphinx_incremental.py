@@ -268,10 +268,27 @@ def test_a_parallel_build_equals_a_serial_one(make_app: MakeApp, tmp_path: Path,
 @pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
 @pytest.mark.parametrize(("parallel", "tune"), [(0, True), (2, True), (2, False)])
 def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
-    make_app: MakeApp, tmp_path: Path, host: str, parallel: int, tune: bool
+    make_app: MakeApp,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    host: str,
+    parallel: int,
+    tune: bool,
 ) -> None:
+    from sphinxcontrib_ideas import _collector
     from sphinxcontrib_ideas._collector import GEN1_NEVER
 
+    # the collector's exit handler, as if this were the process's first build
+    at_exit: list[object] = []
+    register = _collector.atexit.register
+
+    def record(function: Any, *args: Any, **kwargs: Any) -> Any:
+        if function is gc.freeze:
+            return at_exit.append(function)
+        return register(function, *args, **kwargs)  # other libraries' handlers (certifi)
+
+    monkeypatch.setattr(_collector, "_exit_handler", [])
+    monkeypatch.setattr(_collector.atexit, "register", record)
     before = gc.get_threshold()
     srcdir = make_site(tmp_path, host)
     app = make_app(
@@ -282,6 +299,8 @@ def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
         confoverrides={"ideas_tune_gc": tune},
     )
     seen: list[tuple[int, int]] = []
+    read: list[int] = []
+    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.append(len(docnames)))
     resolved: list[int] = []
     # after our handlers (priority 900): what the writing workers are forked with
     app.connect(
@@ -301,7 +320,12 @@ def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
     [(threshold, frozen)] = seen
     # the middle generation waits for the pages (html writes one per document)
     assert threshold == (GEN1_NEVER if tune else before[1])
+    # what writing starts with is frozen: with -j, and in a serial build that read a few
+    # documents (the test site has more than the limit: see the test below for fewer)
+    assert read[0] > _collector.MANY_READ
     assert (frozen > 0) == (tune and bool(parallel))
+    # and everything at exit, so that the interpreter's last collection walks nothing
+    assert at_exit == ([gc.freeze] if tune else [])
     # with -j, each document the main process resolves for a writer is frozen too
     assert len(resolved) > 1
     assert (resolved[-1] > frozen) == (tune and bool(parallel))
@@ -312,6 +336,29 @@ def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
     elif not parallel:  # every page of the build seen: the default leaves some behind
         assert set(young) != {0}
     assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+@pytest.mark.parametrize("many", [0, 10_000])
+def test_a_serial_build_that_read_many_documents_does_not_freeze(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, host: str, many: int
+) -> None:
+    from sphinxcontrib_ideas import _collector
+
+    monkeypatch.setattr(_collector, "MANY_READ", many)
+    app = make_app("html", srcdir=make_site(tmp_path, host), freshenv=True)
+    frozen: list[int] = []
+    app.connect("env-updated", lambda _app, _env: frozen.append(gc.get_freeze_count()), 950)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings(app) == []
+    # a fresh build of the test site reads some tens of documents: "many" with 0, "a few"
+    # with 10,000
+    [count] = frozen
+    assert (count > 0) == (many > 0)
     assert gc.get_freeze_count() == 0
 
 
