@@ -8,6 +8,7 @@ flattened into text with an ``ideas.depth`` warning at its line, the same in
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from sphinxcontrib_ideas.ideasfile import _blocks
+from sphinxcontrib_ideas.ideasfile import _blocks, _depth
 from sphinxcontrib_ideas.ideasfile._blocks import read_outline
 from sphinxcontrib_ideas.ideasfile._depth import MARKDOWN_NESTING, MAX_DEPTH
 from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
@@ -217,6 +218,41 @@ def test_what_the_reader_keeps_never_reaches_markdown_its_limit(middle: str) -> 
     assert _containers_deepest("\n".join(outline.lines)) <= 2 * MAX_DEPTH
     if not outline.unclosed_fences:  # a fence left open is code to the end (and reported)
         assert titles(text)[-2:] == ["Next", "Later"]
+
+
+def _quick_and_full(middle: str) -> None:
+    lines = ideas_file(middle + "\n").split("\n")
+    scanned = list(lines)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_depth, "_MAY_NEST_DEEP", re.compile(""))  # always scan
+        found = _depth.flatten_deep(scanned)
+    quick = list(lines)
+    assert _depth.flatten_deep(quick) == found
+    assert quick == scanned
+
+
+@settings(max_examples=500, deadline=None)
+@given(middle=_CONTAINER_SOUP)
+def test_a_file_the_quick_test_skips_has_nothing_to_flatten(middle: str) -> None:
+    """The scan is skipped for a file with no line that starts with more than MAX_DEPTH
+    markers and indentation (or a tab among them): it would have flattened nothing."""
+    _quick_and_full(middle)
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        ">" * (MAX_DEPTH + 1) + "x",  # the fewest characters one level deeper takes
+        "".join(">" * level + "-\n" for level in range(1, MAX_DEPTH + 2)),
+        "".join("\t" * level + "- x\n" for level in range(MAX_DEPTH + 2)),  # tabs
+        "".join(" " * level + "-\n" for level in range(MAX_DEPTH + 2)),
+    ],
+    ids=["quotes", "quoted-items", "tabs", "bare-markers"],
+)
+def test_the_quick_test_lets_the_shallowest_too_deep_lines_through(middle: str) -> None:
+    _quick_and_full(middle)
+    lines = ideas_file(middle + "\n").split("\n")
+    assert _depth.flatten_deep(lines)  # each of them is flattened somewhere
 
 
 @pytest.mark.parametrize(

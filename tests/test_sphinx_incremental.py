@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import shutil
 from dataclasses import replace
@@ -280,7 +281,7 @@ def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
 
     # the collector's exit handler, as if this were the process's first build
     at_exit: list[object] = []
-    register = _collector.atexit.register
+    register = atexit.register
 
     def record(function: Any, *args: Any, **kwargs: Any) -> Any:
         if function is gc.freeze:
@@ -288,7 +289,7 @@ def test_the_collector_is_tuned_during_a_build_and_put_back_after_it(
         return register(function, *args, **kwargs)  # other libraries' handlers (certifi)
 
     monkeypatch.setattr(_collector, "_exit_handler", [])
-    monkeypatch.setattr(_collector.atexit, "register", record)
+    monkeypatch.setattr(atexit, "register", record)
     before = gc.get_threshold()
     srcdir = make_site(tmp_path, host)
     app = make_app(

@@ -12,13 +12,16 @@ import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 
 from ._depth import MARKDOWN_NESTING, flatten_cut, flatten_deep, flatten_deep_inline
 from ._sanitize import link_target
+
+if TYPE_CHECKING:
+    from ._memo import SectionMemo
 
 # markdown-it's own normalisation (its "normalize" core rule); we apply it first so that our
 # line numbers and markdown-it's token maps count the same lines.
@@ -234,10 +237,15 @@ class PieceCache:
     next). Our tokenising disables inline parsing, so no piece depends on another's
     reference definitions. ``earlier`` holds the pieces of a previous read (the Sphinx
     layer keeps them on disk); :attr:`used` the pieces of this one, to keep for the next.
+    ``sections``, if given, does the same one step later: what each section's body was
+    read as (:class:`~._memo.SectionMemo`).
     """
 
-    def __init__(self, earlier: Mapping[str, Piece] | None = None) -> None:
+    def __init__(
+        self, earlier: Mapping[str, Piece] | None = None, *, sections: SectionMemo | None = None
+    ) -> None:
         self.earlier = dict(earlier or {})
+        self.sections = sections
         #: The pieces this read used, by digest.
         self.used: dict[str, Piece] = {}
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import islice, takewhile
+from typing import TYPE_CHECKING
 
 from ._blocks import Block, Outline, Section, is_comment, is_toc, iter_sections, plain_inline
 from ._labels import DESCRIPTION, ISSUES, SKILLS, TITLE, Label
@@ -29,6 +30,9 @@ from ._repair import field_heading, names_idea_field, repair_outline
 from ._units import Unit, is_field_bearing, read_units, slice_lines
 from .model import Diagnostic, Subtype, normalize_name
 from .options import ReadingOptions
+
+if TYPE_CHECKING:
+    from ._memo import SectionMemo
 
 _MARKER_WORDS = frozenset({"sample", "samples", "template", "templates", "example", "examples"})
 # Words that may sit next to a marker word in a heading that is still only a marker
@@ -92,7 +96,9 @@ def names_category(title: str) -> bool:
 class Shape:
     """The reading of one file's section tree: every set the walk asks about."""
 
-    def __init__(self, outline: Outline, reading: ReadingOptions) -> None:
+    def __init__(
+        self, outline: Outline, reading: ReadingOptions, memo: SectionMemo | None = None
+    ) -> None:
         self.lines = outline.lines
         self.root = outline.root
         self.reading = reading
@@ -101,8 +107,11 @@ class Shape:
         #: Sections left out as unfilled templates (excluded, with a warning).
         self.templates: set[Section] = set()
         #: Each section's own body read as units (labelled fields and text chunks).
+        #: (Kept from an earlier parse, with ``memo``, for the bodies it saw before.)
         self.units = {
             section: read_units(section.body, self.lines)
+            if memo is None
+            else memo.units(section.body, self.lines, read_units)
             for section in [self.root, *iter_sections(self.root)]
         }
         # Levels given by the user are taken as written: no slip to repair.

@@ -54,8 +54,17 @@ _INLINE_MD = MarkdownIt("commonmark", {"maxNesting": MARKDOWN_NESTING}).enable("
 _BLOCK_START = re.compile(r"[#>\-*+=_~`|<]|\d{1,9}[.)]")
 
 
+#: What a line nested deeper than the bound starts with: every level takes at least one
+#: column of its start (a ">", a list marker, or the indentation that continues an item),
+#: so more than ``MAX_DEPTH`` of them; or a tab among them (one tab may stand for four
+#: columns). A file without such a line is not scanned line by line.
+_MAY_NEST_DEEP = re.compile(rf"^[ >*+\-.)\d]{{{MAX_DEPTH + 1}}}|^[ >*+\-.)\d]*\t", re.MULTILINE)
+
+
 def flatten_deep(lines: list[str]) -> list[tuple[int, str]]:
     """Rewrite, in place, what nests deeper than the bound; (1-based line, what) per run."""
+    if not _MAY_NEST_DEEP.search("\n".join(lines)):
+        return []
     found: list[tuple[int, str]] = []
     # the containers still open: (is a quote, content column), outermost first
     open_: list[tuple[bool, int]] = []

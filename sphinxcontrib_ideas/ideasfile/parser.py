@@ -32,8 +32,9 @@ from ._blocks import (
     with_references,
 )
 from ._classify import Shape, kept_body, names_category, record_title, says_sample, whole
-from ._fields import read_fields
+from ._fields import IdeaFields, read_fields
 from ._labels import user_labels
+from ._memo import SectionMemo
 from ._sanitize import dropped_link_message
 from ._text import word_set
 from ._titles import idea_title, idea_title_markdown
@@ -84,7 +85,19 @@ def parse_catalog(
     """
     with user_labels(dict(reading.labels) if reading else {}):
         outline = read_outline(text, pieces)
-        builder = _CatalogBuilder(outline, skill_aliases=skill_aliases, reading=reading)
+        sections = pieces.sections if pieces is not None else None
+        if sections is not None:
+            # what the reading of a section's body depends on beyond its own lines
+            sections.begin(
+                (
+                    reading.labels if reading else (),
+                    tuple(sorted((skill_aliases or {}).items())),
+                    tuple(sorted(outline.references.items())),
+                )
+            )
+        builder = _CatalogBuilder(
+            outline, skill_aliases=skill_aliases, reading=reading, sections=sections
+        )
         catalog = builder.build(source)
     diagnostics = [*builder.diagnostics, *lint_catalog(catalog)]
     diagnostics.sort(key=lambda diagnostic: diagnostic.line)
@@ -117,8 +130,11 @@ class _CatalogBuilder:
         *,
         skill_aliases: Mapping[str, str] | None,
         reading: ReadingOptions | None = None,
+        sections: SectionMemo | None = None,
     ) -> None:
         self.lines = outline.lines
+        #: Readings of section bodies kept from an earlier parse, or None.
+        self.sections = sections
         self.reading = reading or ReadingOptions()
         self.references = outline.references
         self.front_title = outline.front_title
@@ -156,7 +172,7 @@ class _CatalogBuilder:
         #: Sections whose heading has been considered for the preamble.
         self.headed: set[Section] = set()
         #: How the file's sections are read: ideas, containers, levels, exclusions.
-        self.shape = Shape(outline, self.reading)
+        self.shape = Shape(outline, self.reading, sections)
         self.diagnostics += self.shape.diagnostics
         self.spans: tuple[Span, ...] = ()
 
@@ -464,9 +480,11 @@ class _CatalogBuilder:
     ) -> None:
         heading = section.heading
         assert heading is not None
-        draft = read_fields(
-            self.shape.units[section], aliases=self.aliases, references=self.references
-        )
+        units = self.shape.units[section]
+        if self.sections is None:
+            draft = self._read_fields(units)
+        else:
+            draft = self.sections.fields(units, self._read_fields)
         self.diagnostics.extend(draft.diagnostics)
         self._mark_whole(section, "idea")
         nested: list[Section] = []
@@ -508,6 +526,9 @@ class _CatalogBuilder:
                 self._add_idea(child, project, groups=groups)
             else:
                 self._walk_inside(child, project, groups=(*groups, child.title))
+
+    def _read_fields(self, units: list[Unit]) -> IdeaFields:
+        return read_fields(units, aliases=self.aliases, references=self.references)
 
     def _add_records(
         self, section: Section, project: _ProjectDraft, *, groups: tuple[str, ...]
