@@ -17,7 +17,6 @@ text put into the SVG is escaped.
 from __future__ import annotations
 
 import html
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -29,7 +28,7 @@ from . import nodes as ideas_nodes
 from .filters import catalog_name
 
 if TYPE_CHECKING:
-    from .pages import LoadedCatalog
+    from .pages import IndexEntry, LoadedCatalog
 
 _ = get_translation("sphinxcontrib_ideas")
 
@@ -72,18 +71,19 @@ class Figures:
 
 
 def figures_of(loaded: LoadedCatalog) -> Figures:
-    """Count what the dashboard shows of one catalog (the projects its host shows)."""
+    """Count what the dashboard shows of one catalog (the projects its host shows).
+
+    Skills and mentors are counted as the skills and mentor indices count them (the same
+    entries: a mentor shows under the name the mentor index gives), and ranked as the
+    skills index's "Most requested" line ranks them: by count, then by name.
+    """
+    # here, not at the top: the pages module imports the write-time code, which imports this
+    from .pages import mentor_entries, skill_entries
+
     ideas = [(project, idea) for project, shown in loaded.projects for idea in shown]
     per_project = [(project.name, len(shown)) for project, shown in loaded.projects]
-    skills: Counter[str] = Counter()
-    mentors: Counter[str] = Counter()
-    mentor_names: dict[str, str] = {}
-    for _project, idea in ideas:
-        # each once per idea, in the order written (which breaks ties between counts)
-        skills.update(list(dict.fromkeys(skill.name for skill in idea.skills)))
-        for mentor in idea.mentors:
-            mentor_names.setdefault(mentor.slug, ideas_nodes.mentor_label(mentor))
-        mentors.update(list(dict.fromkeys(mentor.slug for mentor in idea.mentors)))
+    skills = skill_entries([loaded])
+    mentors = mentor_entries([loaded], show_emails=False)
     count = len(ideas)
     unit = _("ideas")
     gaps = [
@@ -92,12 +92,21 @@ def figures_of(loaded: LoadedCatalog) -> Figures:
         (_("without an upstream issue"), sum(1 for _p, idea in ideas if not idea.issues)),
     ]
     charts = [
+        # projects in file order among equals
         _top("projects", _("Ideas per project"), per_project, unit),
-        _top("skills", _("Most requested skills"), list(skills.items()), unit),
+        _top(
+            "skills",
+            _("Most requested skills"),
+            [(entry.name, len(entry.ideas)) for entry in _by_name(skills)],
+            unit,
+        ),
         _top(
             "mentors",
             _("Mentors with the most ideas"),
-            [(mentor_names[slug], n) for slug, n in mentors.items()],
+            [
+                (ideas_nodes.person_label(entry.name, entry.github), len(entry.ideas))
+                for entry in _by_name(mentors)
+            ],
             unit,
         ),
         Chart(
@@ -118,11 +127,14 @@ def figures_of(loaded: LoadedCatalog) -> Figures:
     )
 
 
+def _by_name(entries: list[IndexEntry]) -> list[IndexEntry]:
+    return sorted(entries, key=lambda entry: entry.name.casefold())
+
+
 def _top(key: str, title: str, rows: list[tuple[str, int]], unit: str) -> Chart:
-    """The largest ``TOP`` rows, the first written first among equals."""
-    ranked = sorted(enumerate(rows), key=lambda item: (-item[1][1], item[0]))
-    shown = [row for _index, row in ranked[:TOP]]
-    return Chart(key, title, shown, more=max(0, len(rows) - TOP), unit=unit)
+    """The largest ``TOP`` rows; among equals, in the order given (the sort is stable)."""
+    ranked = sorted(rows, key=lambda row: -row[1])
+    return Chart(key, title, ranked[:TOP], more=max(0, len(rows) - TOP), unit=unit)
 
 
 def dashboard_body(loaded: Sequence[LoadedCatalog], *, svg: bool) -> list[nodes.Node]:

@@ -23,34 +23,46 @@ def catalog(seed_path: Path) -> Catalog:
     return load_catalog(seed_path).catalog
 
 
-def _label(mentor: Mentor) -> str:
-    return f"@{mentor.github}" if mentor.github and mentor.github == mentor.name else mentor.name
+def _handle_only(name: str, github: str | None) -> bool:
+    return bool(github) and name == github
 
 
 def _top(counts: dict[str, int], order: list[str]) -> list[tuple[str, int]]:
-    """The ten largest, the first met first among equals (as the dashboard ranks)."""
+    """The ten largest; among equals, in ``order``."""
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.index(kv[0])))
     return ranked[:10]
 
 
 def expected_charts(catalog: Catalog) -> dict[str, list[tuple[str, int]]]:
+    """The charts as the indices count: skills by name, mentors by handle (else name), each
+    once per idea, shown by the name the mentor index gives (a real name met later wins
+    over a handle alone); ties broken by name, as the "Most requested" line does."""
     ideas = list(catalog.iter_ideas())
     projects = {p.name: len(p.ideas) for p in catalog.projects}
     skills: collections.Counter[str] = collections.Counter()
-    skill_order: list[str] = []
     mentors: collections.Counter[str] = collections.Counter()
-    mentor_order: list[str] = []
+    people: dict[str, Mentor] = {}
     for _project, idea in ideas:
         for name in dict.fromkeys(s.name for s in idea.skills):
             skills[name] += 1
-            skill_order += [name] if name not in skill_order else []
-        for label in dict.fromkeys(_label(m) for m in idea.mentors):
-            mentors[label] += 1
-            mentor_order += [label] if label not in mentor_order else []
+        for mentor in {m.slug: m for m in idea.mentors}.values():
+            mentors[mentor.slug] += 1
+            known = people.setdefault(mentor.slug, mentor)
+            if _handle_only(known.name, known.github) and not _handle_only(
+                mentor.name, mentor.github
+            ):
+                people[mentor.slug] = mentor
+    labels = {
+        slug: f"@{m.github}" if _handle_only(m.name, m.github) else m.name
+        for slug, m in people.items()
+    }
+    by_label = {labels[slug]: n for slug, n in mentors.items()}
+    # the mentor index orders people by name ("hasheddan" for @hasheddan)
+    by_name = sorted(people, key=lambda slug: people[slug].name.casefold())
     return {
         "projects": _top(projects, [p.name for p in catalog.projects]),
-        "skills": _top(skills, skill_order),
-        "mentors": _top(mentors, mentor_order),
+        "skills": _top(skills, sorted(skills, key=str.casefold)),
+        "mentors": _top(by_label, [labels[slug] for slug in by_name]),
         "gaps": [
             ("without skills", sum(1 for _p, i in ideas if not i.skills)),
             ("without mentors", sum(1 for _p, i in ideas if not i.mentors)),
@@ -94,6 +106,28 @@ def test_the_dashboard_charts_what_the_file_holds(
         assert shown == rows, key
         # the description names every bar for a screen reader
         assert all(f"{name}: {count}" in desc for name, count in rows), key
+    # the same figures as the indices: the skills in the order of "Most requested", the
+    # mentors' counts as their index entries give them
+    skills_page = (outdir / "ideas" / "skills.html").read_text(encoding="utf-8")
+    requested = re.search(r'<p class="ideas-most-requested">(.*?)</p>', skills_page)
+    assert requested is not None
+    listed = re.findall(
+        r'title="([^"]*)"><span class="xref ideas">[^<]*</span></a> \((\d+)\)', requested.group(1)
+    )
+    top = [(html_module.unescape(name), int(n)) for name, n in listed]
+    assert charts["skills"][2][: len(top)] == top
+    mentors_page = (outdir / "ideas" / "mentors.html").read_text(encoding="utf-8")
+    counted = {
+        # a name, or "@handle" (a link) for a mentor known by a handle only
+        html_module.unescape(re.sub(r"<[^>]+>", "", name)): int(n)
+        for name, n in re.findall(
+            r'<p class="ideas-index-heading"><strong>(.*?)</strong>'
+            r'.*?<span class="ideas-count"> \((\d+)\)',
+            mentors_page,
+        )
+    }
+    for name, n in charts["mentors"][2]:
+        assert counted[name] == n, name
     ideas = sum(len(p.ideas) for p in catalog.projects)
     summary = re.search(r'<p class="ideas-dashboard-summary">([^<]*)</p>', page)
     assert summary is not None
