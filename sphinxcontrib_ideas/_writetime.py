@@ -36,7 +36,9 @@ from .filters import FilterError
 from .ideasfile._skills import skill_aliases_of
 from .pages import (
     INDEX_OBJTYPES,
+    MENTORS_PAGE,
     OVERVIEW_FIELDS,
+    SKILLS_PAGE,
     IndexEntry,
     LoadedCatalog,
     index_entries,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ._catalogs import CatalogSpec
+    from .config import Settings
     from .ideasfile.model import Idea, Project
 
 
@@ -86,7 +89,12 @@ class ExpandPendingIdeas(SphinxPostTransform):
         for node in found:
             if node["kind"] == "overview":
                 shown = [c for c in loaded if c.spec.key == node["catalog"]]
-                made: list[nodes.Node] = [_overview(c, node["options"]) for c in shown]
+                compact = self._compact()
+                made: list[nodes.Node] = [
+                    _overview(c, node["options"], compact=compact) for c in shown
+                ]
+                if compact and shown:
+                    made += self._chip_links(node["docname"], current)
             elif node["kind"] == "dashboard":
                 made = dashboard_body([c for c in loaded if not c.spec.inline], svg=self._svg())
             else:
@@ -94,6 +102,28 @@ class ExpandPendingIdeas(SphinxPostTransform):
                 entries = _entries(loaded, kind, show_emails=current.show_emails)
                 made = index_body(kind, entries, node["docname"], html=self._is_html())
             node.replace_self(made)
+
+    def _compact(self) -> bool:
+        """Whether the catalog page's chips are text for its script to link: HTML pages,
+        one per document (in one page or an epub, the links are made here)."""
+        builder = getattr(self.env, "_builder_cls", None) or self.app.builder
+        return self._is_html() and builder.name in ("html", "dirhtml")
+
+    def _chip_links(self, docname: str, current: Settings) -> list[nodes.Node]:
+        """Where the chips of ``docname`` link to, for its script: each index page's URI
+        from this page (a JSON script element), when the build has that page."""
+        app = getattr(self.env, "_app", None) or self.app
+        pages = {}
+        for kind, page in (("skill", SKILLS_PAGE), ("mentor", MENTORS_PAGE)):
+            target = f"{current.pages_dir}/{page}"
+            if target in self.env.all_docs:
+                pages[kind] = app.builder.get_relative_uri(docname, target)
+        if not pages:
+            return []
+        # "<" escaped: the text of a script element ends at the first "</"
+        data = json.dumps(pages, sort_keys=True).replace("<", "\\u003c")
+        script = f'<script type="application/json" class="ideas-chip-links">{data}</script>'
+        return [nodes.raw("", script, format="html")]
 
     def _svg(self) -> bool:
         """Whether charts are inline SVG: HTML pages, not epub (its readers vary)."""
@@ -107,7 +137,9 @@ class ExpandPendingIdeas(SphinxPostTransform):
         return builder.format == "html"
 
 
-def _overview(loaded: LoadedCatalog, options: tuple[tuple[str, str], ...]) -> nodes.Node:
+def _overview(
+    loaded: LoadedCatalog, options: tuple[tuple[str, str], ...], *, compact: bool
+) -> nodes.Node:
     """A catalog's list of projects and ideas, as the directive's options select them (its
     host's selection, unless another page shows the file with options of its own)."""
     projects: Sequence[tuple[Project, Sequence[Idea]]] = loaded.projects
@@ -116,7 +148,7 @@ def _overview(loaded: LoadedCatalog, options: tuple[tuple[str, str], ...]) -> no
             projects = select_projects(loaded.catalog, make_filter(options))
         except FilterError:
             projects = ()  # reported when the page was read
-    return project_list(loaded.spec, projects)
+    return project_list(loaded.spec, projects, compact=compact)
 
 
 #: The last index entries made, per kind: (the catalogs they were made from, entries).
@@ -140,15 +172,16 @@ def _entries(loaded: list[LoadedCatalog], kind: str, *, show_emails: bool) -> li
 
 
 def project_list(
-    spec: CatalogSpec, projects: Iterable[tuple[Project, Sequence[Idea]]]
+    spec: CatalogSpec, projects: Iterable[tuple[Project, Sequence[Idea]]], *, compact: bool
 ) -> nodes.bullet_list:
-    """Each project linked, with its ideas' titles linked under it."""
+    """Each project linked, with its ideas' titles linked under it (``compact``: the
+    skills and mentors after each title as :class:`~.nodes.chip` text, not links)."""
     prefix = spec.key if spec.qualified else ""
-    return project_list_of(projects, prefix)
+    return project_list_of(projects, prefix, compact=compact)
 
 
 def project_list_of(
-    projects: Iterable[tuple[Project, Sequence[Idea]]], prefix: str
+    projects: Iterable[tuple[Project, Sequence[Idea]]], prefix: str, *, compact: bool = False
 ) -> nodes.bullet_list:
     """:func:`project_list` for object names behind ``prefix`` ("" when unqualified)."""
     listing = nodes.bullet_list(classes=["ideas-overview"])
@@ -161,7 +194,7 @@ def project_list_of(
         for idea in ideas:
             target = ideas_nodes.object_name(prefix, project.slug, idea.slug)
             line = nodes.paragraph("", "", ideas_nodes.xref("idea", target, idea.title))
-            line += _idea_facts(idea)
+            line += _idea_facts(idea, compact=compact)
             sub += nodes.list_item("", line)
         if ideas:
             item += sub
@@ -169,11 +202,19 @@ def project_list_of(
     return listing
 
 
-def _idea_facts(idea: Idea) -> list[nodes.Node]:
+def _idea_facts(idea: Idea, *, compact: bool = False) -> list[nodes.Node]:
     """What a reader choosing an idea asks next, after its title: its skills (as on its
     page, linked to the skills index), its mentors, and its size and difficulty when the
-    file gives them; the catalog page's filter finds ideas by them too ("rust", "andy")."""
-    mentors: list[nodes.Node] = [ideas_nodes.mentor_ref(m) for m in idea.mentors]
+    file gives them; the catalog page's filter finds ideas by them too ("rust", "andy").
+
+    ``compact`` (the catalog page in HTML): skills and mentors as chips of text that the
+    page's script links, so that the page weighs a few hundred bytes per idea more than
+    a list of titles, not a thousand (about 110 bytes a link, five links an idea).
+    """
+    mentors: list[nodes.Node] = [
+        ideas_nodes.compact_mentor(m) if compact else ideas_nodes.mentor_ref(m)
+        for m in idea.mentors
+    ]
     sizes: list[nodes.Node] = [
         nodes.inline(f.value, f.value, classes=[f"ideas-fact-{f.key}"])
         for f in idea.fields
@@ -184,7 +225,7 @@ def _idea_facts(idea: Idea) -> list[nodes.Node]:
     facts = nodes.inline("", "", classes=["ideas-overview-facts"])
     facts += nodes.Text(" — ")
     groups = [
-        ideas_nodes.skill_chips(idea.skills),
+        (ideas_nodes.compact_skill_chips if compact else ideas_nodes.skill_chips)(idea.skills),
         *(ideas_nodes.joined([node] for node in g) for g in (mentors, sizes)),
     ]
     for group_index, group in enumerate(g for g in groups if g):
@@ -320,10 +361,14 @@ class SkillAliasesForTheFilter(SphinxPostTransform):
         domain = ideas_domain(self.env)
         aliases = settings(self.config).skill_aliases
         found: dict[str, list[str]] = {}
-        for xref in self.document.findall(addnodes.pending_xref):
-            if xref.get("refdomain") != "ideas" or xref.get("reftype") != "skill":
-                continue
-            slug = xref["reftarget"]
+        skills = [
+            xref["reftarget"]
+            for xref in self.document.findall(addnodes.pending_xref)
+            if xref.get("refdomain") == "ideas" and xref.get("reftype") == "skill"
+        ]
+        chips = self.document.findall(ideas_nodes.chip)
+        skills += [chip["key"] for chip in chips if chip["kind"] == "skill"]
+        for slug in skills:
             entry = domain.table("skill").get(slug)
             if entry is not None and slug not in found:
                 spellings = skill_aliases_of(entry.display, aliases)
@@ -392,6 +437,15 @@ def relist_translated(
 
 def setup_writetime(app: Sphinx) -> None:
     app.add_node(pending_ideas)
+    text_only = (ideas_nodes.visit_chip_text, ideas_nodes.visit_chip_text)
+    app.add_node(
+        ideas_nodes.chip,
+        html=(ideas_nodes.visit_chip_html, ideas_nodes.depart_chip_html),
+        latex=text_only,
+        text=text_only,
+        man=text_only,
+        texinfo=text_only,
+    )
     app.add_post_transform(ExpandPendingIdeas)
     app.add_post_transform(TranslateListedTitles)
     app.add_post_transform(SkillAliasesForTheFilter)

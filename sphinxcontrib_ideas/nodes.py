@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -244,6 +244,61 @@ def skill_ref(skill: Skill) -> addnodes.pending_xref:
         assert isinstance(label, nodes.inline)
         label += nodes.inline(note, note, classes=["ideas-skill-note"])
     return node
+
+
+class chip(nodes.Inline, nodes.TextElement):
+    """A skill or a mentor on the catalog page, written as plain text with its key.
+
+    ``kind`` is ``"skill"`` or ``"mentor"``, ``key`` the slug of its index entry, ``name``
+    the name shown (a skill's qualifiers follow it in a child node). At
+    thousands of ideas a link per chip made most of the catalog page's weight; in HTML
+    the page's script makes each a link to its entry (:func:`visit_chip_html`), and
+    without the script the chips are text, as the rest of the list is.
+    """
+
+
+def visit_chip_html(translator: Any, node: chip) -> None:
+    """``<span class="ideas-skill" data-k="user-research">User research</span>``; no key
+    when it is the name in lower case (``<span class="ideas-skill">Go</span>``): the
+    script reads it so."""
+    name = node["name"]
+    if node["kind"] == "skill" and name.isascii() and node["key"] == name.lower():
+        translator.body.append(translator.starttag(node, "span", ""))
+    else:
+        translator.body.append(translator.starttag(node, "span", "", **{"data-k": node["key"]}))
+
+
+def depart_chip_html(translator: Any, node: chip) -> None:
+    translator.body.append("</span>")
+
+
+def visit_chip_text(translator: Any, node: chip) -> None:
+    """Other formats, on entering and leaving: nothing but the text (chips are made for
+    HTML pages only; registered so that no builder fails on one)."""
+
+
+def compact_skill_chips(skills: Iterable[Skill]) -> list[nodes.Node]:
+    """Skills as :class:`chip` nodes: the canonical name, its qualifiers muted; a space
+    between chips."""
+    result: list[nodes.Node] = []
+    for skill in skills:
+        if result:
+            result.append(nodes.Text(" "))
+        node = chip(
+            "", skill.name, kind="skill", key=skill.slug, name=skill.name, classes=["ideas-skill"]
+        )
+        qualifiers = ", ".join(q for q in (skill.level, skill.note) if q)
+        if qualifiers:
+            note = f" ({qualifiers})"
+            node += nodes.inline(note, note, classes=["ideas-skill-note"])
+        result.append(node)
+    return result
+
+
+def compact_mentor(mentor: Mentor) -> chip:
+    """A mentor as a :class:`chip` node, named as pages name them."""
+    label = mentor_label(mentor)
+    return chip("", label, kind="mentor", key=mentor.slug, name=label, classes=["ideas-mentor"])
 
 
 def skill_chips(skills: Iterable[Skill]) -> list[nodes.Node]:

@@ -399,6 +399,31 @@ def test_every_link_resolves(
     assert internal > 100  # the catalog's own cross-links were really checked
 
 
+CHIPS_JS = """
+const facts = '.ideas-overview-facts > ';
+return {
+  text: document.querySelectorAll(facts + 'span.ideas-skill, ' + facts + 'span.ideas-mentor')
+    .length,
+  links: [...document.querySelectorAll(facts + 'a.ideas-skill, ' + facts + 'a.ideas-mentor')]
+    .map(a => a.href),
+};
+"""
+
+
+def test_the_catalog_pages_chips_become_links_to_their_entries(
+    pages: dict[str, list[str]], driver: WebDriver, demo_site: Site, seed_path: Path
+) -> None:
+    """The catalog page is written with its skills and mentors as text (issue 13's page
+    budget); the script makes each a link, and each link lands on an entry."""
+    load(driver, pages["catalog"][0])
+    chips = js(driver, CHIPS_JS)
+    assert chips["text"] == 0
+    catalog = load_catalog(seed_path).catalog
+    expected = sum(len(i.skills) + len(i.mentors) for _p, i in catalog.iter_ideas())
+    assert len(chips["links"]) == expected
+    assert broken_links(chips["links"], demo_site) == []
+
+
 def test_link_check_catches_a_broken_link(demo_site: Site) -> None:
     """The checker itself: a missing page, a missing anchor and a javascript: link."""
     hrefs = [

@@ -31,21 +31,89 @@ def _label(mentor_name: str, github: str | None) -> str:
     return f"@{github}" if github and github == mentor_name else mentor_name
 
 
+def _idea_items(page: str) -> list[str]:
+    """The catalog page's idea lines (an idea's link, then its facts)."""
+    return re.findall(r"<li>(<p><a [^>]*href=\"ideas/[^\"]*#idea-.*?)</li>", page, re.DOTALL)
+
+
 @pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
-def test_each_idea_line_links_its_skills_and_mentors(
-    make_app: MakeApp, tmp_path: Path, host: str, seed_catalog: Catalog
+@pytest.mark.parametrize(("builder", "index"), [("html", "index.html"), ("dirhtml", "index.html")])
+def test_each_idea_line_names_its_skills_and_mentors_for_the_script_to_link(
+    make_app: MakeApp, tmp_path: Path, host: str, builder: str, index: str, seed_catalog: Catalog
 ) -> None:
-    app = build(make_app, make_site(tmp_path, host))
+    """In HTML pages the chips are text with their keys, and the page says where the
+    index pages are: the script makes each chip a link to its entry, which exists."""
+    app = build(make_app, make_site(tmp_path, host), builder)
     assert warnings(app) == []
-    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
-    items = re.findall(r"<li>(<p><a [^>]*href=\"ideas/[^\"]*#idea-.*?)</li>", page, re.DOTALL)
+    outdir = Path(app.outdir)
+    page = (outdir / index).read_text(encoding="utf-8")
+    found = re.search(
+        r'<script type="application/json" class="ideas-chip-links">(.*?)</script>', page
+    )
+    assert found is not None
+    pages = json.loads(found.group(1))
+    targets = {
+        kind: (outdir / uri / "index.html" if uri.endswith("/") else outdir / uri).read_text(
+            encoding="utf-8"
+        )
+        for kind, uri in pages.items()
+    }
+    items = _idea_items(page)
     assert len(items) == seed_catalog.idea_count
     for project, idea in seed_catalog.iter_ideas():
         (item,) = [i for i in items if f'#idea-{project.slug}-{idea.slug}"' in i]
-        linked_skills = re.findall(r'href="ideas/skills\.html#ideas-skill-([^"]+)"', item)
-        linked_mentors = re.findall(r'href="ideas/mentors\.html#ideas-mentor-([^"]+)"', item)
-        assert linked_skills == [s.slug for s in idea.skills], idea.title
-        assert linked_mentors == [m.slug for m in idea.mentors], idea.title
+        # as the script reads them: the key, else the name in lower case
+        skills = [
+            key or name.lower()
+            for key, name in re.findall(
+                r'<span class="ideas-skill"(?: data-k="([^"]+)")?>([^<]*)', item
+            )
+        ]
+        mentors = re.findall(r'<span class="ideas-mentor" data-k="([^"]+)">', item)
+        assert skills == [s.slug for s in idea.skills], idea.title
+        assert mentors == [m.slug for m in idea.mentors], idea.title
+        assert "href" not in item.split("ideas-overview-facts", 1)[-1]  # no link in the facts
+        for kind, keys in (("skill", skills), ("mentor", mentors)):
+            for key in keys:
+                assert f'id="ideas-{kind}-{key}"' in targets[kind], key
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+@pytest.mark.parametrize(
+    ("builder", "output"), [("singlehtml", "index.html"), ("epub", "index.xhtml")]
+)
+def test_one_page_and_epub_link_every_chip_themselves(
+    make_app: MakeApp, tmp_path: Path, host: str, builder: str, output: str, seed_catalog: Catalog
+) -> None:
+    """No script to rely on (an epub reader) or one page holding every index: the links
+    are made when the page is written."""
+    app = build(make_app, make_site(tmp_path, host), builder)
+    assert warnings(app) == []
+    page = (Path(app.outdir) / output).read_text(encoding="utf-8")
+    assert 'class="ideas-skill">' not in page
+    assert "data-k=" not in page
+    assert "ideas-chip-links" not in page
+    skills = sum(len(idea.skills) for _p, idea in seed_catalog.iter_ideas())
+    # each idea's chips, and each skill's chips on its project page in one page
+    assert len(re.findall(r'<a class="ideas-skill reference internal" href="', page)) >= skills
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_the_catalog_page_weighs_little_more_than_a_list_of_titles(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    """Issue 13's budget: the facts after each title (skills, mentors, size) add at most
+    about 300 bytes per idea to a plain list of linked titles."""
+    app = build(make_app, make_site(tmp_path, host))
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    items = _idea_items(page)
+    assert items
+    extra = 0
+    for item in items:
+        title = re.match(r"<p>(<a [^>]*>.*?</a>)", item, re.DOTALL)
+        assert title is not None
+        extra += len(item.encode("utf-8")) - len(f"<p>{title.group(1)}</p>".encode())
+    assert extra / len(items) <= 300, extra / len(items)
 
 
 def test_the_text_builder_shows_them_too(

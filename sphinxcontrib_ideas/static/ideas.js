@@ -587,6 +587,7 @@
 
   function init() {
     stackTables();
+    linkChips();
     readAliases();
     var view = ideasView();
     if (view) {
@@ -597,6 +598,37 @@
     toArray(document.querySelectorAll("ul.ideas-overview")).forEach(function (list) {
       var overview = overviewView(list);
       if (overview) build(overview, built++);
+    });
+  }
+
+  /* The catalog page writes its skills and mentors as text with their keys
+   * (<span class="ideas-skill" data-k="user-research">User research</span>; a skill whose
+   * key is its name in lower case has none: <span class="ideas-skill">Go</span>): a link
+   * each would weigh most of the page at thousands of ideas. Each becomes a link to its
+   * index entry here, where the page says the index pages are (a JSON script element),
+   * before the filter reads the page. */
+  function linkChips() {
+    var data = document.querySelector("script.ideas-chip-links");
+    var pages = {};
+    try {
+      pages = data ? JSON.parse(data.textContent) : {};
+    } catch (e) {
+      return;
+    }
+    var chips = [
+      ".ideas-overview-facts > span.ideas-skill",
+      ".ideas-overview-facts > span.ideas-mentor",
+    ].join(", ");
+    toArray(document.querySelectorAll(chips)).forEach(function (chip) {
+      var kind = chip.classList.contains("ideas-skill") ? "skill" : "mentor";
+      if (typeof pages[kind] !== "string") return;
+      var name = chip.firstChild ? chip.firstChild.nodeValue || "" : "";
+      var key = chip.getAttribute("data-k") || name.toLowerCase();
+      var link = document.createElement("a");
+      link.className = "ideas-" + kind + " reference internal";
+      link.href = pages[kind] + "#ideas-" + kind + "-" + key;
+      while (chip.firstChild) link.appendChild(chip.firstChild);
+      chip.parentNode.replaceChild(link, chip);
     });
   }
 
