@@ -154,14 +154,20 @@ class _Uris:
         self.builder = builder
         self.domain = domain
         self.root_doc = root_doc
+        #: Each document's URI, asked once (thousands of objects share a few pages).
+        self._targets: dict[str, str | None] = {}
 
     def page(self, docname: str | None, *, anchor: str = "") -> str | None:
         """The URI of ``docname`` (at ``anchor``) relative to the output folder."""
         if docname is None or self.builder.format != "html":
             return None  # text, latex, man...: no addressable pages
-        try:
-            uri = self.builder.get_target_uri(docname)
-        except NoUri:
+        if docname not in self._targets:
+            try:
+                self._targets[docname] = self.builder.get_target_uri(docname)
+            except NoUri:
+                self._targets[docname] = None
+        uri = self._targets[docname]
+        if uri is None:
             return None
         if uri.startswith("#"):
             # one page holds every document (singlehtml): its anchors are unique in it

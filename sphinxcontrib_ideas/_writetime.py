@@ -440,7 +440,7 @@ def setup_writetime(app: Sphinx) -> None:
     text_only = (ideas_nodes.visit_chip_text, ideas_nodes.visit_chip_text)
     app.add_node(
         ideas_nodes.chip,
-        html=(ideas_nodes.visit_chip_html, ideas_nodes.depart_chip_html),
+        html=(ideas_nodes.visit_chip_html, None),
         latex=text_only,
         text=text_only,
         man=text_only,

@@ -10,6 +10,7 @@ are the contract with the stylesheet and the filter script.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -250,26 +251,34 @@ class chip(nodes.Inline, nodes.TextElement):
     """A skill or a mentor on the catalog page, written as plain text with its key.
 
     ``kind`` is ``"skill"`` or ``"mentor"``, ``key`` the slug of its index entry, ``name``
-    the name shown (a skill's qualifiers follow it in a child node). At
+    the name shown and ``note`` a skill's qualifiers (" (basic)"); its text is both. At
     thousands of ideas a link per chip made most of the catalog page's weight; in HTML
     the page's script makes each a link to its entry (:func:`visit_chip_html`), and
     without the script the chips are text, as the rest of the list is.
     """
 
 
+#: What the page's script takes for a chip's key when it has none (``script_key``).
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def script_key(name: str) -> str:
+    """The key the catalog page's script reads from a chip's name when the chip carries
+    none: lower case, each run of other characters one dash ("User research" ->
+    "user-research"); ideas.js does the same (``chipKey``)."""
+    return _NOT_KEY.sub("-", name.lower()).strip("-")
+
+
 def visit_chip_html(translator: Any, node: chip) -> None:
-    """``<span class="ideas-skill" data-k="user-research">User research</span>``; no key
-    when it is the name in lower case (``<span class="ideas-skill">Go</span>``): the
-    script reads it so."""
-    name = node["name"]
-    if node["kind"] == "skill" and name.isascii() and node["key"] == name.lower():
-        translator.body.append(translator.starttag(node, "span", ""))
-    else:
-        translator.body.append(translator.starttag(node, "span", "", **{"data-k": node["key"]}))
-
-
-def depart_chip_html(translator: Any, node: chip) -> None:
-    translator.body.append("</span>")
+    """The chip as one element: ``<span class="ideas-skill">Go</span>``, a qualifier muted
+    inside it (``<small> (basic)</small>``), and the key only when the script cannot read
+    it from the name (``data-k="cicd"`` for "CI/CD", a mentor's handle)."""
+    name: str = node["name"]
+    readable = name.isascii() and script_key(name) == node["key"]
+    start = translator.starttag(node, "span", "", **({} if readable else {"data-k": node["key"]}))
+    note = f"<small>{translator.encode(node['note'])}</small>" if node.get("note") else ""
+    translator.body.append(f"{start}{translator.encode(name)}{note}</span>")
+    raise nodes.SkipNode  # written whole: the children are its text for other readers
 
 
 def visit_chip_text(translator: Any, node: chip) -> None:
@@ -284,13 +293,17 @@ def compact_skill_chips(skills: Iterable[Skill]) -> list[nodes.Node]:
     for skill in skills:
         if result:
             result.append(nodes.Text(" "))
-        node = chip(
-            "", skill.name, kind="skill", key=skill.slug, name=skill.name, classes=["ideas-skill"]
-        )
         qualifiers = ", ".join(q for q in (skill.level, skill.note) if q)
-        if qualifiers:
-            note = f" ({qualifiers})"
-            node += nodes.inline(note, note, classes=["ideas-skill-note"])
+        note = f" ({qualifiers})" if qualifiers else ""
+        node = chip(
+            "",
+            skill.name + note,
+            kind="skill",
+            key=skill.slug,
+            name=skill.name,
+            note=note,
+            classes=["ideas-skill"],
+        )
         result.append(node)
     return result
 

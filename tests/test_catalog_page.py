@@ -62,14 +62,20 @@ def test_each_idea_line_names_its_skills_and_mentors_for_the_script_to_link(
     assert len(items) == seed_catalog.idea_count
     for project, idea in seed_catalog.iter_ideas():
         (item,) = [i for i in items if f'#idea-{project.slug}-{idea.slug}"' in i]
-        # as the script reads them: the key, else the name in lower case
+        # as the script reads them: the key, else the name in lower case with each run of
+        # other characters one dash
         skills = [
-            key or name.lower()
+            key or re.sub(r"[^a-z0-9]+", "-", html.unescape(name).lower()).strip("-")
             for key, name in re.findall(
                 r'<span class="ideas-skill"(?: data-k="([^"]+)")?>([^<]*)', item
             )
         ]
-        mentors = re.findall(r'<span class="ideas-mentor" data-k="([^"]+)">', item)
+        mentors = [
+            key or re.sub(r"[^a-z0-9]+", "-", html.unescape(name).lower()).strip("-")
+            for key, name in re.findall(
+                r'<span class="ideas-mentor"(?: data-k="([^"]+)")?>([^<]*)', item
+            )
+        ]
         assert skills == [s.slug for s in idea.skills], idea.title
         assert mentors == [m.slug for m in idea.mentors], idea.title
         assert "href" not in item.split("ideas-overview-facts", 1)[-1]  # no link in the facts

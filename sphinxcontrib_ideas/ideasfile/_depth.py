@@ -56,9 +56,14 @@ _BLOCK_START = re.compile(r"[#>\-*+=_~`|<]|\d{1,9}[.)]")
 
 #: What a line nested deeper than the bound starts with: every level takes at least one
 #: column of its start (a ">", a list marker, or the indentation that continues an item),
-#: so more than ``MAX_DEPTH`` of them; or a tab among them (one tab may stand for four
-#: columns). A file without such a line is not scanned line by line.
-_MAY_NEST_DEEP = re.compile(rf"^[ >*+\-.)\d]{{{MAX_DEPTH + 1}}}|^[ >*+\-.)\d]*\t", re.MULTILINE)
+#: so more than ``MAX_DEPTH`` of them; with a tab among them (a tab is at most four
+#: columns), at least a quarter as many characters. A file without such a line is not
+#: scanned line by line (a template's ``-<tab>Description:`` is not such a line).
+_MAY_NEST_DEEP = re.compile(
+    rf"^[ >*+\-.)\d]{{{MAX_DEPTH + 1}}}"
+    rf"|^(?=[ >*+\-.)\d]*\t)[\t >*+\-.)\d]{{{(MAX_DEPTH + 4) // 4}}}",
+    re.MULTILINE,
+)
 
 
 def flatten_deep(lines: list[str]) -> list[tuple[int, str]]:

@@ -602,11 +602,17 @@
   }
 
   /* The catalog page writes its skills and mentors as text with their keys
-   * (<span class="ideas-skill" data-k="user-research">User research</span>; a skill whose
-   * key is its name in lower case has none: <span class="ideas-skill">Go</span>): a link
+   * (<span class="ideas-skill" data-k="cicd">CI/CD</span>; one whose key is its name as
+   * chipKey reads it has none: <span class="ideas-skill">Go</span>): a link
    * each would weigh most of the page at thousands of ideas. Each becomes a link to its
    * index entry here, where the page says the index pages are (a JSON script element),
    * before the filter reads the page. */
+  /* A chip's key when it carries none: its name in lower case, each run of other
+   * characters one dash (as script_key in nodes.py). */
+  function chipKey(name) {
+    return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
   function linkChips() {
     var data = document.querySelector("script.ideas-chip-links");
     var pages = {};
@@ -623,7 +629,7 @@
       var kind = chip.classList.contains("ideas-skill") ? "skill" : "mentor";
       if (typeof pages[kind] !== "string") return;
       var name = chip.firstChild ? chip.firstChild.nodeValue || "" : "";
-      var key = chip.getAttribute("data-k") || name.toLowerCase();
+      var key = chip.getAttribute("data-k") || chipKey(name);
       var link = document.createElement("a");
       link.className = "ideas-" + kind + " reference internal";
       link.href = pages[kind] + "#ideas-" + kind + "-" + key;
