@@ -242,3 +242,34 @@ def test_chips_show_the_canonical_skill_and_its_qualifier_muted(
         assert chip in page, (project.slug, skill.raw)
     tremor = (Path(app.outdir) / "ideas" / "tremor.html").read_text("utf-8")
     assert '<span class="ideas-skill-sep">, </span>' in tremor
+
+
+HOSTILE_CHIPS = """## Alpha
+
+### One
+
+- Description: x
+- Recommended Skills: <img src=x onerror=alert(1)>, Go & "Rust"
+- Mentor(s): \"><script>alert(2)</script> (@ann-ex)
+"""
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_chips_made_from_hostile_names_are_text(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    """A skill or mentor written as HTML never reaches a chip as markup (the reader keeps
+    its text), and a chip's key (a slug) cannot leave its attribute: every tag among the
+    facts is one of the chips' own."""
+    srcdir = make_site(tmp_path, host)
+    (srcdir / "ideas.md").write_text(HOSTILE_CHIPS, "utf-8")
+    app = build(make_app, srcdir)
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    facts = re.findall(r'<span class="ideas-overview-facts">(.*?)</span></p>', page, re.DOTALL)
+    assert facts
+    chips = facts[0]
+    assert "<img" not in chips
+    assert "<script" not in chips
+    assert "@ann-ex" in html.unescape(chips)
+    for tag in re.findall(r"<[^>]+>", chips):
+        assert re.fullmatch(r'</?(span|small)( class="[\w -]+")?( data-k="[a-z0-9-]+")?>', tag), tag
