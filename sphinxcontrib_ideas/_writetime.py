@@ -103,11 +103,15 @@ class ExpandPendingIdeas(SphinxPostTransform):
                 made = index_body(kind, entries, node["docname"], html=self._is_html())
             node.replace_self(made)
 
+    def _builder(self) -> Any:
+        # the builder's class, as Sphinx's own post-transforms read it (``self.app`` is
+        # deprecated from Sphinx 9; 8.x has no ``_builder_cls``)
+        return getattr(self.env, "_builder_cls", None) or self.app.builder
+
     def _compact(self) -> bool:
         """Whether the catalog page's chips are text for its script to link: HTML pages,
         one per document (in one page or an epub, the links are made here)."""
-        builder = getattr(self.env, "_builder_cls", None) or self.app.builder
-        return self._is_html() and builder.name in ("html", "dirhtml")
+        return self._is_html() and self._builder().name in ("html", "dirhtml")
 
     def _chip_links(self, docname: str, current: Settings) -> list[nodes.Node]:
         """Where the chips of ``docname`` link to, for its script: each index page's URI
@@ -118,23 +122,23 @@ class ExpandPendingIdeas(SphinxPostTransform):
             target = f"{current.pages_dir}/{page}"
             if target in self.env.all_docs:
                 pages[kind] = app.builder.get_relative_uri(docname, target)
-        if not pages:
-            return []
-        # "<" escaped: the text of a script element ends at the first "</"
-        data = json.dumps(pages, sort_keys=True).replace("<", "\\u003c")
-        script = f'<script type="application/json" class="ideas-chip-links">{data}</script>'
-        return [nodes.raw("", script, format="html")]
+        return [json_script("ideas-chip-links", pages)] if pages else []
 
     def _svg(self) -> bool:
         """Whether charts are inline SVG: HTML pages, not epub (its readers vary)."""
-        builder = getattr(self.env, "_builder_cls", None) or self.app.builder
-        return self._is_html() and not builder.name.startswith("epub")
+        return self._is_html() and not self._builder().name.startswith("epub")
 
     def _is_html(self) -> bool:
-        # the builder's class, as Sphinx's own post-transforms read it (``self.app`` is
-        # deprecated from Sphinx 9; 8.x has no ``_builder_cls``)
-        builder = getattr(self.env, "_builder_cls", None) or self.app.builder
-        return builder.format == "html"
+        return bool(self._builder().format == "html")
+
+
+def json_script(class_name: str, data: object) -> nodes.raw:
+    """``data`` as a JSON script element of the HTML page, for its script to read."""
+    # "<" escaped: the text of a script element ends at the first "</"
+    text = json.dumps(data, sort_keys=True).replace("<", "\\u003c")
+    return nodes.raw(
+        "", f'<script type="application/json" class="{class_name}">{text}</script>', format="html"
+    )
 
 
 def _overview(
@@ -375,10 +379,7 @@ class SkillAliasesForTheFilter(SphinxPostTransform):
                 if spellings:
                     found[slug] = list(spellings)
         if found:
-            # "<" escaped: the text of a script element ends at the first "</"
-            data = json.dumps(found, sort_keys=True).replace("<", "\\u003c")
-            script = f'<script type="application/json" class="ideas-skill-aliases">{data}</script>'
-            self.document += nodes.raw("", script, format="html")
+            self.document += json_script("ideas-skill-aliases", found)
 
 
 #: The objects whose display name is a title of the ideas file, translated on their page.

@@ -233,13 +233,18 @@ def _only_names(text: str, skills: Sequence[Skill]) -> bool:
     return not rest.strip(" ,;./\t\n-*")
 
 
+def skill_note(skill: Skill) -> str:
+    """A chip's muted qualifiers after the skill's name: " (basic, Optional)", or ""."""
+    qualifiers = ", ".join(q for q in (skill.level, skill.note) if q)
+    return f" ({qualifiers})" if qualifiers else ""
+
+
 def skill_ref(skill: Skill) -> addnodes.pending_xref:
     """A skill linked to its skills-index entry, as a chip: its canonical name ("Go" for
     "Golang") with its qualifiers after it as muted text ("(basic)")."""
     node = xref("skill", skill.slug, skill.name, classes=["ideas-skill"])
-    qualifiers = ", ".join(q for q in (skill.level, skill.note) if q)
-    if qualifiers:
-        note = f" ({qualifiers})"
+    note = skill_note(skill)
+    if note:
         # inside the link's content (the resolver keeps only the xref's first child)
         label = node[0]
         assert isinstance(label, nodes.inline)
@@ -293,8 +298,7 @@ def compact_skill_chips(skills: Iterable[Skill]) -> list[nodes.Node]:
     for skill in skills:
         if result:
             result.append(nodes.Text(" "))
-        qualifiers = ", ".join(q for q in (skill.level, skill.note) if q)
-        note = f" ({qualifiers})" if qualifiers else ""
+        note = skill_note(skill)
         node = chip(
             "",
             skill.name + note,

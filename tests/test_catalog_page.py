@@ -36,6 +36,16 @@ def _idea_items(page: str) -> list[str]:
     return re.findall(r"<li>(<p><a [^>]*href=\"ideas/[^\"]*#idea-.*?)</li>", page, re.DOTALL)
 
 
+def _chip_keys(item: str, kind: str) -> list[str]:
+    """The keys of an idea line's chips of ``kind``, as the script reads them: the key,
+    else the name in lower case with each run of other characters one dash."""
+    chips = re.findall(rf'<span class="ideas-{kind}"(?: data-k="([^"]+)")?>([^<]*)', item)
+    return [
+        key or re.sub(r"[^a-z0-9]+", "-", html.unescape(name).lower()).strip("-")
+        for key, name in chips
+    ]
+
+
 @pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
 @pytest.mark.parametrize(("builder", "index"), [("html", "index.html"), ("dirhtml", "index.html")])
 def test_each_idea_line_names_its_skills_and_mentors_for_the_script_to_link(
@@ -62,20 +72,7 @@ def test_each_idea_line_names_its_skills_and_mentors_for_the_script_to_link(
     assert len(items) == seed_catalog.idea_count
     for project, idea in seed_catalog.iter_ideas():
         (item,) = [i for i in items if f'#idea-{project.slug}-{idea.slug}"' in i]
-        # as the script reads them: the key, else the name in lower case with each run of
-        # other characters one dash
-        skills = [
-            key or re.sub(r"[^a-z0-9]+", "-", html.unescape(name).lower()).strip("-")
-            for key, name in re.findall(
-                r'<span class="ideas-skill"(?: data-k="([^"]+)")?>([^<]*)', item
-            )
-        ]
-        mentors = [
-            key or re.sub(r"[^a-z0-9]+", "-", html.unescape(name).lower()).strip("-")
-            for key, name in re.findall(
-                r'<span class="ideas-mentor"(?: data-k="([^"]+)")?>([^<]*)', item
-            )
-        ]
+        skills, mentors = _chip_keys(item, "skill"), _chip_keys(item, "mentor")
         assert skills == [s.slug for s in idea.skills], idea.title
         assert mentors == [m.slug for m in idea.mentors], idea.title
         assert "href" not in item.split("ideas-overview-facts", 1)[-1]  # no link in the facts

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _ideas_text import catalog_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -128,26 +129,6 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return read
 
 
-def _catalog_text(projects: int, ideas: int) -> str:
-    parts = ["# Program ideas", ""]
-    for number in range(projects):
-        parts += [f"## Project {number}", ""]
-        for idea in range(ideas):
-            parts += [
-                f"### Idea {number}.{idea}",
-                "",
-                f"- Description: Improve part {idea} of project {number}.",
-                "  More about it, with a list:",
-                "  - first",
-                "  - second",
-                f"- Mentors: Ann Lee (@ann{number})",
-                "- Recommended Skills: Go, Rust",
-                f"- Upstream Issue (URL): https://github.com/o/p{number}/issues/{idea + 1}",
-                "",
-            ]
-    return "\n".join(parts)
-
-
 @pytest.mark.parametrize(
     ("edit", "pieces_read"),
     [
@@ -160,8 +141,9 @@ def _catalog_text(projects: int, ideas: int) -> str:
         # an idea's heading renamed and a field added to the next: two pieces
         (
             lambda text: text.replace("### Idea 2.1", "### Idea two.one").replace(
-                "- Recommended Skills: Go, Rust\n- Upstream Issue (URL): https://github.com/o/p2/issues/3",
-                "- Recommended Skills: Go, Rust\n- Difficulty: easy\n"
+                "- Recommended Skills: Golang (basic), Rust\n"
+                "- Upstream Issue (URL): https://github.com/o/p2/issues/3",
+                "- Recommended Skills: Golang (basic), Rust\n- Difficulty: easy\n"
                 "- Upstream Issue (URL): https://github.com/o/p2/issues/3",
             ),
             2,
@@ -172,7 +154,7 @@ def _catalog_text(projects: int, ideas: int) -> str:
 def test_an_edit_tokenises_only_the_pieces_it_changed(
     edit: Any, pieces_read: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = _catalog_text(projects=12, ideas=3)
+    text = catalog_text(projects=12, ideas=3)
     first = PieceCache()
     parse_catalog(text, pieces=first)
     edited = edit(text)

@@ -601,18 +601,18 @@
     });
   }
 
-  /* The catalog page writes its skills and mentors as text with their keys
-   * (<span class="ideas-skill" data-k="cicd">CI/CD</span>; one whose key is its name as
-   * chipKey reads it has none: <span class="ideas-skill">Go</span>): a link
-   * each would weigh most of the page at thousands of ideas. Each becomes a link to its
-   * index entry here, where the page says the index pages are (a JSON script element),
-   * before the filter reads the page. */
   /* A chip's key when it carries none: its name in lower case, each run of other
    * characters one dash (as script_key in nodes.py). */
   function chipKey(name) {
     return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
+  /* The catalog page writes its skills and mentors as text with their keys
+   * (<span class="ideas-skill" data-k="cicd">CI/CD</span>; one whose key is its name as
+   * chipKey reads it has none: <span class="ideas-skill">Go</span>): a link each would
+   * weigh half the page at thousands of ideas. Each becomes a link to its index entry
+   * here, where the page says the index pages are (a JSON script element), before the
+   * filter reads the page. */
   function linkChips() {
     var data = document.querySelector("script.ideas-chip-links");
     var pages = {};

@@ -1,0 +1,28 @@
+"""A regular ideas file of any size, for tests that edit one part of it and compare."""
+
+from __future__ import annotations
+
+
+def catalog_text(projects: int, ideas: int) -> str:
+    """``projects`` projects of ``ideas`` ideas each, every idea with the usual fields
+    (a description with a list, one mentor, skills with a qualifier and an alias, an
+    issue, an outcome, and a field no template names: "Toolbox")."""
+    parts = ["# Program ideas", ""]
+    for number in range(projects):
+        parts += [f"## Project {number}", ""]
+        for idea in range(ideas):
+            parts += [
+                f"### Idea {number}.{idea}",
+                "",
+                f"- Description: Improve part {idea} of project {number}.",
+                "  More about it, with a list:",
+                "  - first",
+                "  - second",
+                f"- Mentors: Ann Lee (@ann{number})",
+                "- Recommended Skills: Golang (basic), Rust",
+                f"- Upstream Issue (URL): https://github.com/o/p{number}/issues/{idea + 1}",
+                "- Expected Outcome: it works",
+                "- Toolbox: Zig",
+                "",
+            ]
+    return "\n".join(parts)
