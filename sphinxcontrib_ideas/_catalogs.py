@@ -3,9 +3,9 @@
 Data flow: source files --(:func:`scan_sources`, at ``config-inited``, before anything is
 read)--> :class:`DirectiveUse` --(:func:`plan_catalogs`)--> :class:`CatalogSpec` (one per
 ideas file with generated pages) --> the page generator, directives and domain.
-:func:`load` reads and parses an ideas file through the reader, memoised by path, mtime
-and size *outside* the environment: with ``-j`` everything on ``env`` is pickled back
-from every worker, and a no-op build must not parse again.
+:func:`load` reads and parses an ideas file through the reader, memoised by path and a
+digest of the file's bytes *outside* the environment: with ``-j`` everything on ``env``
+is pickled back from every worker, and a no-op build must not parse again.
 """
 
 from __future__ import annotations
@@ -395,7 +395,7 @@ def _inside(srcdir: str, path: str) -> str | None:
 
 # -- the parse cache ------------------------------------------------------------------
 
-_CacheKey = tuple[str, int, int, tuple[tuple[str, str], ...], ReadingOptions, tuple[int, ...]]
+_CacheKey = tuple[str, str, tuple[tuple[str, str], ...], ReadingOptions, tuple[int, ...]]
 _cache: dict[_CacheKey, ParseResult | IdeasFileError] = {}
 _cache_lock = threading.Lock()
 _CACHE_SIZE = 32
@@ -410,7 +410,7 @@ def load(
 ) -> ParseResult | IdeasFileError:
     """The parsed ideas file at ``path``, or the error that keeps it from being read.
 
-    Memoised on (path, mtime, size, aliases, reading options): in this process (forked
+    Memoised on (path, digest of its bytes, aliases, reading options): in this process (forked
     parallel readers inherit it) and, given ``cache_dir`` (the doctree folder), on disk,
     so that a no-op build in a new process does not parse the file again.
     """
@@ -418,7 +418,7 @@ def load(
     if state is None:
         return _load_uncached(path, skill_aliases, reading)
     aliases = tuple(sorted(skill_aliases.items()))
-    key = (path, *state, aliases, reading, code_stamp())
+    key = (path, state, aliases, reading, code_stamp())
     with _cache_lock:
         if key not in _cache:
             if len(_cache) >= _CACHE_SIZE:
@@ -442,17 +442,38 @@ def code_stamp() -> tuple[int, ...]:
     return tuple(path.stat().st_mtime_ns for path in sorted(Path(__file__).parent.rglob("*.py")))
 
 
-#: (mtime in ns, size) of a file, or None when it cannot be read.
-FileState = tuple[int, int] | None
+#: A digest of a file's bytes, or None when it cannot be read.
+FileState = str | None
+
+#: (path, mtime, ctime, size, inode) -> the digest of the file's bytes, per process.
+_digests: dict[tuple[str, int, int, int, int], str] = {}
+_DIGESTS_SIZE = 64
 
 
 def file_state(path: str) -> FileState:
-    """What tells whether an ideas file changed, even when its mtime went backwards."""
+    """What tells whether an ideas file changed: a digest of its bytes.
+
+    A file saved again unchanged (an editor's save, a checkout, ``touch``) keeps its
+    digest, so the build that follows costs what a no-op build costs; a file edited back
+    and forth, or whose time went backwards, is still told apart. The digest is taken
+    once per process and version of the file (it is asked for on every project page).
+    """
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    return (stat.st_mtime_ns, stat.st_size)
+    key = (path, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+    found = _digests.get(key)
+    if found is None:
+        try:
+            with open(path, "rb") as stream:
+                found = hashlib.file_digest(stream, "sha256").hexdigest()
+        except OSError:
+            return None
+        if len(_digests) >= _DIGESTS_SIZE:
+            _digests.clear()
+        _digests[key] = found
+    return found
 
 
 def read_cached(name: str, key: object, cache_dir: str | None) -> object | None:

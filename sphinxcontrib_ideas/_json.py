@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.errors import NoUri
 
-from ._catalogs import CatalogSpec, file_state, load
+from ._catalogs import CatalogSpec, file_state, load, read_cached, write_cached
 from .config import settings
 from .domain import IdeasDomain, ideas_domain
 from .ideasfile.export import JSONDict, export_document
@@ -63,16 +63,23 @@ def write_ideas_json(app: Sphinx, exception: Exception | None) -> None:
         return  # linkcheck, gettext, dummy: builders that write no documents
     path = Path(app.outdir) / FILENAME
     domain = ideas_domain(app.env)
-    # the ideas files count as read when they were last changed: an edit that changes only
+    cache_dir = os.fspath(app.doctreedir)
+    # the ideas files' digests when the file was last written: an edit that changes only
     # a problem of the file (in ideas.json) makes no page read again
-    files = [file_state(spec.path) for spec in domain.catalogs]
-    changed = [state[0] // 1_000 for state in files if state is not None]
-    if _up_to_date(path, [*app.env.all_docs.values(), *changed]):
+    sources = tuple(file_state(spec.path) for spec in domain.catalogs)
+    written_from = read_cached(_SOURCES_CACHE, os.fspath(path), cache_dir)
+    if written_from == sources and _up_to_date(path, app.env.all_docs.values()):
         return
     published = _published(app, domain)
     if not published:
         return  # a project without catalogs gets no file
     _write_if_changed(path, build_document(app, domain, published))
+    write_cached(_SOURCES_CACHE, os.fspath(path), sources, cache_dir)
+
+
+#: Name of the on-disk record (beside the parse cache) of the ideas files' digests when
+#: ``ideas.json`` was last written, keyed by its path.
+_SOURCES_CACHE = "ideas.json sources"
 
 
 def _write_if_changed(path: Path, document: JSONDict) -> None:
@@ -100,10 +107,10 @@ def _write_if_changed(path: Path, document: JSONDict) -> None:
 def _up_to_date(path: Path, read_times: Iterable[int]) -> bool:
     """Whether ``path`` is newer than every document's last reading (microseconds).
 
-    Everything in ``ideas.json`` comes from the ideas files (their modification times are
-    among ``read_times``) and from what the documents recorded when read: the objects and
-    their pages. A build that read nothing (a no-op) therefore cannot change it, and skipping
-    the export and its comparison keeps a no-op build as cheap as one without us.
+    Everything in ``ideas.json`` comes from the ideas files (whose digests the caller
+    compares) and from what the documents recorded when read: the objects and their pages.
+    A build that read nothing (a no-op) therefore cannot change it, and skipping the export
+    and its comparison keeps a no-op build as cheap as one without us.
     """
     try:
         written = path.stat().st_mtime_ns // 1_000

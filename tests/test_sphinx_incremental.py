@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -460,6 +461,47 @@ def test_a_no_op_build_in_a_new_process_does_not_parse_again(
     monkeypatch.setattr(_catalogs, "_cache", {})
     rebuild(make_app, srcdir)
     assert parsed == [str(srcdir / "ideas.md")]
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_an_ideas_file_saved_unchanged_costs_a_no_op_and_any_edit_is_seen(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, host: str
+) -> None:
+    """What changed is told by the file's bytes, not its time: an editor's save without a
+    change (or a checkout, ``touch``) parses, reads and writes nothing, while an edit of
+    the same size saved with the old time is still seen."""
+    from sphinxcontrib_ideas import _catalogs
+    from sphinxcontrib_ideas import pages as generated
+
+    srcdir = make_site(tmp_path, host)
+    first = build(make_app, srcdir)
+    ideas, outdir = srcdir / "ideas.md", Path(first.outdir)
+    stamp = ideas.stat().st_mtime_ns
+    written = _mtimes(outdir)
+    parsed = count_parses(monkeypatch)
+
+    def in_a_new_process() -> tuple[Any, list[str]]:
+        monkeypatch.setattr(_catalogs, "_cache", {})
+        monkeypatch.setattr(_catalogs, "_digests", {})
+        monkeypatch.setattr(generated, "_selections", {})
+        return rebuild(make_app, srcdir)
+
+    ideas.write_bytes(ideas.read_bytes())
+    os.utime(ideas, ns=(stamp + 5_000_000_000, stamp + 5_000_000_000))
+    app, read = in_a_new_process()
+    assert (read, parsed, warnings(app)) == ([], [], [])
+    assert _mtimes(outdir)["ideas.json"] == written["ideas.json"]
+    assert all(_mtimes(outdir)[name] == written[name] for name in pages(outdir))
+    # the same number of bytes, and the time the file had before: still an edit
+    text = ideas.read_text(encoding="utf-8")
+    same_size = TIKV_DESCRIPTION.replace("basic", "BASIC")
+    ideas.write_text(text.replace(TIKV_DESCRIPTION, same_size, 1), encoding="utf-8")
+    os.utime(ideas, ns=(stamp + 5_000_000_000, stamp + 5_000_000_000))
+    app, read = in_a_new_process()
+    assert read == ["ideas/tikv"]
+    assert parsed == [str(ideas)]
+    assert same_size in (outdir / "ideas" / "tikv.html").read_text(encoding="utf-8")
+    assert same_size in (outdir / "ideas.json").read_text(encoding="utf-8")
 
 
 def _stubs(srcdir: Path) -> dict[str, str]:
