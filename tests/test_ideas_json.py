@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -187,7 +188,7 @@ def test_a_no_op_build_skips_the_export_and_a_lost_file_comes_back(
         raise AssertionError("a build that read nothing exported the catalogs again")
 
     with monkeypatch.context() as patch:
-        patch.setattr(_json, "build_document", no_export)
+        patch.setattr(_json, "document_bytes", no_export)
         app = build(make_app, srcdir, freshenv=False)
     assert warnings(app) == []
     target.unlink()
@@ -209,3 +210,53 @@ def test_a_single_catalog_from_a_myst_host(make_app: MakeApp, tmp_path: Path) ->
     for _what, uri in uris(document):
         assert uri is not None
         assert_uri_exists(Path(app.outdir), uri)
+
+
+def _edited(path: Path, line: int, edit: str) -> None:
+    """Edit the 1-based line ``line`` of ``path``: a word added, a paragraph after it, or a
+    title changed (the line is a heading)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    text = lines[line - 1].rstrip("\n")
+    if edit == "word":
+        lines[line - 1] = text + " edited\n"
+    elif edit == "paragraph":
+        lines[line - 1] = text + "\n\n  An added paragraph.\n"
+    else:
+        lines[line - 1] = text + " (revised)\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_after_an_edit_the_file_is_a_clean_builds_with_only_what_moved_encoded_again(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, host: str
+) -> None:
+    """Each project's text is taken from the last build's file unless something it is made
+    of changed: an edit inside one idea encodes that project again; one that moves the
+    lines below it, the projects below it too. The file equals a clean build's, byte for
+    byte."""
+    srcdir = make_site(tmp_path, host)
+    build(make_app, srcdir)
+    ideas = srcdir / "ideas.md"
+    encoded: list[str] = []
+    real = _json.project_to_dict
+
+    def counting(project: Any, **kwargs: Any) -> Any:
+        encoded.append(project.slug)
+        return real(project, **kwargs)
+
+    monkeypatch.setattr(_json, "project_to_dict", counting)
+    for number, edit in enumerate(("word", "paragraph", "title")):
+        projects = [p for p in load_catalog(ideas).catalog.projects if p.ideas]
+        middle = len(projects) // 2
+        idea = projects[middle].ideas[0]
+        line = idea.line if edit == "title" else idea.description_line
+        _edited(ideas, line, edit)
+        encoded.clear()
+        app, _read = rebuild(make_app, srcdir)
+        assert warnings(app) == []
+        moved = projects[middle:] if edit == "paragraph" else projects[middle : middle + 1]
+        assert encoded == [p.slug for p in moved], edit
+        clean = make_site(tmp_path, host, name=f"clean-{number}")
+        shutil.copy(ideas, clean / "ideas.md")
+        expected = (Path(build(make_app, clean).outdir) / "ideas.json").read_bytes()
+        assert (Path(app.outdir) / "ideas.json").read_bytes() == expected, edit

@@ -38,34 +38,50 @@ def export_document(
     could not be read, listed after those of the catalogs.
     """
     catalogs = [result.catalog for result in results]
-    diagnostics = [
-        diagnostic_to_dict(diagnostic, source=result.catalog.source, include_emails=include_emails)
-        for result in results
-        for diagnostic in result.diagnostics
-    ]
-    diagnostics += [
-        diagnostic_to_dict(diagnostic, include_emails=include_emails)
-        for diagnostic in extra_diagnostics
-    ]
     return {
         "schema_version": SCHEMA_VERSION,
         "catalogs": [catalog_to_dict(c, include_emails=include_emails) for c in catalogs],
-        "skills": _skills_index(catalogs),
-        "mentors": _mentors_index(catalogs, include_emails=include_emails),
-        "diagnostics": diagnostics,
+        "skills": skills_index(catalogs),
+        "mentors": mentors_index(catalogs, include_emails=include_emails),
+        "diagnostics": diagnostics_list(
+            results, include_emails=include_emails, extra=extra_diagnostics
+        ),
     }
 
 
-def catalog_to_dict(catalog: Catalog, *, include_emails: bool = True) -> JSONDict:
-    """One catalog, with its projects and ideas in file order."""
-    return {
+def catalog_to_dict(
+    catalog: Catalog, *, include_emails: bool = True, with_projects: bool = True
+) -> JSONDict:
+    """One catalog, with its projects and ideas in file order (``projects`` is its last key,
+    and left out without ``with_projects``)."""
+    found: JSONDict = {
         "source": catalog.source,
         "label": catalog.label,
         "title": catalog.title,
         "preamble": _text(catalog.preamble, include_emails),
         "preamble_line": catalog.preamble_line,
-        "projects": [_project(p, include_emails=include_emails) for p in catalog.projects],
     }
+    if with_projects:
+        found["projects"] = [
+            project_to_dict(p, include_emails=include_emails) for p in catalog.projects
+        ]
+    return found
+
+
+def diagnostics_list(
+    results: Sequence[ParseResult],
+    *,
+    include_emails: bool = True,
+    extra: Sequence[Diagnostic] = (),
+) -> list[JSONDict]:
+    """The diagnostics of every result, each naming its file, then ``extra``."""
+    found = [
+        diagnostic_to_dict(diagnostic, source=result.catalog.source, include_emails=include_emails)
+        for result in results
+        for diagnostic in result.diagnostics
+    ]
+    found += [diagnostic_to_dict(d, include_emails=include_emails) for d in extra]
+    return found
 
 
 def diagnostic_to_dict(
@@ -95,7 +111,8 @@ def load_schema() -> JSONDict:
     return schema
 
 
-def _project(project: Project, *, include_emails: bool) -> JSONDict:
+def project_to_dict(project: Project, *, include_emails: bool = True) -> JSONDict:
+    """One project, with its ideas in file order (``ideas`` is its last key)."""
     return {
         "name": project.name,
         "slug": project.slug,
@@ -171,7 +188,7 @@ def _iter_ideas(catalogs: Iterable[Catalog]) -> Iterable[tuple[Catalog, Project,
             yield catalog, project, idea
 
 
-def _skills_index(catalogs: Sequence[Catalog]) -> list[JSONDict]:
+def skills_index(catalogs: Sequence[Catalog]) -> list[JSONDict]:
     """Each skill once, with the ideas asking for it, sorted by name."""
     entries: dict[str, JSONDict] = {}
     for catalog, project, idea in _iter_ideas(catalogs):
@@ -183,7 +200,7 @@ def _skills_index(catalogs: Sequence[Catalog]) -> list[JSONDict]:
     return sorted(entries.values(), key=lambda entry: (entry["name"].casefold(), entry["slug"]))
 
 
-def _mentors_index(catalogs: Sequence[Catalog], *, include_emails: bool) -> list[JSONDict]:
+def mentors_index(catalogs: Sequence[Catalog], *, include_emails: bool = True) -> list[JSONDict]:
     """Each person once (same handle, else same name), with their ideas, sorted by name."""
     entries: dict[str, JSONDict] = {}
     for catalog, project, idea in _iter_ideas(catalogs):
