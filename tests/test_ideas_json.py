@@ -16,6 +16,7 @@ from _sphinx_sites import MakeApp, build, make_site, rebuild, warnings
 from test_export import strict
 
 from sphinxcontrib_ideas import _json
+from sphinxcontrib_ideas.ideasfile import export
 from sphinxcontrib_ideas.ideasfile.export import load_schema
 from sphinxcontrib_ideas.ideasfile.reader import load_catalog
 
@@ -238,7 +239,7 @@ def test_after_an_edit_the_file_is_a_clean_builds_with_only_what_moved_encoded_a
     build(make_app, srcdir)
     ideas = srcdir / "ideas.md"
     encoded: list[str] = []
-    real = _json.project_to_dict
+    real = export.project_to_dict
 
     def counting(project: Any, **kwargs: Any) -> Any:
         encoded.append(project.slug)
