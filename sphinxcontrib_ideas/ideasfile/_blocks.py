@@ -19,6 +19,7 @@ from markdown_it.common.utils import normalizeReference
 
 from ._depth import MARKDOWN_NESTING, flatten_cut, flatten_deep, flatten_deep_inline
 from ._sanitize import link_target
+from .model import pickled_by_fields
 
 if TYPE_CHECKING:
     from ._memo import SectionMemo
@@ -39,6 +40,7 @@ _ITEM_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]*")
 _TOC_LINE = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?\[[^\]]*\]\(#[^)\s]*\)\s*")
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Block:
     """A top-level block of the file: paragraph, list, fence, table, heading..."""
@@ -53,6 +55,7 @@ class Block:
     items: list[tuple[int, int]] = field(default_factory=list)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Heading:
     """A section heading with its title as plain text and as Markdown."""
@@ -208,6 +211,7 @@ def _piece_starts(lines: list[str]) -> list[int]:
     return starts
 
 
+@pickled_by_fields
 @dataclass(slots=True, frozen=True)
 class Piece:
     """What markdown-it makes of a run of lines; line numbers count from its first line."""
