@@ -253,6 +253,9 @@ class _Uris:
         self.root_doc = root_doc
         #: Each document's URI, asked once (thousands of objects share a few pages).
         self._targets: dict[str, str | None] = {}
+        #: Each object's URI, by type and name: an idea is named by its project and by
+        #: every skill and mentor entry it is listed under.
+        self._objects: dict[tuple[str, str], str | None] = {}
 
     def page(self, docname: str | None, *, anchor: str = "") -> str | None:
         """The URI of ``docname`` (at ``anchor``) relative to the output folder."""
@@ -274,8 +277,11 @@ class _Uris:
 
     def object(self, objtype: str, name: str) -> str | None:
         """The URI of the ``ideas`` object ``name``, or None if it has no page here."""
-        entry = self.domain.table(objtype).get(name)
-        return self.page(entry.docname, anchor=entry.anchor) if entry else None
+        key = (objtype, name)
+        if key not in self._objects:
+            entry = self.domain.table(objtype).get(name)
+            self._objects[key] = self.page(entry.docname, anchor=entry.anchor) if entry else None
+        return self._objects[key]
 
 
 def _add_index_uris(document: JSONDict, uris: _Uris, published: list[_Published]) -> None:

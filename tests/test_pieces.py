@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,14 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_ideas import _catalogs
 from sphinxcontrib_ideas.ideasfile import _blocks
-from sphinxcontrib_ideas.ideasfile._blocks import Outline, PieceCache, iter_sections, read_outline
+from sphinxcontrib_ideas.ideasfile._blocks import (
+    Heading,
+    Outline,
+    PieceCache,
+    _shifted,
+    iter_sections,
+    read_outline,
+)
 from sphinxcontrib_ideas.ideasfile.model import ParseResult
 from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
@@ -228,3 +236,16 @@ def test_the_sphinx_layer_keeps_the_pieces_on_disk_between_builds(
     read.clear()
     _catalogs.load(str(ideas), skill_aliases={}, cache_dir=cache_dir)
     assert len(read) > 1
+
+
+def test_a_heading_moved_to_its_line_keeps_everything_else() -> None:
+    """Every field of a piece's heading but its lines survives the move to the file's lines
+    (a field left out, the heading's source, once lost its reference-style links)."""
+    heading = Heading(2, 1, 2, "*M*", "M", "https://example.org", ("x", "javascript"), "[M][m]")
+    moved = _shifted(heading, 10)
+    assert isinstance(moved, Heading)
+    assert (moved.line, moved.end) == (11, 12)
+    for item in fields(Heading):
+        if item.name not in {"line", "end"}:
+            assert getattr(moved, item.name) == getattr(heading, item.name), item.name
+    assert all(getattr(heading, item.name) != item.default for item in fields(Heading))
