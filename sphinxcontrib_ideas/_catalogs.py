@@ -27,9 +27,10 @@ import markdown_it
 from .filters import IdeaFilter
 from .ideasfile._blocks import PieceCache
 from .ideasfile._memo import SectionMemo
+from .ideasfile._splice import spliced_parse
 from .ideasfile.model import Catalog, Idea, ParseResult, Project, slugify, unique_slug
 from .ideasfile.options import NO_READING, ReadingOptions, reading_options
-from .ideasfile.reader import IdeasFileError, load_catalog
+from .ideasfile.reader import IdeasFileError, load_catalog, read_ideas_file
 
 #: Names a project page cannot take in a single-catalog pages folder.
 _RESERVED_PAGES = frozenset({"skills", "mentors", "dashboard", "index"})
@@ -425,10 +426,15 @@ def load(
                 _cache.clear()
             cached = _load_cached(key, cache_dir)
             if cached is None:
-                pieces = _load_pieces(path, cache_dir)
-                _cache[key] = _load_uncached(path, skill_aliases, reading, pieces)
-                _store(key, _cache[key], cache_dir)
-                _store_pieces(path, pieces, cache_dir)
+                text = _text(path)
+                result: ParseResult | IdeasFileError | None
+                result = _spliced(key, text, skill_aliases, reading, cache_dir)
+                if result is None:  # an edit the splice cannot take: the whole file
+                    pieces = _load_pieces(path, cache_dir)
+                    result = _load_uncached(path, skill_aliases, reading, pieces)
+                    _store_pieces(path, pieces, cache_dir)
+                _cache[key] = result
+                _store(key, result, text, cache_dir)
             else:  # already on disk: writing it back would only cost the no-op build time
                 _cache[key] = cached
         return _cache[key]
@@ -492,6 +498,20 @@ def read_cached(name: str, key: object, cache_dir: str | None) -> object | None:
         return None  # e.g. a cache from another version of the model
 
 
+def read_cached_entry(name: str, cache_dir: str | None) -> tuple[object, object] | None:
+    """The key and value :func:`write_cached` last stored under ``name``, whatever the
+    key; None when there is none or it is unreadable."""
+    if cache_dir is None:
+        return None
+    try:
+        with _cache_file(name, cache_dir).open("rb") as stream, _collector_paused():
+            key: object = pickle.load(stream)
+            value: object = pickle.load(stream)
+            return key, value
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+
+
 def write_cached(name: str, key: object, value: object, cache_dir: str | None) -> None:
     """Keep ``value`` on disk under ``name`` for the next build that asks with ``key``."""
     if cache_dir is None:
@@ -531,13 +551,62 @@ def _cache_file(name: str, cache_dir: str) -> Path:
 
 
 def _load_cached(key: _CacheKey, cache_dir: str | None) -> ParseResult | None:
-    result = read_cached(repr(key[0]), key, cache_dir)
-    return result if isinstance(result, ParseResult) else None
+    kept = read_cached(repr(key[0]), key, cache_dir)
+    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], ParseResult):
+        return kept[1]
+    return None
 
 
-def _store(key: _CacheKey, result: ParseResult | IdeasFileError, cache_dir: str | None) -> None:
+def _store(
+    key: _CacheKey, result: ParseResult | IdeasFileError, text: str | None, cache_dir: str | None
+) -> None:
+    """Keep the parse for the next build, with the text it was made from (``None`` when
+    the file could not be read as it is, which a splice would not see)."""
     if isinstance(result, ParseResult):
-        write_cached(repr(key[0]), key, result, cache_dir)
+        write_cached(repr(key[0]), key, (text, result), cache_dir)
+
+
+def _text(path: str) -> str | None:
+    """The text of ``path`` as the parser gets it, or None if reading it reported
+    anything (a wrong encoding: the parse result then holds those problems too)."""
+    try:
+        text, problems = read_ideas_file(path, source=path)
+    except IdeasFileError:
+        return None
+    return None if problems else text
+
+
+def _spliced(
+    key: _CacheKey,
+    text: str | None,
+    skill_aliases: Mapping[str, str],
+    reading: ReadingOptions,
+    cache_dir: str | None,
+) -> ParseResult | None:
+    """The parse of ``text`` spliced from the kept parse of the file's last version, made
+    with the same options and code, when the edit between them allows (see
+    :mod:`.ideasfile._splice`); None otherwise."""
+    if text is None:
+        return None
+    kept = read_cached_entry(repr(key[0]), cache_dir)
+    if kept is None:
+        return None
+    earlier_key, value = kept
+    if not isinstance(earlier_key, tuple) or earlier_key[2:] != key[2:] or earlier_key[0] != key[0]:
+        return None
+    if not isinstance(value, tuple) or len(value) != 2:
+        return None
+    earlier_text, earlier = value
+    if not isinstance(earlier_text, str) or not isinstance(earlier, ParseResult):
+        return None
+    return spliced_parse(
+        earlier_text,
+        earlier,
+        text,
+        source=key[0],
+        skill_aliases=dict(skill_aliases) or None,
+        reading=reading,
+    )
 
 
 def _pieces_key() -> tuple[object, ...]:

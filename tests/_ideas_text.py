@@ -1,6 +1,18 @@
-"""A regular ideas file of any size, for tests that edit one part of it and compare."""
+"""Ideas files for tests that edit one part of a file and compare: every ideas file of
+the tests and the sample, and a regular one of any size."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+_TESTS = Path(__file__).parent
+_SAMPLE = _TESTS.parent / "sphinxcontrib_ideas" / "data" / "cncf-lfx-2021-spring-ideas.md"
+#: The sample, and every Markdown file of the fixtures and test projects.
+IDEAS_FILES = sorted(
+    path
+    for path in {_SAMPLE, *(_TESTS / "fixtures").rglob("*.md"), *(_TESTS / "roots").rglob("*.md")}
+    if path.is_file()
+)
 
 
 def catalog_text(projects: int, ideas: int) -> str:
