@@ -24,10 +24,11 @@ from pathlib import Path
 
 import markdown_it
 
+from ._digests import project_digests, remember, take_placed
 from .filters import IdeaFilter
 from .ideasfile._blocks import PieceCache
 from .ideasfile._memo import SectionMemo
-from .ideasfile._splice import spliced_parse
+from .ideasfile._splice import splice
 from .ideasfile.model import Catalog, Idea, ParseResult, Project, slugify, unique_slug
 from .ideasfile.options import NO_READING, ReadingOptions, reading_options
 from .ideasfile.reader import IdeasFileError, load_catalog, read_ideas_file
@@ -552,18 +553,22 @@ def _cache_file(name: str, cache_dir: str) -> Path:
 
 def _load_cached(key: _CacheKey, cache_dir: str | None) -> ParseResult | None:
     kept = read_cached(repr(key[0]), key, cache_dir)
-    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], ParseResult):
-        return kept[1]
-    return None
+    if not isinstance(kept, tuple) or len(kept) != 3 or not isinstance(kept[1], ParseResult):
+        return None
+    result: ParseResult = kept[1]
+    remember(result.catalog.projects, kept[2])
+    return result
 
 
 def _store(
     key: _CacheKey, result: ParseResult | IdeasFileError, text: str | None, cache_dir: str | None
 ) -> None:
     """Keep the parse for the next build, with the text it was made from (``None`` when
-    the file could not be read as it is, which a splice would not see)."""
+    the file could not be read as it is, which a splice would not see) and the digests of
+    its projects (taken now if not yet: the build takes them anyway)."""
     if isinstance(result, ParseResult):
-        write_cached(repr(key[0]), key, (text, result), cache_dir)
+        digests = tuple(project_digests(project) for project in result.catalog.projects)
+        write_cached(repr(key[0]), key, (text, result, digests), cache_dir)
 
 
 def _text(path: str) -> str | None:
@@ -594,12 +599,12 @@ def _spliced(
     earlier_key, value = kept
     if not isinstance(earlier_key, tuple) or earlier_key[2:] != key[2:] or earlier_key[0] != key[0]:
         return None
-    if not isinstance(value, tuple) or len(value) != 2:
+    if not isinstance(value, tuple) or len(value) != 3:
         return None
-    earlier_text, earlier = value
+    earlier_text, earlier, digests = value
     if not isinstance(earlier_text, str) or not isinstance(earlier, ParseResult):
         return None
-    return spliced_parse(
+    made = splice(
         earlier_text,
         earlier,
         text,
@@ -607,6 +612,19 @@ def _spliced(
         skill_aliases=dict(skill_aliases) or None,
         reading=reading,
     )
+    if made is None:
+        return None
+    # the digests of the projects kept from the earlier parse are those kept with it; of
+    # those moved below the edit, all but the one with line numbers
+    projects = made.result.catalog.projects
+    remember(earlier.catalog.projects, digests)
+    for number, (project, before) in enumerate(
+        zip(projects, earlier.catalog.projects, strict=True)
+    ):
+        if project is not before and number != made.edited:
+            moved = digests[number]._replace(placed=take_placed(project))
+            remember([project], [moved])
+    return made.result
 
 
 def _pieces_key() -> tuple[object, ...]:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from sphinx.errors import NoUri
 
 from ._catalogs import CatalogSpec, code_stamp, file_state, load, read_cached, write_cached
+from ._digests import project_digests
 from .config import settings
 from .domain import IdeasDomain, ideas_domain
 from .ideasfile.export import (
@@ -157,7 +158,8 @@ def _published(app: Sphinx, domain: IdeasDomain) -> list[_Published]:
     cache_dir = os.fspath(app.doctreedir)
     for loaded in load_catalogs(domain.catalogs, current, cache_dir=cache_dir):
         name = public_source(os.fspath(app.srcdir), loaded.spec.path)
-        projects = tuple(replace(p, ideas=ideas) for p, ideas in loaded.projects)
+        # the same project when it shows all its ideas: its digests are kept for it
+        projects = tuple(p if i is p.ideas else replace(p, ideas=i) for p, i in loaded.projects)
         catalog = replace(loaded.catalog, source=name, projects=projects)
         parsed = load(
             loaded.spec.path,
@@ -233,7 +235,7 @@ def _project_text(
     """A project's JSON text with its URIs, and its key: a digest of all it is made of."""
     project_uri = uris.object("project", spec.object_name(project.slug))
     idea_uris = [uris.object("idea", spec.object_name(project.slug, i.slug)) for i in project.ideas]
-    key = _sha256(repr((project, include, project_uri, idea_uris)).encode())
+    key = _sha256(repr((project_digests(project).placed, include, project_uri, idea_uris)).encode())
     found = earlier.get(key)
     if found is None:
         data = project_to_dict(project, include_emails=include)

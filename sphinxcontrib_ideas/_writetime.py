@@ -30,6 +30,7 @@ from sphinx.util.i18n import docname_to_domain
 from . import nodes as ideas_nodes
 from ._catalogs import make_filter
 from ._dashboard import dashboard_body
+from ._digests import OVERVIEW_FIELDS
 from .config import settings
 from .domain import ideas_domain
 from .filters import FilterError
@@ -37,7 +38,6 @@ from .ideasfile._skills import skill_aliases_of
 from .pages import (
     INDEX_OBJTYPES,
     MENTORS_PAGE,
-    OVERVIEW_FIELDS,
     SKILLS_PAGE,
     IndexEntry,
     LoadedCatalog,

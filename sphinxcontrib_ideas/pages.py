@@ -17,12 +17,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import operator
 import os
 import tempfile
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Set
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +42,7 @@ from ._catalogs import (
     selected,
     write_cached,
 )
+from ._digests import digest, project_digests
 from ._listed import listing_pages
 from ._logging import warn, warn_diagnostic
 from .config import Settings, settings
@@ -420,14 +420,9 @@ def _index_objects(
     return found
 
 
-#: Fields an idea's line on the catalog page shows after its mentors, when the file has
-#: them: how big and how hard the idea is.
-OVERVIEW_FIELDS = ("project-size", "difficulty")
-
-
 def _lists_digest(current: Settings, catalogs: list[LoadedCatalog]) -> str:
     """A digest of what the catalog overviews, the two indices and the dashboard show of
-    ``catalogs``."""
+    ``catalogs`` (each project's part taken once per version of it: see :mod:`._digests`)."""
     shown = [
         (
             loaded.spec.key,
@@ -436,20 +431,8 @@ def _lists_digest(current: Settings, catalogs: list[LoadedCatalog]) -> str:
                 (
                     project.slug,
                     project.name,
-                    [
-                        (
-                            idea.slug,
-                            idea.title,
-                            [(s.slug, s.name, s.raw) for s in idea.skills],
-                            [
-                                (m.slug, m.name, m.github, m.email if current.show_emails else "")
-                                for m in idea.mentors
-                            ],
-                            [(f.key, f.value) for f in idea.fields if f.key in OVERVIEW_FIELDS],
-                            bool(idea.issues),  # the dashboard counts ideas without one
-                        )
-                        for idea in ideas
-                    ],
+                    project_digests(project).listed,
+                    [i.slug for i in ideas],
                 )
                 for project, ideas in loaded.projects
             ],
@@ -457,7 +440,7 @@ def _lists_digest(current: Settings, catalogs: list[LoadedCatalog]) -> str:
         for loaded in catalogs
         if not loaded.spec.inline
     ]
-    return _digest(shown)
+    return _digest(current.show_emails, shown)
 
 
 #: Name of the on-disk cache of :func:`_made_pages` in the doctree folder.
@@ -505,7 +488,8 @@ def _stubs(
         if loaded.spec.inline:
             continue  # shown whole on its host page
         for project, ideas in loaded.projects:
-            shown = project if lines_shown else _without_lines(project)
+            digests = project_digests(project)
+            shown = digests.placed if lines_shown else digests.content
             digest = _digest(salt, loaded.spec, shown, [i.slug for i in ideas])
             args = f"{loaded.spec.key} {project.slug}"
             docname = loaded.spec.project_docname(project.slug)
@@ -529,51 +513,7 @@ def _stubs(
             yield f"{current.pages_dir}/{page}", text, page
 
 
-_LINE_FIELDS = frozenset({"line", "description_line", "intro_line", "preamble_line"})
-
-
-def _without_lines(record: object) -> object:
-    """What ``record`` (a model dataclass, or a tuple of them) holds, line numbers left out:
-    nested tuples of its class name and field values, for a digest.
-
-    Tuples, not copies with the lines at 0: this runs over every project on every build,
-    a no-op one included, and building new dataclasses cost a third of that build.
-    """
-    if isinstance(record, tuple):
-        values: Iterable[object] = record
-        head: tuple[object, ...] = ()
-    else:
-        getter = _content_getter(type(record))
-        if getter is None:
-            return record
-        values, head = getter(record), (type(record).__name__,)
-    # most values are strings: no call for them
-    return (*head, *[v if type(v) in _PLAIN else _without_lines(v) for v in values])
-
-
-_PLAIN = frozenset({str, int, bool, type(None)})
-
-
-#: dataclass -> what :func:`_content_getter` made for it (a handful of model classes).
-_getters: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
-
-
-def _content_getter(kind: type) -> Callable[[object], tuple[object, ...]] | None:
-    """The fields of a dataclass other than its line numbers, read at once (None if
-    ``kind`` is not a dataclass)."""
-    if kind not in _getters:
-        fieldset = fields(kind) if is_dataclass(kind) else ()
-        names = [f.name for f in fieldset if f.name not in _LINE_FIELDS]
-        if not names:
-            _getters[kind] = None
-        else:
-            get = operator.attrgetter(*names)
-            _getters[kind] = get if len(names) > 1 else lambda record: (get(record),)
-    return _getters[kind]
-
-
-def _digest(*parts: object) -> str:
-    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
+_digest = digest
 
 
 def _stub_text(directive: str, args: str, digest: str, *, syntax: str, orphan: bool) -> str:

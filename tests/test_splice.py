@@ -18,7 +18,8 @@ from _ideas_text import catalog_text
 from _sphinx_sites import count_parses
 
 from sphinxcontrib_ideas import _catalogs
-from sphinxcontrib_ideas.ideasfile._splice import spliced_parse
+from sphinxcontrib_ideas._digests import project_digests, take_digests
+from sphinxcontrib_ideas.ideasfile._splice import splice
 from sphinxcontrib_ideas.ideasfile.model import ParseResult
 from sphinxcontrib_ideas.ideasfile.options import ReadingOptions
 from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
@@ -75,10 +76,10 @@ def _edits(text: str, rng: random.Random) -> Iterator[str]:
 def _check(old_text: str, new_text: str, **options: object) -> bool:
     """Whether ``new_text`` was spliced in; fails if a splice differs from a whole parse."""
     old = parse_catalog(old_text, source="ideas.md", **options)  # type: ignore[arg-type]
-    spliced = spliced_parse(old_text, old, new_text, source="ideas.md", **options)  # type: ignore[arg-type]
+    spliced = splice(old_text, old, new_text, source="ideas.md", **options)  # type: ignore[arg-type]
     if spliced is None:
         return False
-    assert spliced == parse_catalog(new_text, source="ideas.md", **options)  # type: ignore[arg-type]
+    assert spliced.result == parse_catalog(new_text, source="ideas.md", **options)  # type: ignore[arg-type]
     return True
 
 
@@ -137,7 +138,7 @@ def test_what_could_reach_beyond_the_project_is_not_spliced(change: str) -> None
     where = next(n for n, line in enumerate(lines) if "part 1 of project 3" in line) + 1
     edited = "\n".join([*lines[:where], change, *lines[where:]])
     old = parse_catalog(text, source="ideas.md")
-    assert spliced_parse(text, old, edited, source="ideas.md") is None
+    assert splice(text, old, edited, source="ideas.md") is None
 
 
 def test_an_edit_above_the_projects_or_across_two_is_not_spliced() -> None:
@@ -148,8 +149,8 @@ def test_an_edit_above_the_projects_or_across_two_is_not_spliced() -> None:
         "part 0 of project 3", "part 0 of project 3 x"
     )
     for edited in (preamble, across):
-        assert spliced_parse(text, old, edited, source="ideas.md") is None
-        assert spliced_parse(text, old, text, source="ideas.md") is old
+        assert splice(text, old, edited, source="ideas.md") is None
+        assert splice(text, old, text, source="ideas.md") == (old, -1)
 
 
 def test_the_sphinx_layer_splices_an_edit_into_the_kept_parse(
@@ -170,9 +171,25 @@ def test_the_sphinx_layer_splices_an_edit_into_the_kept_parse(
     assert parsed == [str(ideas)]
     whole = parse_catalog(ideas.read_text(encoding="utf-8"), source=str(ideas))
     assert spliced == whole
+    _same_digests(spliced)
+    # a line added: the projects below move; their digests with line numbers are taken
+    # again, the others are kept
+    ideas.write_text(text.replace("part 1 of project 4.", "part 1 of project 4.\n  More."))
+    monkeypatch.setattr(_catalogs, "_cache", {})
+    moved = _catalogs.load(str(ideas), skill_aliases={}, cache_dir=str(tmp_path))
+    assert parsed == [str(ideas)]
+    assert moved == parse_catalog(ideas.read_text(encoding="utf-8"), source=str(ideas))
+    _same_digests(moved)
     # an edit that cannot be spliced is parsed whole
     ideas.write_text(text.replace("## Project 5", "## Project 5\n\n### Idea 5.x"))
     monkeypatch.setattr(_catalogs, "_cache", {})
     _catalogs.load(str(ideas), skill_aliases={}, cache_dir=str(tmp_path))
     assert parsed == [str(ideas), str(ideas)]
     shutil.rmtree(tmp_path / "sphinxcontrib-ideas")
+
+
+def _same_digests(result: object) -> None:
+    """The digests kept for each project of ``result`` are those taken of it now."""
+    assert isinstance(result, ParseResult)
+    for project in result.catalog.projects:
+        assert project_digests(project) == take_digests(project), project.name

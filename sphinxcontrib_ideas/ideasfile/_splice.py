@@ -2,7 +2,7 @@
 inside one project.
 
 Data flow: (the earlier text, its :class:`~.model.ParseResult`, the new text)
---(:func:`spliced_parse`)--> the new text's parse, or None when it cannot be made this way
+--(:func:`splice`)--> the new text's parse, or None when it cannot be made this way
 (the caller then parses the whole file).
 
 The reader makes some decisions for the whole file (heading levels, what is a project, an
@@ -32,7 +32,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._blocks import iter_sections, read_outline
 from ._labels import user_labels
@@ -64,7 +64,16 @@ class _Edit:
         return self.new_end - self.old_end
 
 
-def spliced_parse(
+class Splice(NamedTuple):
+    """A parse made by :func:`splice`."""
+
+    result: ParseResult
+    #: The index of the project read again (the others are the earlier parse's, moved by
+    #: the lines the edit added if they are below it); -1 when the text did not change.
+    edited: int
+
+
+def splice(
     old_text: str,
     old: ParseResult,
     new_text: str,
@@ -72,17 +81,17 @@ def spliced_parse(
     source: str,
     skill_aliases: Mapping[str, str] | None = None,
     reading: ReadingOptions | None = None,
-) -> ParseResult | None:
+) -> Splice | None:
     """The parse of ``new_text`` made from ``old`` (the parse of ``old_text`` with the
-    same ``source``, aliases and reading options), or None when the edit cannot be
-    spliced in (see the module's documentation)."""
+    same ``source``, aliases and reading options), and which project it read again; or
+    None when the edit cannot be spliced in (see the module's documentation)."""
     # imported here: the parser imports the reader's modules, this module among them
     from .parser import parse_catalog
 
     old_lines, new_lines = old_text.split("\n"), new_text.split("\n")
     edit = _edit(old_text, new_text, old_lines, new_lines)
     if edit is None:
-        return old  # the same text
+        return Splice(old, -1)  # the same text
     found = _project_span(old, old_lines, edit)
     if found is None:
         return None
@@ -113,7 +122,7 @@ def spliced_parse(
     later_diagnostics = [d for d in old.diagnostics if d.line > end]
     if edit.delta and any(_NAMES_A_LINE.search(d.message) for d in later_diagnostics):
         return None  # a moved problem's message would name an old line
-    return _splice(old, new_alone, index, start, end, edit.delta, project.slug)
+    return Splice(_splice(old, new_alone, index, start, end, edit.delta, project.slug), index)
 
 
 def _edit(old_text: str, new_text: str, old_lines: list[str], new_lines: list[str]) -> _Edit | None:
