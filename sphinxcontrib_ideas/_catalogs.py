@@ -24,7 +24,7 @@ from pathlib import Path
 
 import markdown_it
 
-from ._digests import project_digests, remember, take_placed
+from ._digests import placed, project_digests, remember
 from .filters import IdeaFilter
 from .ideasfile._blocks import PieceCache
 from .ideasfile._memo import SectionMemo
@@ -622,7 +622,8 @@ def _spliced(
         zip(projects, earlier.catalog.projects, strict=True)
     ):
         if project is not before and number != made.edited:
-            moved = digests[number]._replace(placed=take_placed(project))
+            had = digests[number]
+            moved = had._replace(placed=placed(had.content, had.shape, project.line))
             remember([project], [moved])
     return made.result
 

@@ -33,16 +33,24 @@ class ProjectDigests(NamedTuple):
 
     #: Everything it holds but line numbers: what its page shows without an upstream URL.
     content: str
-    #: Everything it holds, line numbers included.
+    #: Everything it holds, line numbers included (see :func:`placed`).
     placed: str
     #: What lists of ideas show of it: each idea's title, skills, mentors (with e-mail
     #: addresses), size and difficulty, and whether it names an upstream issue.
     listed: str
+    #: Its line numbers counted from its heading's: the same when the project only moved.
+    shape: str
 
 
 def digest(*parts: object) -> str:
     """A short digest of ``parts`` (their ``repr``)."""
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def placed(content: str, shape: str, line: int) -> str:
+    """The digest of a project with its line numbers, from its other digests and its
+    heading's line: a project moved by an edit above it gets it without a walk."""
+    return digest(content, shape, line)
 
 
 def take_digests(project: Project) -> ProjectDigests:
@@ -58,12 +66,11 @@ def take_digests(project: Project) -> ProjectDigests:
         )
         for idea in project.ideas
     ]
-    return ProjectDigests(digest(without_lines(project)), take_placed(project), digest(listed))
-
-
-def take_placed(project: Project) -> str:
-    """The digest :attr:`ProjectDigests.placed` of ``project``, taken now."""
-    return digest(project)
+    numbers: list[int] = []
+    _line_numbers(project, numbers)
+    shape = digest([number - project.line if number else 0 for number in numbers])
+    content = digest(without_lines(project))
+    return ProjectDigests(content, placed(content, shape, project.line), digest(listed), shape)
 
 
 #: id(project) -> (the project, its digests): the project kept alive while its id is a key.
@@ -112,20 +119,47 @@ def without_lines(record: object) -> object:
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})
+_Getter = Callable[[object], tuple[object, ...]]
 
-#: dataclass -> what :func:`_content_getter` made for it (a handful of model classes).
-_getters: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
+#: dataclass -> (getter of its fields but line numbers, getter of its line numbers).
+_getters: dict[type, tuple[_Getter, _Getter] | None] = {}
 
 
-def _content_getter(kind: type) -> Callable[[object], tuple[object, ...]] | None:
+def _content_getter(kind: type) -> _Getter | None:
     """The fields of a dataclass other than its line numbers, read at once (None if
     ``kind`` is not a dataclass)."""
+    found = _field_getters(kind)
+    return found[0] if found is not None else None
+
+
+def _line_numbers(record: object, found: list[int]) -> None:
+    """Append every line number ``record`` holds to ``found``, fields in order, depth first."""
+    if isinstance(record, tuple):
+        for item in record:
+            _line_numbers(item, found)
+        return
+    getters = _field_getters(type(record))
+    if getters is None:
+        return
+    others, lines = getters
+    found.extend(lines(record))  # type: ignore[arg-type]
+    for value in others(record):
+        if type(value) not in _PLAIN:
+            _line_numbers(value, found)
+
+
+def _field_getters(kind: type) -> tuple[_Getter, _Getter] | None:
     if kind not in _getters:
         fieldset = fields(kind) if is_dataclass(kind) else ()
-        names = [f.name for f in fieldset if f.name not in _LINE_FIELDS]
-        if not names:
-            _getters[kind] = None
-        else:
-            get = operator.attrgetter(*names)
-            _getters[kind] = get if len(names) > 1 else lambda record: (get(record),)
+        others = [f.name for f in fieldset if f.name not in _LINE_FIELDS]
+        lines = [f.name for f in fieldset if f.name in _LINE_FIELDS]
+        _getters[kind] = (_getter(others), _getter(lines)) if fieldset else None
     return _getters[kind]
+
+
+def _getter(names: list[str]) -> _Getter:
+    """What reads the fields ``names`` of a record, as a tuple."""
+    if not names:
+        return lambda record: ()
+    get = operator.attrgetter(*names)
+    return get if len(names) > 1 else lambda record: (get(record),)

@@ -20,6 +20,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -86,7 +87,7 @@ def write_ideas_json(app: Sphinx, exception: Exception | None) -> None:
     if not published:
         return  # a project without catalogs gets no file
     earlier = _Earlier.read(path, cache_dir)
-    data, fragments = document_bytes(app, domain, published, earlier.fragments)
+    data, fragments = document_bytes(app, domain, published, earlier.projects)
     if earlier.data == data:
         os.utime(path)  # same text: mark it current, so the next build that reads nothing skips it
     else:
@@ -104,12 +105,18 @@ _SOURCES_CACHE = "ideas.json sources"
 _FRAGMENTS_CACHE = "ideas.json projects"
 
 
+#: Where a project's text is in ``ideas.json``: (start, end) in bytes, and the line of its
+#: heading then.
+_Place = tuple[int, int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class _Earlier:
-    """The ``ideas.json`` of the last build, and each project's text in it by its key."""
+    """The ``ideas.json`` of the last build, and each project's text in it, with the line
+    of the project's heading then, by its key (see :func:`_project_text`)."""
 
     data: bytes | None = None
-    fragments: dict[str, bytes] = field(default_factory=dict)
+    projects: dict[str, tuple[bytes, int]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, path: Path, cache_dir: str) -> _Earlier:
@@ -122,7 +129,10 @@ class _Earlier:
         recorded = read_cached(_FRAGMENTS_CACHE, (code_stamp(), os.fspath(path)), cache_dir)
         if not isinstance(recorded, tuple) or recorded[0] != _sha256(data):
             return cls(data)
-        return cls(data, {key: data[start:end] for key, (start, end) in recorded[1].items()})
+        places: dict[str, _Place] = recorded[1]
+        return cls(
+            data, {key: (data[start:end], line) for key, (start, end, line) in places.items()}
+        )
 
 
 def _sha256(data: bytes) -> str:
@@ -184,19 +194,23 @@ _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":")
 
 
 def document_bytes(
-    app: Sphinx, domain: IdeasDomain, published: list[_Published], earlier: Mapping[str, bytes]
-) -> tuple[bytes, dict[str, tuple[int, int]]]:
+    app: Sphinx,
+    domain: IdeasDomain,
+    published: list[_Published],
+    earlier: Mapping[str, tuple[bytes, int]],
+) -> tuple[bytes, dict[str, _Place]]:
     """The export document of ``published`` with the URIs of this build, as UTF-8 JSON;
     and where each project's text is in it, by its key (see :func:`_project_text`).
 
     Written part by part, in the order and with the keys :func:`.export_document` and the
     URIs give: each project's text is taken from ``earlier`` (the last build's file) when
-    its key is there, so an edit of one idea encodes one project again, not the catalog.
+    its key is there, so an edit of one idea encodes one project again, not the catalog
+    (nor the projects below it, whose line numbers are moved in their text).
     """
     include = settings(app.config).show_emails
     uris = _Uris(app.builder, domain, app.config.root_doc)
     parts: list[bytes] = []
-    where: dict[str, tuple[int, int]] = {}
+    where: dict[str, _Place] = {}
     size = 0
 
     def put(part: bytes) -> None:
@@ -213,7 +227,7 @@ def document_bytes(
             if count:
                 put(b",")
             key, text = _project_text(project, item.spec, uris, include, earlier)
-            where[key] = (size, size + len(text))
+            where[key] = (size, size + len(text), project.line)
             put(text)
         put(b'],"uri":' + _dumps(uris.page(item.spec.host)).encode() + b"}")
     catalogs = [item.result.catalog for item in published]
@@ -230,20 +244,44 @@ def document_bytes(
 
 
 def _project_text(
-    project: Project, spec: CatalogSpec, uris: _Uris, include: bool, earlier: Mapping[str, bytes]
+    project: Project,
+    spec: CatalogSpec,
+    uris: _Uris,
+    include: bool,
+    earlier: Mapping[str, tuple[bytes, int]],
 ) -> tuple[str, bytes]:
-    """A project's JSON text with its URIs, and its key: a digest of all it is made of."""
+    """A project's JSON text with its URIs, and its key: a digest of all it is made of but
+    the line of its heading. The text of a project with the same key in ``earlier`` is
+    taken, with its line numbers moved if the project moved."""
     project_uri = uris.object("project", spec.object_name(project.slug))
     idea_uris = [uris.object("idea", spec.object_name(project.slug, i.slug)) for i in project.ideas]
-    key = _sha256(repr((project_digests(project).placed, include, project_uri, idea_uris)).encode())
-    found = earlier.get(key)
-    if found is None:
-        data = project_to_dict(project, include_emails=include)
-        for idea, uri in zip(data["ideas"], idea_uris, strict=True):
-            idea["uri"] = uri
-        data["uri"] = project_uri
-        found = _dumps(data).encode()
-    return key, found
+    digests = project_digests(project)
+    made_of = (digests.content, digests.shape, include, project_uri, idea_uris)
+    key = _sha256(repr(made_of).encode())
+    if key in earlier:
+        text, line = earlier[key]
+        return key, _moved(text, project.line - line)
+    data = project_to_dict(project, include_emails=include)
+    for idea, uri in zip(data["ideas"], idea_uris, strict=True):
+        idea["uri"] = uri
+    data["uri"] = project_uri
+    return key, _dumps(data).encode()
+
+
+#: A line number in a project's text (quotes inside JSON strings are escaped: a key).
+_LINE_NUMBER = re.compile(rb'("(?:line|description_line|intro_line)":)(\d+)')
+
+
+def _moved(text: bytes, delta: int) -> bytes:
+    """A project's JSON text with every line number but 0 ("none") moved by ``delta``."""
+    if not delta:
+        return text
+
+    def move(found: re.Match[bytes]) -> bytes:
+        number = int(found.group(2))
+        return found.group(1) + str(number + delta if number else 0).encode()
+
+    return _LINE_NUMBER.sub(move, text)
 
 
 class _Uris:
