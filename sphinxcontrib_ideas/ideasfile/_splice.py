@@ -7,7 +7,7 @@ Data flow: (the earlier text, its :class:`~.model.ParseResult`, the new text)
 
 The reader makes some decisions for the whole file (heading levels, what is a project, an
 idea, a template), so a project's reading may depend on the rest of the file. An edit is
-spliced in only when that provably did not matter, and cannot have begun to:
+spliced in only when these checks show that this did not matter and cannot have begun to:
 
 1. the lines that changed lie between one project's heading and the next project's
    heading (neither heading changed);
@@ -16,9 +16,12 @@ spliced in only when that provably did not matter, and cannot have begun to:
    shaped its reading);
 3. the span of the new text, read on its own, has the same structure as the old one:
    the same ideas under the same headings and groups, the same fields present, the same
-   kinds of spans and problems (so the edit changed values, not what the file-wide
-   decisions are made from); and no code fence or HTML block runs to its end (which in
-   the whole file would run into the next project).
+   labels in each section's body, the same kinds of spans and problems (so the edit
+   changed values, not what the file-wide decisions are made from); and no code fence
+   or HTML block runs on into the next project's heading (read after the span, as in
+   the whole file);
+4. neither text holds ``]:`` (a link reference definition, which resolves references
+   anywhere in the file, may be there).
 
 Then the new parse is the earlier one with that project, its problems and spans replaced
 by the new span's, and every line below moved by the number of lines the edit added.
@@ -44,9 +47,6 @@ from .options import ReadingOptions
 _LINE_FIELDS = frozenset({"line", "description_line", "intro_line", "start", "end"})
 #: A message that names a line of the file ("other instance at line 12").
 _NAMES_A_LINE = re.compile(r"\blines? \d")
-#: A line that is a link reference definition (``[label]: url``): the reader resolves
-#: references against the definitions of the whole file.
-_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +97,10 @@ def splice(
         return None
     index, start, end = found
     new_end = end + edit.delta
-    if any("]:" in text and _DEFINITION.search(text) for text in (old_text, new_text)):
-        return None  # references resolve across the file
+    if "]:" in old_text or "]:" in new_text:
+        # a link reference definition may be there (``[label]: url``, the label perhaps
+        # over lines): references resolve against the definitions of the whole file
+        return None
 
     def alone(lines: list[str], end: int) -> ParseResult:
         """The lines from ``start`` to ``end`` read on their own, with the next project's
