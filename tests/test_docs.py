@@ -651,6 +651,17 @@ def test_autobuild_rebuilds_once_per_edit(tmp_path: Path, seed_path: Path) -> No
         # by that same rebuild
         for listing in ("index.html", "ideas/skills.html", "ideas/mentors.html"):
             assert "Coprocessor plug-in" in (out / listing).read_text(encoding="utf-8")
+        # a word of a description: spliced into the kept parse, one rebuild again
+        text = ideas.read_text(encoding="utf-8")
+        assert "on top of Wasmer" in text
+        ideas.write_text(text.replace("on top of Wasmer", "on top of Wasmtime"), "utf-8")
+        wait_for(
+            lambda: "Wasmtime" in page.read_text(encoding="utf-8"),
+            timeout=300,
+            what="the rebuild after a description edit",
+        )
+        time.sleep(SETTLE)
+        assert builds() == 3, log.read_text(encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)
