@@ -617,14 +617,14 @@ def _spliced(
     # the digests of the projects kept from the earlier parse are those kept with it; of
     # those moved below the edit, all but the one with line numbers
     projects = made.result.catalog.projects
-    remember(earlier.catalog.projects, digests)
     for number, (project, before) in enumerate(
         zip(projects, earlier.catalog.projects, strict=True)
     ):
-        if project is not before and number != made.edited:
-            had = digests[number]
-            moved = had._replace(placed=placed(had.content, had.shape, project.line))
-            remember([project], [moved])
+        had = digests[number]
+        if project is before:
+            remember([project], [had])
+        elif number != made.edited:
+            remember([project], [had._replace(placed=placed(had.content, had.shape, project.line))])
     return made.result
 
 
