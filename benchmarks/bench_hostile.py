@@ -44,6 +44,7 @@ from pathlib import Path
 
 from sphinxcontrib_ideas._latex import symbols_named
 from sphinxcontrib_ideas.filters import compile_filter
+from sphinxcontrib_ideas.ideasfile._splice import splice
 from sphinxcontrib_ideas.ideasfile._urls import split_bare_urls
 from sphinxcontrib_ideas.ideasfile.parser import parse_catalog
 
@@ -89,14 +90,27 @@ def cpu_seconds(work: Callable[[], object], repeat: int = 3) -> float:
 
 
 def parse_case(name: str, make: Callable[[int], str], sizes: list[int]) -> None:
+    """The parse of ``make(N)``; and the splice of a word added to its middle line into
+    that parse (what a build does after such an edit), spliced in or declined."""
     times = []
     for size in sizes:
         text = make(size)
         seconds = cpu_seconds(lambda text=text: parse_catalog(text, source="bench.md"))
         times.append(seconds)
-        print(f"{name:<22} {size:>7} {seconds:>10.3f}")
+        outcome, splice_seconds = _splice_an_edit(text)
+        print(f"{name:<22} {size:>7} {seconds:>10.3f}   splice {splice_seconds:.3f} ({outcome})")
     growth = times[-1] / max(times[0], 1e-9)
     print(f"{name:<22} time x{growth:.1f} for size x{sizes[-1] / sizes[0]:.0f} (linear: equal)\n")
+
+
+def _splice_an_edit(text: str) -> tuple[str, float]:
+    lines = text.split("\n")
+    middle = len(lines) // 2
+    edited = "\n".join([*lines[:middle], lines[middle] + " more", *lines[middle + 1 :]])
+    old = parse_catalog(text, source="bench.md")
+    made = splice(text, old, edited, source="bench.md")
+    seconds = cpu_seconds(lambda: splice(text, old, edited, source="bench.md"))
+    return ("spliced" if made is not None else "declined"), seconds
 
 
 def text_case(name: str, work: Callable[[str], object], make: Callable[[int], str]) -> None:

@@ -46,10 +46,10 @@ from .options import ReadingOptions
 #: Records whose line numbers move with the lines: field name -> is a line number.
 _LINE_FIELDS = frozenset({"line", "description_line", "intro_line", "start", "end"})
 #: A message that names a line of the file ("other instance at line 12").
-#: A project of up to this many lines is spliced in whatever the file's size; a larger one
-#: only if it is at most a quarter of the file (its old and new lines are read on their
-#: own, which for a file of one project would cost more than reading the file again).
-_SMALL_SPAN = 2_000
+#: A project of up to this many characters is spliced in whatever the file's size; a
+#: larger one only if it is at most a quarter of the file (its old and new lines are read
+#: on their own, which for a file of one project would cost more than reading it again).
+_SMALL_SPAN = 100_000
 _NAMES_A_LINE = re.compile(r"\blines? \d")
 
 
@@ -100,7 +100,8 @@ def splice(
     if found is None:
         return None
     index, start, end = found
-    if end - start > max(_SMALL_SPAN, len(old_lines) // 4):
+    span = sum(map(len, old_lines[start:end])) + end - start
+    if span > max(_SMALL_SPAN, len(old_text) // 4):
         return None  # a project that is much of the file: reading it twice costs more
     new_end = end + edit.delta
     if "]:" in old_text or "]:" in new_text:
