@@ -87,13 +87,13 @@ def write_ideas_json(app: Sphinx, exception: Exception | None) -> None:
     if not published:
         return  # a project without catalogs gets no file
     earlier = _Earlier.read(path, cache_dir)
-    data, fragments = document_bytes(app, domain, published, earlier.projects)
+    data, places = document_bytes(app, domain, published, earlier)
     if earlier.data == data:
         os.utime(path)  # same text: mark it current, so the next build that reads nothing skips it
     else:
         _write_atomically(path, data)
     write_cached(
-        _FRAGMENTS_CACHE, (code_stamp(), os.fspath(path)), (_sha256(data), fragments), cache_dir
+        _FRAGMENTS_CACHE, (code_stamp(), os.fspath(path)), (_sha256(data), *places), cache_dir
     )
     write_cached(_SOURCES_CACHE, os.fspath(path), sources, cache_dir)
 
@@ -112,27 +112,29 @@ _Place = tuple[int, int, int]
 
 @dataclass(frozen=True, slots=True)
 class _Earlier:
-    """The ``ideas.json`` of the last build, and each project's text in it, with the line
-    of the project's heading then, by its key (see :func:`_project_text`)."""
+    """The ``ideas.json`` of the last build: each project's text in it, with the line of
+    the project's heading then, by its key (see :func:`_project_text`); and the text of
+    its two indices (skills and mentors) with their key (see :func:`_indices_text`)."""
 
     data: bytes | None = None
     projects: dict[str, tuple[bytes, int]] = field(default_factory=dict)
+    indices: tuple[str, bytes] | None = None
 
     @classmethod
     def read(cls, path: Path, cache_dir: str) -> _Earlier:
-        """The file as the last build wrote it; with its projects only if it is unchanged
+        """The file as the last build wrote it; with its parts only if it is unchanged
         since (its digest is the one recorded) and made by this version of the code."""
         try:
             data = path.read_bytes()
         except OSError:
             return cls()
         recorded = read_cached(_FRAGMENTS_CACHE, (code_stamp(), os.fspath(path)), cache_dir)
-        if not isinstance(recorded, tuple) or recorded[0] != _sha256(data):
+        if not isinstance(recorded, tuple) or len(recorded) != 3 or recorded[0] != _sha256(data):
             return cls(data)
         places: dict[str, _Place] = recorded[1]
-        return cls(
-            data, {key: (data[start:end], line) for key, (start, end, line) in places.items()}
-        )
+        key, start, end = recorded[2]
+        projects = {key: (data[start:end], line) for key, (start, end, line) in places.items()}
+        return cls(data, projects, (key, data[start:end]))
 
 
 def _sha256(data: bytes) -> str:
@@ -194,18 +196,17 @@ _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":")
 
 
 def document_bytes(
-    app: Sphinx,
-    domain: IdeasDomain,
-    published: list[_Published],
-    earlier: Mapping[str, tuple[bytes, int]],
-) -> tuple[bytes, dict[str, _Place]]:
+    app: Sphinx, domain: IdeasDomain, published: list[_Published], earlier: _Earlier
+) -> tuple[bytes, tuple[dict[str, _Place], tuple[str, int, int]]]:
     """The export document of ``published`` with the URIs of this build, as UTF-8 JSON;
-    and where each project's text is in it, by its key (see :func:`_project_text`).
+    and where its parts are in it, by their keys (see :func:`_project_text` and
+    :func:`_indices_text`), to give as ``earlier`` to the next build.
 
     Written part by part, in the order and with the keys :func:`.export_document` and the
     URIs give: each project's text is taken from ``earlier`` (the last build's file) when
     its key is there, so an edit of one idea encodes one project again, not the catalog
-    (nor the projects below it, whose line numbers are moved in their text).
+    (nor the projects below it, whose line numbers are moved in their text); so are the
+    indices, unless what they list changed.
     """
     include = settings(app.config).show_emails
     uris = _Uris(app.builder, domain, app.config.root_doc)
@@ -226,21 +227,54 @@ def document_bytes(
         for count, project in enumerate(catalog.projects):
             if count:
                 put(b",")
-            key, text = _project_text(project, item.spec, uris, include, earlier)
+            key, text = _project_text(project, item.spec, uris, include, earlier.projects)
             where[key] = (size, size + len(text), project.line)
             put(text)
         put(b'],"uri":' + _dumps(uris.page(item.spec.host)).encode() + b"}")
+    put(b"],")
+    key, text = _indices_text(app, domain, published, uris, earlier.indices)
+    indices = (key, size, size + len(text))
+    put(text)
+    problems = diagnostics_list([item.result for item in published], include_emails=include)
+    put(b',"diagnostics":' + _dumps(problems).encode() + b"}\n")
+    return b"".join(parts), (where, indices)
+
+
+def _indices_text(
+    app: Sphinx,
+    domain: IdeasDomain,
+    published: list[_Published],
+    uris: _Uris,
+    earlier: tuple[str, bytes] | None,
+) -> tuple[str, bytes]:
+    """The ``"skills":[...],"mentors":[...]`` part of the document, and its key: a digest
+    of what it is made from (what lists show of each project, the generated pages, the
+    builder), under which the last build's text is taken again."""
+    include = settings(app.config).show_emails
+    made_of = (
+        include,
+        app.builder.name,
+        app.config.root_doc,
+        sorted(domain.data["pages"]),
+        [
+            (
+                item.spec,
+                item.result.catalog.source,
+                [(p.slug, project_digests(p).listed) for p in item.result.catalog.projects],
+            )
+            for item in published
+        ],
+    )
+    key = _sha256(repr(made_of).encode())
+    if earlier is not None and earlier[0] == key:
+        return earlier
     catalogs = [item.result.catalog for item in published]
-    rest = {
+    indices = {
         "skills": skills_index(catalogs),
         "mentors": mentors_index(catalogs, include_emails=include),
-        "diagnostics": diagnostics_list(
-            [item.result for item in published], include_emails=include
-        ),
     }
-    _add_index_uris(rest, uris, published)
-    put(b"]," + _dumps(rest)[1:].encode() + b"\n")
-    return b"".join(parts), where
+    _add_index_uris(indices, uris, published)
+    return key, _dumps(indices)[1:-1].encode()
 
 
 def _project_text(

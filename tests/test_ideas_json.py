@@ -233,8 +233,9 @@ def test_after_an_edit_the_file_is_a_clean_builds_with_only_the_edited_project_e
 ) -> None:
     """Each project's text is taken from the last build's file unless something it is made
     of changed: an edit inside one idea encodes that project again, and an edit that moves
-    the lines below it moves the line numbers in the texts of the projects below. The
-    file equals a clean build's, byte for byte."""
+    the lines below it moves the line numbers in the texts of the projects below; the
+    indices are made again only when a title changed. The file equals a clean build's,
+    byte for byte."""
     srcdir = make_site(tmp_path, host)
     build(make_app, srcdir)
     ideas = srcdir / "ideas.md"
@@ -246,6 +247,14 @@ def test_after_an_edit_the_file_is_a_clean_builds_with_only_the_edited_project_e
         return real(project, **kwargs)
 
     monkeypatch.setattr(_json, "project_to_dict", counting)
+    indexed: list[int] = []
+    real_index = export.skills_index
+
+    def counting_index(catalogs: Any) -> Any:
+        indexed.append(len(catalogs))
+        return real_index(catalogs)
+
+    monkeypatch.setattr(_json, "skills_index", counting_index)
     for number, edit in enumerate(("word", "paragraph", "title")):
         projects = [p for p in load_catalog(ideas).catalog.projects if p.ideas]
         middle = len(projects) // 2
@@ -253,9 +262,12 @@ def test_after_an_edit_the_file_is_a_clean_builds_with_only_the_edited_project_e
         line = idea.line if edit == "title" else idea.description_line
         _edited(ideas, line, edit)
         encoded.clear()
+        indexed.clear()
         app, _read = rebuild(make_app, srcdir)
         assert warnings(app) == []
         assert encoded == [projects[middle].slug], edit
+        # the skills and mentor indices list titles, not descriptions or lines
+        assert len(indexed) == (edit == "title"), edit
         clean = make_site(tmp_path, host, name=f"clean-{number}")
         shutil.copy(ideas, clean / "ideas.md")
         expected = (Path(build(make_app, clean).outdir) / "ideas.json").read_bytes()
