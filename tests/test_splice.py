@@ -87,7 +87,7 @@ def _check(old_text: str, new_text: str, **options: object) -> bool:
 def test_every_file_after_random_edits_splices_to_a_whole_parse(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
     rng = random.Random(path.name)
-    for _ in range(3):
+    for _ in range(2):
         for edited in _edits(text, rng):
             _check(text, edited)
 
@@ -99,13 +99,13 @@ def test_pieces_of_real_files_after_random_edits_splice_to_a_whole_parse() -> No
     rng = random.Random(15)
     real = [line for path in FILES for line in path.read_text(errors="replace").split("\n")]
     words = 0
-    for _ in range(250):
+    for _ in range(150):
         start = rng.randrange(len(real))
         text = "\n".join(real[start : start + rng.randint(10, 160)])
         for number, edited in enumerate(_edits(text, rng)):
             spliced = _check(text, edited)
             words += spliced and number == 0
-    assert words >= 25
+    assert words >= 15
 
 
 def test_an_edit_inside_an_idea_of_a_large_file_is_spliced() -> None:
