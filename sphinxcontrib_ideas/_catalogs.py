@@ -21,6 +21,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 import markdown_it
 
@@ -199,8 +200,11 @@ def scan_sources(srcdir: str, sources: Iterable[tuple[str, str]]) -> list[Direct
     """The directives in ``sources`` ((docname, path relative to srcdir)), in docname order."""
     uses = []
     for docname, relpath in sorted(sources):
+        source = Path(srcdir, relpath)
         try:
-            text = Path(srcdir, relpath).read_text(encoding="utf-8", errors="replace")
+            if not S_ISREG(source.stat().st_mode):
+                continue  # a FIFO or a device named like a page would block the build
+            text = source.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
         for argument, options in scan_text(text):
@@ -469,6 +473,8 @@ def file_state(path: str) -> FileState:
         stat = os.stat(path)
     except OSError:
         return None
+    if not S_ISREG(stat.st_mode):
+        return None  # a FIFO or a device would block or never end; the reader says why
     key = (path, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
     found = _digests.get(key)
     if found is None:

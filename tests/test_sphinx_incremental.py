@@ -6,6 +6,7 @@ import atexit
 import gc
 import os
 import shutil
+import signal
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -555,6 +556,33 @@ def test_a_catalog_file_that_cannot_be_read_is_reported_on_every_build(
     for fresh in (True, False, False):
         app = build(make_app, srcdir, confoverrides=overrides, freshenv=fresh)
         assert any("broken.md" in w and "[ideas.file]" in w for w in warnings(app))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("host", ["catalog-rst", "catalog-myst"])
+def test_a_fifo_named_as_the_ideas_file_is_reported_not_read(
+    make_app: MakeApp, tmp_path: Path, host: str
+) -> None:
+    """Telling whether the file changed must not open it either: a FIFO blocks forever.
+    (The alarm turns a build that blocks into a failure.)"""
+    srcdir = make_site(tmp_path, host)
+    (srcdir / "ideas.md").unlink()
+    os.mkfifo(srcdir / "ideas.md")
+
+    def blocked(*_args: object) -> None:
+        raise AssertionError("the build blocked on the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, blocked)
+    signal.alarm(120)
+    try:
+        app = build(make_app, srcdir)
+        assert any("not a regular file" in w and "[ideas.file]" in w for w in warnings(app))
+        # nothing changed: quiet, as Sphinx is for pages it does not read again
+        app, read = rebuild(make_app, srcdir)
+        assert (read, warnings(app)) == ([], [])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_an_ideas_file_outside_the_source_folder_is_followed(
