@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from typing import NamedTuple
 
-from .ideasfile.model import Project
+from .ideasfile.model import LINE_FIELDS, Project
 
 #: Fields an idea's line on the catalog page shows after its mentors, when the file has
 #: them: how big and how hard the idea is.
@@ -96,9 +96,6 @@ def remember(projects: Sequence[Project], digests: Iterable[ProjectDigests]) -> 
         _known[id(project)] = (project, taken)
 
 
-_LINE_FIELDS = frozenset({"line", "description_line", "intro_line", "preamble_line"})
-
-
 def without_lines(record: object) -> object:
     """What ``record`` (a model dataclass, or a tuple of them) holds, line numbers left out:
     nested tuples of its class name and field values, for a digest.
@@ -151,8 +148,8 @@ def _line_numbers(record: object, found: list[int]) -> None:
 def _field_getters(kind: type) -> tuple[_Getter, _Getter] | None:
     if kind not in _getters:
         fieldset = fields(kind) if is_dataclass(kind) else ()
-        others = [f.name for f in fieldset if f.name not in _LINE_FIELDS]
-        lines = [f.name for f in fieldset if f.name in _LINE_FIELDS]
+        others = [f.name for f in fieldset if f.name not in LINE_FIELDS]
+        lines = [f.name for f in fieldset if f.name in LINE_FIELDS]
         _getters[kind] = (_getter(others), _getter(lines)) if fieldset else None
     return _getters[kind]
 

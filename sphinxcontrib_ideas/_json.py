@@ -232,7 +232,7 @@ def document_bytes(
             put(text)
         put(b'],"uri":' + _dumps(uris.page(item.spec.host)).encode() + b"}")
     put(b"],")
-    key, text = _indices_text(app, domain, published, uris, earlier.indices)
+    key, text = _indices_text(app, domain, published, uris, include, earlier.indices)
     indices = (key, size, size + len(text))
     put(text)
     problems = diagnostics_list([item.result for item in published], include_emails=include)
@@ -245,12 +245,12 @@ def _indices_text(
     domain: IdeasDomain,
     published: list[_Published],
     uris: _Uris,
+    include: bool,
     earlier: tuple[str, bytes] | None,
 ) -> tuple[str, bytes]:
     """The ``"skills":[...],"mentors":[...]`` part of the document, and its key: a digest
     of what it is made from (what lists show of each project, the generated pages, the
     builder), under which the last build's text is taken again."""
-    include = settings(app.config).show_emails
     made_of = (
         include,
         app.builder.name,

@@ -638,29 +638,27 @@ def test_autobuild_rebuilds_once_per_edit(tmp_path: Path, seed_path: Path) -> No
         wait_for(page.is_file, timeout=300, what="the first build")
         time.sleep(SETTLE)
         assert builds() == 1, log.read_text(encoding="utf-8")
-        text = ideas.read_text(encoding="utf-8")
-        ideas.write_text(text.replace("Coprocessor plugin", "Coprocessor plug-in"), "utf-8")
-        wait_for(
-            lambda: "plug-in" in page.read_text(encoding="utf-8"),
-            timeout=300,
-            what="the rebuild after an edit",
-        )
-        time.sleep(SETTLE)
+
+        def edit(old: str, new: str, *, shown: str, what: str) -> None:
+            """Edit the ideas file; wait until the page shows ``shown``, and a while more."""
+            text = ideas.read_text(encoding="utf-8")
+            ideas.write_text(text.replace(old, new), "utf-8")
+            wait_for(
+                lambda: shown in page.read_text(encoding="utf-8"),
+                timeout=300,
+                what=f"the rebuild after {what}",
+            )
+            time.sleep(SETTLE)
+
+        edit("Coprocessor plugin", "Coprocessor plug-in", shown="plug-in", what="a title edit")
         assert builds() == 2, log.read_text(encoding="utf-8")
         # the title shows on the catalog page and in the indices too, written (not read)
         # by that same rebuild
         for listing in ("index.html", "ideas/skills.html", "ideas/mentors.html"):
             assert "Coprocessor plug-in" in (out / listing).read_text(encoding="utf-8")
         # a word of a description: spliced into the kept parse, one rebuild again
-        text = ideas.read_text(encoding="utf-8")
-        assert "on top of Wasmer" in text
-        ideas.write_text(text.replace("on top of Wasmer", "on top of Wasmtime"), "utf-8")
-        wait_for(
-            lambda: "Wasmtime" in page.read_text(encoding="utf-8"),
-            timeout=300,
-            what="the rebuild after a description edit",
-        )
-        time.sleep(SETTLE)
+        assert "on top of Wasmer" in ideas.read_text(encoding="utf-8")
+        edit("on top of Wasmer", "on top of Wasmtime", shown="Wasmtime", what="a description edit")
         assert builds() == 3, log.read_text(encoding="utf-8")
     finally:
         server.terminate()

@@ -40,11 +40,9 @@ from typing import Any, NamedTuple
 from ._blocks import iter_sections, read_outline
 from ._labels import user_labels
 from ._units import Unit, read_units
-from .model import Idea, ParseResult, Project, Span
+from .model import LINE_FIELDS, Idea, ParseResult, Project, Span
 from .options import ReadingOptions
 
-#: Records whose line numbers move with the lines: field name -> is a line number.
-_LINE_FIELDS = frozenset({"line", "description_line", "intro_line", "start", "end"})
 #: A message that names a line of the file ("other instance at line 12").
 #: A project of up to this many characters is spliced in whatever the file's size; a
 #: larger one only if it is at most a quarter of the file (its old and new lines are read
@@ -311,5 +309,5 @@ _plans: dict[type, tuple[tuple[str, bool], ...] | None] = {}
 def _plan(kind: type) -> tuple[tuple[str, bool], ...] | None:
     if kind not in _plans:
         found = fields(kind) if is_dataclass(kind) else ()
-        _plans[kind] = tuple((item.name, item.name in _LINE_FIELDS) for item in found) or None
+        _plans[kind] = tuple((item.name, item.name in LINE_FIELDS) for item in found) or None
     return _plans[kind]

@@ -22,6 +22,10 @@ Severity = Literal["warning", "error"]
 
 _Record = TypeVar("_Record", bound=type)
 
+#: Names of the record fields that hold 1-based line numbers of the ideas file (0: none):
+#: what moves when lines are added above a record, and what a digest of content leaves out.
+LINE_FIELDS = frozenset({"line", "description_line", "intro_line", "preamble_line", "start", "end"})
+
 
 def pickled_by_fields(cls: _Record) -> _Record:
     """Have instances of the dataclass ``cls`` pickled as a call of ``cls`` with the values
